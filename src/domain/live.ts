@@ -1,0 +1,110 @@
+/**
+ * Live state: plain snapshots of Okta and of the Dropbox team, built by src/okta and src/dropbox
+ * from the SDKs' answers and read by the pure planner. No SDK type crosses into these shapes.
+ * Timestamps are ISO-8601 strings; emails are lower-cased.
+ */
+import type { Role } from './desired.js';
+
+/** Okta user status, exactly as the Okta API spells it. */
+export type OktaUserStatus =
+  | 'STAGED'
+  | 'PROVISIONED'
+  | 'ACTIVE'
+  | 'RECOVERY'
+  | 'PASSWORD_EXPIRED'
+  | 'LOCKED_OUT'
+  | 'SUSPENDED'
+  | 'DEPROVISIONED';
+
+export interface OktaUser {
+  readonly id: string;
+  readonly status: OktaUserStatus;
+  /** profile.login */
+  readonly login: string;
+  /** profile.email, lower-cased. */
+  readonly email: string;
+  /** The whole Okta profile (standard and custom attributes), for profile mapping and managerAttribute. */
+  readonly profile: Readonly<Record<string, unknown>>;
+  readonly created: string | null;
+  readonly activated: string | null;
+  /** When the status last changed (Okta's statusChanged); grace periods count from it. */
+  readonly statusChanged: string | null;
+  readonly lastUpdated: string | null;
+}
+
+/** One assignment of a user to the Dropbox app (GET /api/v1/apps/{appId}/users). */
+export interface OktaAssignment {
+  readonly userId: string;
+  /** USER = assigned directly; GROUP = through a group assigned to the app. */
+  readonly scope: 'USER' | 'GROUP';
+}
+
+export interface OktaGroup {
+  readonly id: string;
+  readonly name: string;
+  /** OKTA_GROUP | APP_GROUP | BUILT_IN */
+  readonly type: string;
+  /**
+   * Okta user ids of the members, or null when the members were not read (the group is not named by
+   * any push, role rule or override).
+   */
+  readonly memberIds: readonly string[] | null;
+}
+
+export interface OktaState {
+  readonly appId: string;
+  /**
+   * Every Okta user the plan may need: the app's assigned users, members of the groups read,
+   * managers named through managerAttribute, and the Okta users that match Dropbox members who are
+   * not assigned (found by external id = Okta id, or by email). Unique by id.
+   */
+  readonly users: readonly OktaUser[];
+  /** Users assigned to the app (any status). */
+  readonly assignments: readonly OktaAssignment[];
+  /** Ids of the groups assigned to the app. */
+  readonly appGroupIds: readonly string[];
+  /** All Okta groups (names for name and pattern matching); members filled for the groups read. */
+  readonly groups: readonly OktaGroup[];
+}
+
+export type DropboxMemberStatus = 'active' | 'invited' | 'suspended' | 'removed';
+
+export interface DropboxMember {
+  readonly teamMemberId: string;
+  readonly accountId: string | null;
+  /** Primary email as Dropbox has it (original case kept); compare with .toLowerCase(). */
+  readonly email: string;
+  readonly externalId: string | null;
+  readonly givenName: string;
+  readonly surname: string;
+  readonly status: DropboxMemberStatus;
+  /** For status 'removed' only: members/recover can still restore the account. */
+  readonly isRecoverable: boolean;
+  /** For status 'removed' only: converted to a personal account (removed with keep_account). */
+  readonly isDisconnected: boolean;
+  /** The member's admin role; member_only when it holds none of the four we manage. */
+  readonly role: Role;
+  /** Names of roles outside the four we manage (e.g. "Billing admin"): never touched. */
+  readonly otherRoles: readonly string[];
+  readonly invitedOn: string | null;
+  readonly joinedOn: string | null;
+  readonly suspendedOn: string | null;
+}
+
+export interface DropboxGroup {
+  readonly groupId: string;
+  readonly name: string;
+  readonly externalId: string | null;
+  readonly managementType: 'company_managed' | 'user_managed' | 'system_managed';
+  /** team_member_ids of the members (empty for system-managed groups, whose members are not read). */
+  readonly memberIds: readonly string[];
+}
+
+export interface DropboxState {
+  readonly teamName: string;
+  /** Members including removed ones (members/list_v2 with include_removed). */
+  readonly members: readonly DropboxMember[];
+  readonly groups: readonly DropboxGroup[];
+  /** team_member_id of the admin whose token runs dbxsync (team/token/get_authenticated_admin), if known. */
+  readonly authenticatedAdminId: string | null;
+}

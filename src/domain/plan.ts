@@ -1,0 +1,294 @@
+/**
+ * The plan: the exact changes, each with its reason, in execution order. Built by the pure planner
+ * (src/plan), rendered by src/render, executed by src/apply. Serialised as JSON (formatVersion 1,
+ * documented in schemas/plan.schema.json); it never holds a secret.
+ */
+import type { Role } from './desired.js';
+
+export type Reversibility = 'reversible' | 'recoverable' | 'irreversible';
+
+/** A person an action touches. */
+export interface PersonRef {
+  /** Lower-cased email. */
+  readonly email: string;
+  /** Dropbox team_member_id, when the person is (or was) a member. */
+  readonly teamMemberId: string | null;
+  /** Okta user id, when an Okta user matches. */
+  readonly oktaUserId: string | null;
+}
+
+/** A Dropbox group an action touches. */
+export interface GroupRef {
+  /** Dropbox group id; null for a group that a group.create earlier in the same plan creates. */
+  readonly groupId: string | null;
+  readonly name: string;
+  /** group_external_id, `okta:<okta group id>` for groups dbxsync manages. */
+  readonly externalId: string | null;
+}
+
+interface ActionBase {
+  /**
+   * Stable key, unique in the plan, equal across plans for the same change to the same target
+   * (e.g. "member.suspend:dbmid:AAH4..."): the reviewed-plan guard compares destructive actions by it.
+   */
+  readonly id: string;
+  /** Why: the YAML rule (file:line) and the Okta fact behind the change. Never empty. */
+  readonly reason: string;
+  readonly reversibility: Reversibility;
+  /** Ids of actions that must succeed first (a group add after the member add, ...). */
+  readonly dependsOn: readonly string[];
+  /** Actions with the same serialKey run one after another (transfers to one destination). */
+  readonly serialKey: string | null;
+}
+
+export interface MemberAddAction extends ActionBase {
+  readonly kind: 'member.add';
+  readonly member: PersonRef;
+  readonly givenName: string;
+  readonly surname: string;
+  /** = the Okta user id. */
+  readonly externalId: string;
+  readonly sendWelcomeEmail: boolean;
+  readonly role: Role;
+}
+
+export interface ProfileChange {
+  readonly from: string | null;
+  readonly to: string;
+}
+
+export interface MemberUpdateProfileAction extends ActionBase {
+  readonly kind: 'member.update_profile';
+  readonly member: PersonRef;
+  readonly changes: {
+    readonly email?: ProfileChange;
+    readonly givenName?: ProfileChange;
+    readonly surname?: ProfileChange;
+    readonly externalId?: ProfileChange;
+  };
+}
+
+export interface MemberSetRoleAction extends ActionBase {
+  readonly kind: 'member.set_role';
+  readonly member: PersonRef;
+  readonly from: Role;
+  readonly to: Role;
+}
+
+export interface MemberSuspendAction extends ActionBase {
+  readonly kind: 'member.suspend';
+  readonly member: PersonRef;
+  readonly wipeData: boolean;
+  /** When a grace period applies: the ISO date after which the member is removed. */
+  readonly removeAfter: string | null;
+}
+
+export interface MemberUnsuspendAction extends ActionBase {
+  readonly kind: 'member.unsuspend';
+  readonly member: PersonRef;
+}
+
+export interface MemberRemoveAction extends ActionBase {
+  readonly kind: 'member.remove';
+  readonly member: PersonRef;
+  /** Who receives the files; null = no transfer. */
+  readonly transferTo: PersonRef | null;
+  /** Receives transfer errors; required (and an admin) whenever transferTo is set. */
+  readonly transferAdmin: PersonRef | null;
+  /** Fallback destinations, in order, if transferTo is no longer an active member at apply time. */
+  readonly transferFallbacks: readonly PersonRef[];
+  readonly keepAccount: boolean;
+  readonly retainTeamShares: boolean;
+  readonly wipeData: boolean;
+}
+
+export interface MemberRecoverAction extends ActionBase {
+  readonly kind: 'member.recover';
+  readonly member: PersonRef;
+}
+
+export interface GroupCreateAction extends ActionBase {
+  readonly kind: 'group.create';
+  readonly group: GroupRef;
+  readonly oktaGroupId: string;
+  readonly managementType: 'company_managed';
+}
+
+export interface GroupRenameAction extends ActionBase {
+  readonly kind: 'group.rename';
+  readonly group: GroupRef;
+  readonly from: string;
+  readonly to: string;
+  /** Set when the group is adopted (an existing group of that name without external id): the marker to write. */
+  readonly newExternalId: string | null;
+}
+
+export interface GroupMembersAddAction extends ActionBase {
+  readonly kind: 'group.members.add';
+  readonly group: GroupRef;
+  readonly members: readonly PersonRef[];
+}
+
+export interface GroupMembersRemoveAction extends ActionBase {
+  readonly kind: 'group.members.remove';
+  readonly group: GroupRef;
+  readonly members: readonly PersonRef[];
+}
+
+export interface GroupDeleteAction extends ActionBase {
+  readonly kind: 'group.delete';
+  readonly group: GroupRef;
+}
+
+/** import: assign an existing Okta user to the Dropbox app. */
+export interface OktaAssignAction extends ActionBase {
+  readonly kind: 'okta.assign';
+  readonly member: PersonRef;
+}
+
+/** import: create a STAGED Okta user for an unmatched Dropbox member. */
+export interface OktaCreateUserAction extends ActionBase {
+  readonly kind: 'okta.create_user';
+  readonly member: PersonRef;
+  readonly profile: Readonly<Record<string, string>>;
+}
+
+/** import: write Dropbox-mastered attributes back to the Okta profile. */
+export interface OktaUpdateProfileAction extends ActionBase {
+  readonly kind: 'okta.update_profile';
+  readonly member: PersonRef;
+  readonly changes: Readonly<Record<string, ProfileChange>>;
+}
+
+export type Action =
+  | MemberAddAction
+  | MemberUpdateProfileAction
+  | MemberSetRoleAction
+  | MemberSuspendAction
+  | MemberUnsuspendAction
+  | MemberRemoveAction
+  | MemberRecoverAction
+  | GroupCreateAction
+  | GroupRenameAction
+  | GroupMembersAddAction
+  | GroupMembersRemoveAction
+  | GroupDeleteAction
+  | OktaAssignAction
+  | OktaCreateUserAction
+  | OktaUpdateProfileAction;
+
+export type ActionKind = Action['kind'];
+
+export const ACTION_KINDS: readonly ActionKind[] = [
+  'member.add',
+  'member.update_profile',
+  'member.set_role',
+  'member.suspend',
+  'member.unsuspend',
+  'member.remove',
+  'member.recover',
+  'group.create',
+  'group.rename',
+  'group.members.add',
+  'group.members.remove',
+  'group.delete',
+  'okta.assign',
+  'okta.create_user',
+  'okta.update_profile',
+];
+
+/**
+ * Destructive actions: the reviewed-plan guard refuses a fresh plan holding one of these that the
+ * reviewed plan did not hold. A role change is destructive only when it demotes.
+ */
+export function isDestructive(action: Action): boolean {
+  switch (action.kind) {
+    case 'member.remove':
+    case 'member.suspend':
+    case 'group.delete':
+    case 'group.members.remove':
+      return true;
+    case 'member.set_role':
+      return isDemotion(action.from, action.to);
+    default:
+      return false;
+  }
+}
+
+const RANK: Readonly<Record<Role, number>> = { team_admin: 3, user_management_admin: 2, support_admin: 1, member_only: 0 };
+
+export function isDemotion(from: Role, to: Role): boolean {
+  return RANK[to] < RANK[from];
+}
+
+/** Privileged: any admin role granted or removed. Listed first in every view. */
+export function isPrivileged(action: Action): boolean {
+  if (action.kind === 'member.set_role') return action.from !== 'member_only' || action.to !== 'member_only';
+  if (action.kind === 'member.add') return action.role !== 'member_only';
+  return false;
+}
+
+/** Something shown but not changed: unmanaged members left alone, ambiguous matches, ... */
+export interface Report {
+  readonly kind: 'unmanaged_member' | 'unassigned_member' | 'ambiguous_match' | 'protected_member' | 'other';
+  readonly email: string;
+  readonly teamMemberId: string | null;
+  readonly oktaUserId: string | null;
+  readonly message: string;
+}
+
+/** A waiting state: not an error, not a change. */
+export interface Waiting {
+  readonly kind: 'pending_invite' | 'awaiting_activation' | 'grace_period';
+  readonly email: string;
+  readonly teamMemberId: string | null;
+  readonly oktaUserId: string | null;
+  /** ISO timestamp the state started at (invitedOn, Okta created/statusChanged). */
+  readonly since: string | null;
+  /** Whole days since `since` at plan time. */
+  readonly ageDays: number | null;
+  /** grace_period: the date the member will be removed. */
+  readonly dueDate: string | null;
+  readonly message: string;
+}
+
+export interface Warning {
+  readonly code: string;
+  readonly message: string;
+  /** "file:line:col" of the YAML element concerned, when there is one. */
+  readonly source: string | null;
+}
+
+export interface SafetyViolation {
+  /**
+   * max_removals | max_removal_percent | min_team_admins | protected_member | invalid_value |
+   * transfer_destination | ambiguous_identity
+   */
+  readonly rule: string;
+  readonly message: string;
+  /** The limit in force (after exceptions), and the value the plan reaches, when numeric. */
+  readonly limit: number | null;
+  readonly value: number | null;
+}
+
+export interface SafetyVerdict {
+  readonly ok: boolean;
+  readonly violations: readonly SafetyViolation[];
+}
+
+export interface Plan {
+  readonly formatVersion: 1;
+  /** sha256 of the canonical desired state, live inputs and tool version ("sha256:<hex>"). */
+  readonly fingerprint: string;
+  readonly toolVersion: string;
+  /** ISO timestamp the plan was computed for (the `now` parameter). */
+  readonly generatedAt: string;
+  /** Count of actions by kind (kinds with zero omitted). */
+  readonly summary: Readonly<Partial<Record<ActionKind, number>>>;
+  /** In execution order. */
+  readonly actions: readonly Action[];
+  readonly reports: readonly Report[];
+  readonly waiting: readonly Waiting[];
+  readonly warnings: readonly Warning[];
+  readonly safety: SafetyVerdict;
+}
