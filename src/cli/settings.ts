@@ -1,0 +1,69 @@
+/**
+ * Connection settings from the environment (design.md "Environment"). The only place that knows
+ * the variable names; every secret read here is registered for redaction before anything else runs.
+ */
+import { UsageError } from '../domain/errors.js';
+import { registerSecret } from '../domain/redact.js';
+
+export interface OktaSettings {
+  readonly orgUrl: string;
+  readonly apiToken?: string;
+  readonly clientId?: string;
+  readonly privateKey?: string;
+  readonly keyId?: string;
+}
+
+export interface DropboxSettings {
+  readonly apiUrl?: string;
+  readonly accessToken?: string;
+  readonly refreshToken?: string;
+  readonly appKey?: string;
+  readonly appSecret?: string;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function value(env: Env, name: string): string | undefined {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+/** Register every secret the environment holds, whether or not this command uses it. */
+export function registerEnvSecrets(env: Env): void {
+  for (const name of ['OKTA_API_TOKEN', 'OKTA_PRIVATE_KEY', 'DROPBOX_TEAM_TOKEN', 'DROPBOX_REFRESH_TOKEN', 'DROPBOX_APP_SECRET', 'GITHUB_TOKEN']) {
+    registerSecret(value(env, name));
+  }
+}
+
+export function oktaSettingsFromEnv(env: Env): OktaSettings {
+  registerEnvSecrets(env);
+  const orgUrl = value(env, 'OKTA_ORG_URL');
+  if (!orgUrl) throw new UsageError('OKTA_ORG_URL is not set (e.g. https://acme.okta.com)');
+  const apiToken = value(env, 'OKTA_API_TOKEN');
+  const clientId = value(env, 'OKTA_CLIENT_ID');
+  const privateKey = value(env, 'OKTA_PRIVATE_KEY');
+  const keyId = value(env, 'OKTA_KEY_ID');
+  if (apiToken) return { orgUrl, apiToken };
+  if (clientId && privateKey) return keyId ? { orgUrl, clientId, privateKey, keyId } : { orgUrl, clientId, privateKey };
+  if (clientId) throw new UsageError('OKTA_CLIENT_ID is set but OKTA_PRIVATE_KEY is not (OAuth private-key JWT needs both)');
+  throw new UsageError('no Okta credentials: set OKTA_API_TOKEN, or OKTA_CLIENT_ID and OKTA_PRIVATE_KEY');
+}
+
+export function dropboxSettingsFromEnv(env: Env): DropboxSettings {
+  registerEnvSecrets(env);
+  const apiUrl = value(env, 'DROPBOX_API_URL');
+  const base = apiUrl ? { apiUrl } : {};
+  const accessToken = value(env, 'DROPBOX_TEAM_TOKEN');
+  if (accessToken) return { ...base, accessToken };
+  const refreshToken = value(env, 'DROPBOX_REFRESH_TOKEN');
+  const appKey = value(env, 'DROPBOX_APP_KEY');
+  const appSecret = value(env, 'DROPBOX_APP_SECRET');
+  if (refreshToken && appKey && appSecret) return { ...base, refreshToken, appKey, appSecret };
+  if (refreshToken || appKey || appSecret) {
+    const missing = [['DROPBOX_REFRESH_TOKEN', refreshToken], ['DROPBOX_APP_KEY', appKey], ['DROPBOX_APP_SECRET', appSecret]]
+      .filter(([, v]) => !v)
+      .map(([n]) => n);
+    throw new UsageError(`incomplete Dropbox refresh-token credentials: ${missing.join(', ')} not set`);
+  }
+  throw new UsageError('no Dropbox credentials: set DROPBOX_TEAM_TOKEN, or DROPBOX_REFRESH_TOKEN, DROPBOX_APP_KEY and DROPBOX_APP_SECRET');
+}

@@ -1,0 +1,80 @@
+/**
+ * The narrow interfaces between the executor (src/apply) and the Dropbox adapter (src/dropbox).
+ * Implemented for real by src/dropbox/writer.ts over the SDK; tests may implement them with a
+ * stateful fake, but integration tests use the real one against src/sandbox.
+ */
+import type { Role } from './desired.js';
+import type { DropboxMember } from './live.js';
+
+/** How a member is named in a write (Dropbox's UserSelectorArg). */
+export type MemberSelector =
+  | { readonly by: 'team_member_id'; readonly value: string }
+  | { readonly by: 'email'; readonly value: string }
+  | { readonly by: 'external_id'; readonly value: string };
+
+export interface MemberAddInput {
+  readonly email: string;
+  readonly givenName: string;
+  readonly surname: string;
+  readonly externalId: string;
+  readonly sendWelcomeEmail: boolean;
+  readonly role: Role;
+}
+
+/** Outcome of one member of a members/add_v2 batch. */
+export type MemberAddOutcome =
+  | { readonly email: string; readonly ok: true; readonly teamMemberId: string; readonly alreadyMember: boolean }
+  | { readonly email: string; readonly ok: false; readonly tag: string; readonly message: string };
+
+/** Outcome of a call that only succeeds or fails, carrying what the audit log records. */
+export interface WriteReceipt {
+  /** Number of HTTP attempts the call took (retries included). */
+  readonly attempts: number;
+  /** X-Dropbox-Request-Id of the last attempt, when the server sent one. */
+  readonly requestId: string | null;
+  /** True when Dropbox answered "already so" (counted as success: apply is idempotent). */
+  readonly alreadyDone: boolean;
+}
+
+export interface RemoveOptions {
+  readonly wipeData: boolean;
+  readonly transferDest: MemberSelector | null;
+  readonly transferAdmin: MemberSelector | null;
+  readonly keepAccount: boolean;
+  readonly retainTeamShares: boolean;
+}
+
+export interface ProfileUpdate {
+  readonly email?: string;
+  readonly givenName?: string;
+  readonly surname?: string;
+  readonly externalId?: string;
+}
+
+/**
+ * Every Dropbox write apply needs. Each method retries per the retry policy, polls async jobs to
+ * completion (with a timeout), treats "already in the desired state" answers as success, and throws
+ * a RemoteError (src/domain/errors.ts) otherwise.
+ */
+export interface DropboxWriter {
+  /** members/add_v2 in batches of at most 20; one outcome per input, in input order. */
+  addMembers(members: readonly MemberAddInput[]): Promise<readonly MemberAddOutcome[]>;
+  setProfile(member: MemberSelector, update: ProfileUpdate): Promise<WriteReceipt>;
+  /** wipe_data is always sent explicitly (Dropbox's default is true). */
+  suspend(member: MemberSelector, wipeData: boolean): Promise<WriteReceipt>;
+  unsuspend(member: MemberSelector): Promise<WriteReceipt>;
+  remove(member: MemberSelector, options: RemoveOptions): Promise<WriteReceipt>;
+  recover(member: MemberSelector): Promise<WriteReceipt>;
+  setRole(member: MemberSelector, role: Role): Promise<WriteReceipt>;
+  /** groups/create with company_managed sent explicitly. Returns the new group id. */
+  createGroup(name: string, externalId: string): Promise<WriteReceipt & { readonly groupId: string }>;
+  /** groups/update (rename and/or set group_external_id), return_members false. */
+  updateGroup(groupId: string, update: { readonly name?: string; readonly externalId?: string }): Promise<WriteReceipt>;
+  deleteGroup(groupId: string): Promise<WriteReceipt>;
+  /** groups/members/add as member_access, return_members false; splits on duplicate_user. */
+  addGroupMembers(groupId: string, teamMemberIds: readonly string[]): Promise<WriteReceipt>;
+  /** groups/members/remove, return_members false; splits on member_not_in_group. */
+  removeGroupMembers(groupId: string, teamMemberIds: readonly string[]): Promise<WriteReceipt>;
+  /** members/get_info_v2 for one member (null when not found), e.g. to check a transfer destination. */
+  getMember(member: MemberSelector): Promise<DropboxMember | null>;
+}
