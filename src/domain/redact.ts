@@ -17,7 +17,7 @@ export function clearSecrets(): void {
 
 const AUTH_PATTERNS: readonly RegExp[] = [
   /\b(SSWS|Bearer|Basic|DPoP)\s+[A-Za-z0-9._~+/=-]{6,}/g,
-  /("?(?:authorization|access_token|refresh_token|client_secret|private_key|token)"?\s*[:=]\s*"?)[^",\s}]{6,}/gi,
+  /("?(?:access_token|refresh_token|client_secret|private_key|token)"?\s*[:=]\s*"?)[^",\s}]{6,}/gi,
 ];
 
 export function redact(text: string): string {
