@@ -1,0 +1,283 @@
+/**
+ * The emulated Okta org: users, groups, the Dropbox app's assignments, and the rate limiter. Tests
+ * read and change it directly (`setUserStatus`), the API module serves it over HTTP.
+ */
+import type { SeedOkta } from '../seed.js';
+import { RateLimiter, type OktaBucket } from './rate-limiter.js';
+
+export const OKTA_USER_STATUSES = [
+  'STAGED',
+  'PROVISIONED',
+  'ACTIVE',
+  'RECOVERY',
+  'PASSWORD_EXPIRED',
+  'LOCKED_OUT',
+  'SUSPENDED',
+  'DEPROVISIONED',
+] as const;
+export type SandboxUserStatus = (typeof OKTA_USER_STATUSES)[number];
+
+export interface SandboxUser {
+  readonly id: string;
+  status: SandboxUserStatus;
+  readonly created: string;
+  activated: string | null;
+  statusChanged: string | null;
+  lastUpdated: string;
+  profile: Record<string, unknown> & { login: string; email: string };
+}
+
+export interface SandboxGroup {
+  readonly id: string;
+  name: string;
+  description: string | null;
+  readonly type: string;
+  readonly members: Set<string>;
+  readonly created: string;
+  lastUpdated: string;
+  lastMembershipUpdated: string;
+}
+
+/** A user's assignment to the app, as GET /api/v1/apps/{appId}/users reports it. */
+export interface SandboxAppUser {
+  readonly userId: string;
+  readonly scope: 'USER' | 'GROUP';
+}
+
+export interface DirectAssignment {
+  userName: string;
+  readonly created: string;
+}
+
+/** Deliberate deviations from today's Okta, switched on by tests to prove the reader copes. */
+export interface OktaQuirks {
+  /**
+   * OKTA-1230324 (reference §1.3, gotcha G2): the `next` Link of /apps/{id}/users dropped
+   * `expand`, so pages 2+ came without `_embedded.user`.
+   */
+  dropExpandOnNextLink: boolean;
+}
+
+function iso(value: string | null | undefined, fallback: string | null): string | null {
+  if (value === undefined || value === null) return fallback;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? fallback : d.toISOString();
+}
+
+function isStatus(s: string): s is SandboxUserStatus {
+  return (OKTA_USER_STATUSES as readonly string[]).includes(s);
+}
+
+const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+export class OktaSandbox {
+  readonly appId: string;
+  readonly appLabel: string;
+  readonly users = new Map<string, SandboxUser>();
+  readonly groups = new Map<string, SandboxGroup>();
+  /** Users assigned to the app directly (scope USER), by user id. */
+  readonly directAssignments = new Map<string, DirectAssignment>();
+  /** Groups assigned to the app, with their priority order. */
+  readonly appGroupIds: string[];
+  readonly quirks: OktaQuirks = { dropExpandOnNextLink: false };
+  readonly limiter: RateLimiter;
+  private readonly loginIndex = new Map<string, string>();
+  private version = 0;
+  private appUsersCache: { version: number; list: SandboxAppUser[] } | null = null;
+  private sortedUsersCache: { version: number; list: SandboxUser[] } | null = null;
+  private sortedGroupsCache: { version: number; list: SandboxGroup[] } | null = null;
+  private emailIndexCache: { version: number; index: Map<string, string[]> } | null = null;
+  private idCounter = 0;
+
+  constructor(seed: SeedOkta, readonly clock: () => Date, rateLimits?: Partial<Record<string, number>>) {
+    this.appId = seed.appId;
+    this.appLabel = seed.appLabel ?? 'Dropbox Business';
+    this.limiter = new RateLimiter(rateLimits, clock);
+    const now = clock().toISOString();
+    for (const u of seed.users) {
+      const status = u.status.toUpperCase();
+      if (!isStatus(status)) throw new Error(`seed: user ${u.id} has unknown status ${u.status}`);
+      if (this.users.has(u.id)) throw new Error(`seed: duplicate user id ${u.id}`);
+      const login = u.profile.login.toLowerCase();
+      if (this.loginIndex.has(login)) throw new Error(`seed: duplicate login ${u.profile.login}`);
+      const created = iso(u.created, now)!;
+      this.users.set(u.id, {
+        id: u.id,
+        status,
+        created,
+        activated: iso(u.activated, status === 'STAGED' ? null : created),
+        statusChanged: iso(u.statusChanged, null),
+        lastUpdated: iso(u.lastUpdated, created)!,
+        profile: { ...u.profile },
+      });
+      this.loginIndex.set(login, u.id);
+    }
+    for (const g of seed.groups) {
+      if (this.groups.has(g.id)) throw new Error(`seed: duplicate group id ${g.id}`);
+      this.groups.set(g.id, {
+        id: g.id,
+        name: g.name,
+        description: g.description ?? null,
+        type: g.type ?? 'OKTA_GROUP',
+        members: new Set(g.members.filter((m) => this.users.has(m))),
+        created: now,
+        lastUpdated: now,
+        lastMembershipUpdated: now,
+      });
+    }
+    for (const id of seed.appUserIds) {
+      const user = this.users.get(id);
+      if (user) this.directAssignments.set(id, { userName: user.profile.login, created: now });
+    }
+    this.appGroupIds = seed.appGroupIds.filter((id) => this.groups.has(id));
+  }
+
+  /** Bump after any change so cached listings are rebuilt. */
+  touch(): void {
+    this.version++;
+  }
+
+  newId(prefix: '00u' | '00g'): string {
+    let n = ++this.idCounter;
+    let suffix = '';
+    while (suffix.length < 17) {
+      suffix = ID_ALPHABET[n % ID_ALPHABET.length] + suffix;
+      n = Math.floor(n / ID_ALPHABET.length);
+    }
+    let id = `${prefix}${suffix}`;
+    while (this.users.has(id) || this.groups.has(id)) id = this.newId(prefix);
+    return id;
+  }
+
+  userByIdOrLogin(idOrLogin: string): SandboxUser | undefined {
+    const byId = this.users.get(idOrLogin);
+    if (byId) return byId;
+    const id = this.loginIndex.get(idOrLogin.toLowerCase());
+    return id === undefined ? undefined : this.users.get(id);
+  }
+
+  loginTaken(login: string, exceptId?: string): boolean {
+    const id = this.loginIndex.get(login.toLowerCase());
+    return id !== undefined && id !== exceptId;
+  }
+
+  addUser(user: SandboxUser): void {
+    this.users.set(user.id, user);
+    this.loginIndex.set(user.profile.login.toLowerCase(), user.id);
+    this.touch();
+  }
+
+  /** Replace a user's profile (keeps the login index right). */
+  setProfile(user: SandboxUser, profile: SandboxUser['profile']): void {
+    this.loginIndex.delete(user.profile.login.toLowerCase());
+    user.profile = profile;
+    this.loginIndex.set(profile.login.toLowerCase(), user.id);
+    user.lastUpdated = this.clock().toISOString();
+    this.touch();
+  }
+
+  /** Change a user's lifecycle status as an Okta admin would (statusChanged moves with it). */
+  setUserStatus(id: string, status: SandboxUserStatus): void {
+    const user = this.users.get(id);
+    if (!user) throw new Error(`no Okta user ${id}`);
+    if (user.status === status) return;
+    const now = this.clock().toISOString();
+    user.status = status;
+    user.statusChanged = now;
+    user.lastUpdated = now;
+    if (status === 'ACTIVE' && user.activated === null) user.activated = now;
+    this.touch();
+  }
+
+  addGroupMember(groupId: string, userId: string): void {
+    const group = this.groups.get(groupId);
+    if (!group || !this.users.has(userId)) throw new Error(`no group ${groupId} or user ${userId}`);
+    group.members.add(userId);
+    group.lastMembershipUpdated = this.clock().toISOString();
+    this.touch();
+  }
+
+  removeGroupMember(groupId: string, userId: string): void {
+    const group = this.groups.get(groupId);
+    if (!group) throw new Error(`no group ${groupId}`);
+    group.members.delete(userId);
+    group.lastMembershipUpdated = this.clock().toISOString();
+    this.touch();
+  }
+
+  assignUser(userId: string, userName: string): void {
+    const existing = this.directAssignments.get(userId);
+    if (existing) existing.userName = userName;
+    else this.directAssignments.set(userId, { userName, created: this.clock().toISOString() });
+    this.touch();
+  }
+
+  /**
+   * The app's users: direct assignments (scope USER) and members of assigned groups (scope GROUP);
+   * a user both direct and via a group reports USER (reference §1.4: "commonly reported as USER").
+   * DEPROVISIONED users are left out: Okta removes a deactivated user's app assignments, which is
+   * why dbxsync finds leavers by looking the Dropbox member up in Okta instead.
+   */
+  appUsers(): readonly SandboxAppUser[] {
+    if (this.appUsersCache?.version === this.version) return this.appUsersCache.list;
+    const scopes = new Map<string, 'USER' | 'GROUP'>();
+    for (const id of this.directAssignments.keys()) scopes.set(id, 'USER');
+    for (const gid of this.appGroupIds) {
+      for (const m of this.groups.get(gid)?.members ?? []) if (!scopes.has(m)) scopes.set(m, 'GROUP');
+    }
+    const list: SandboxAppUser[] = [];
+    for (const [userId, scope] of scopes) {
+      const user = this.users.get(userId);
+      if (user && user.status !== 'DEPROVISIONED') list.push({ userId, scope });
+    }
+    list.sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+    this.appUsersCache = { version: this.version, list };
+    return list;
+  }
+
+  /** Users whose id, login or email equals one of the values (case-insensitive), sorted by id. */
+  usersMatching(terms: readonly { attr: 'id' | 'profile.login' | 'profile.email'; value: string }[]): SandboxUser[] {
+    if (this.emailIndexCache?.version !== this.version) {
+      const index = new Map<string, string[]>();
+      for (const u of this.users.values()) {
+        const key = String(u.profile.email ?? '').toLowerCase();
+        const list = index.get(key);
+        if (list) list.push(u.id);
+        else index.set(key, [u.id]);
+      }
+      this.emailIndexCache = { version: this.version, index };
+    }
+    const ids = new Set<string>();
+    for (const { attr, value } of terms) {
+      if (attr === 'id') {
+        if (this.users.has(value)) ids.add(value);
+      } else if (attr === 'profile.login') {
+        const id = this.loginIndex.get(value.toLowerCase());
+        if (id !== undefined) ids.add(id);
+      } else {
+        for (const id of this.emailIndexCache.index.get(value.toLowerCase()) ?? []) ids.add(id);
+      }
+    }
+    return [...ids].sort().map((id) => this.users.get(id)!);
+  }
+
+  /** Every user, sorted by id (the listing order). */
+  sortedUsers(): readonly SandboxUser[] {
+    if (this.sortedUsersCache?.version === this.version) return this.sortedUsersCache.list;
+    const list = [...this.users.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.sortedUsersCache = { version: this.version, list };
+    return list;
+  }
+
+  sortedGroups(): readonly SandboxGroup[] {
+    if (this.sortedGroupsCache?.version === this.version) return this.sortedGroupsCache.list;
+    const list = [...this.groups.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.sortedGroupsCache = { version: this.version, list };
+    return list;
+  }
+
+  /** Requests seen per rate-limit bucket. */
+  counters(): Readonly<Record<string, number>> {
+    return Object.fromEntries(this.limiter.counters) as Record<OktaBucket, number>;
+  }
+}
