@@ -1,0 +1,478 @@
+/**
+ * The executor: turns a Plan into Dropbox writes through the DropboxWriter port, in the plan's
+ * order, with bounded concurrency, and records one outcome per action. It never throws for a failed
+ * action: the failure is recorded, the actions that depend on it are skipped, and independent
+ * actions carry on. It throws only for a plan it must not run at all (Okta writes, a refused plan).
+ */
+import type { Action, GroupRef, MemberAddAction, MemberRemoveAction, PersonRef, Plan } from '../domain/plan.js';
+import type { DropboxWriter, MemberSelector, WriteReceipt } from '../domain/ports.js';
+import { assertNever, InternalError, RemoteError, UsageError } from '../domain/errors.js';
+import { redact } from '../domain/redact.js';
+import { KeyLock } from './key-lock.js';
+import { splitPhases } from './phases.js';
+import type { ActionError, ActionOutcome, ApplyCounts, ApplyEvent, ApplyResult } from './outcome.js';
+
+export interface ApplyOptions {
+  /** Units of work in flight at once (a batch of up to 20 adds is one unit). Default 4. */
+  readonly concurrency?: number;
+  readonly onEvent?: (event: ApplyEvent) => void;
+  /** The clock, for outcome times and durations. Default: the system clock. */
+  readonly now?: () => Date;
+  /** When aborted, actions not yet started are skipped; those in flight finish. */
+  readonly signal?: AbortSignal;
+}
+
+/** members/add_v2 takes at most 20 new members per call. */
+export const ADD_BATCH_SIZE = 20;
+export const DEFAULT_CONCURRENCY = 4;
+
+/** A refusal decided by the executor itself (not by Dropbox), e.g. a transfer destination gone. */
+class ActionRefused extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Done {
+  readonly attempts: number;
+  readonly requestId: string | null;
+  readonly alreadyDone: boolean;
+  readonly note: string | null;
+}
+
+export async function applyPlan(plan: Plan, writer: DropboxWriter, options: ApplyOptions = {}): Promise<ApplyResult> {
+  refuseUnrunnable(plan);
+  const run = new Run(plan, writer, options);
+  return run.execute();
+}
+
+function refuseUnrunnable(plan: Plan): void {
+  const okta = plan.actions.filter((a) => a.kind.startsWith('okta.'));
+  if (okta.length > 0) {
+    const kinds = [...new Set(okta.map((a) => a.kind))].sort().join(', ');
+    throw new UsageError(`this plan holds Okta writes (${okta.length}: ${kinds}); apply runs Dropbox actions only — Okta writes are run by dbxsync import --apply`);
+  }
+  if (!plan.safety.ok) {
+    const rules = [...new Set(plan.safety.violations.map((v) => v.rule))].join(', ');
+    throw new UsageError(`the plan is refused by the safety guard (${rules || 'no reason given'}); nothing was applied`);
+  }
+  const seen = new Set<string>();
+  for (const a of plan.actions) {
+    if (seen.has(a.id)) throw new UsageError(`the plan holds action id "${a.id}" twice; nothing was applied`);
+    seen.add(a.id);
+  }
+}
+
+/** A unit of work: one action, or a batch of member adds sent in one members/add_v2 call. */
+type Unit = { readonly kind: 'single'; readonly action: Action; readonly leftOut: readonly PersonRef[] } | { readonly kind: 'add-batch'; readonly actions: readonly MemberAddAction[] };
+
+class Run {
+  private readonly outcomes = new Map<string, ActionOutcome>();
+  private readonly index = new Map<string, number>();
+  private readonly counts = { applied: 0, failed: 0, skipped: 0 };
+  /** team_member_ids learnt during this run: `okta:<okta user id>` and `email:<email>` → id. */
+  private readonly memberIds = new Map<string, string>();
+  /** group ids of groups created during this run, by external id and by name. */
+  private readonly groupIds = new Map<string, string>();
+  private readonly locks = new KeyLock();
+  private readonly concurrency: number;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly plan: Plan,
+    private readonly writer: DropboxWriter,
+    private readonly options: ApplyOptions,
+  ) {
+    const c = options.concurrency ?? DEFAULT_CONCURRENCY;
+    if (!Number.isInteger(c) || c < 1) throw new UsageError(`concurrency must be a whole number of at least 1 (got ${c})`);
+    this.concurrency = c;
+    this.now = options.now ?? (() => new Date());
+    plan.actions.forEach((a, i) => this.index.set(a.id, i));
+  }
+
+  async execute(): Promise<ApplyResult> {
+    this.emit({ type: 'apply.started', total: this.plan.actions.length });
+    for (const phase of splitPhases(this.plan.actions)) await this.runPhase(phase);
+    const outcomes = this.plan.actions.map((a) => {
+      const o = this.outcomes.get(a.id);
+      if (!o) throw new InternalError(`no outcome recorded for ${a.id}`);
+      return o;
+    });
+    const counts: ApplyCounts = { ...this.counts };
+    const result: ApplyResult = { outcomes, counts, ok: counts.failed === 0 && counts.skipped === 0 };
+    this.emit({ type: 'apply.finished', result });
+    return result;
+  }
+
+  private emit(event: ApplyEvent): void {
+    this.options.onEvent?.(event);
+  }
+
+  private async runPhase(phase: readonly Action[]): Promise<void> {
+    const pending = [...phase];
+    const inPhase = new Set(phase.map((a) => a.id));
+    const busyKeys = new Set<string>();
+    const inFlight = new Set<Promise<void>>();
+
+    while (pending.length > 0 || inFlight.size > 0) {
+      if (this.options.signal?.aborted) {
+        for (const a of pending.splice(0)) this.skip(a, 'apply was interrupted before this action started');
+      }
+      let i = 0;
+      while (i < pending.length && inFlight.size < this.concurrency) {
+        const action = pending[i]!;
+        const verdict = this.readiness(action, inPhase);
+        if (verdict.state === 'skip') {
+          pending.splice(i, 1);
+          this.skip(action, verdict.reason);
+          continue;
+        }
+        if (verdict.state === 'wait' || (action.serialKey !== null && busyKeys.has(action.serialKey))) {
+          i++;
+          continue;
+        }
+        let unit: Unit;
+        if (action.kind === 'member.add') {
+          unit = { kind: 'add-batch', actions: this.takeAddBatch(pending, i, inPhase, busyKeys) };
+        } else {
+          pending.splice(i, 1);
+          unit = { kind: 'single', action, leftOut: verdict.leftOut };
+        }
+        const keys = unitActions(unit)
+          .map((a) => a.serialKey)
+          .filter((k): k is string => k !== null);
+        for (const k of keys) busyKeys.add(k);
+        const p: Promise<void> = this.runUnit(unit).finally(() => {
+          for (const k of keys) busyKeys.delete(k);
+          inFlight.delete(p);
+        });
+        inFlight.add(p);
+      }
+      if (inFlight.size === 0) {
+        if (pending.length > 0) {
+          // Nothing runs and nothing can start: the remaining actions wait on each other.
+          for (const a of pending.splice(0)) this.skip(a, `its dependencies form a cycle (${a.dependsOn.join(', ')})`);
+        }
+        break;
+      }
+      await Promise.race(inFlight);
+    }
+  }
+
+  /** Take the ready member adds of the phase, in plan order, up to one batch; removes them from pending. */
+  private takeAddBatch(pending: Action[], from: number, inPhase: ReadonlySet<string>, busyKeys: ReadonlySet<string>): MemberAddAction[] {
+    const batch: MemberAddAction[] = [];
+    const keys = new Set<string>();
+    for (let j = from; j < pending.length && batch.length < ADD_BATCH_SIZE; ) {
+      const a = pending[j]!;
+      if (a.kind !== 'member.add') {
+        j++;
+        continue;
+      }
+      const verdict = this.readiness(a, inPhase);
+      const key = a.serialKey;
+      if (verdict.state !== 'ready' || (key !== null && (busyKeys.has(key) || keys.has(key)))) {
+        j++;
+        continue;
+      }
+      if (key !== null) keys.add(key);
+      batch.push(a);
+      pending.splice(j, 1);
+    }
+    return batch;
+  }
+
+  private readiness(action: Action, inPhase: ReadonlySet<string>): { state: 'ready'; leftOut: PersonRef[] } | { state: 'wait' } | { state: 'skip'; reason: string } {
+    const failedDeps: Action[] = [];
+    for (const dep of action.dependsOn) {
+      const at = this.index.get(dep);
+      if (at === undefined) return { state: 'skip', reason: `it depends on ${dep}, which is not in the plan` };
+      const outcome = this.outcomes.get(dep);
+      if (outcome === undefined) {
+        if (inPhase.has(dep)) return { state: 'wait' };
+        return { state: 'skip', reason: `it depends on ${dep}, which comes later in the plan` };
+      }
+      if (outcome.status !== 'applied') failedDeps.push(this.plan.actions[at]!);
+    }
+    if (failedDeps.length === 0) return { state: 'ready', leftOut: [] };
+    // A group change for several people need not wait for the one whose own add failed: the
+    // others join now, and that person joins on the run that adds them.
+    if (action.kind === 'group.members.add') {
+      const leftOut: PersonRef[] = [];
+      const allAdds = failedDeps.every((d) => {
+        if (d.kind !== 'member.add') return false;
+        const person = action.members.find((m) => samePerson(m, d.member));
+        if (person) leftOut.push(person);
+        return person !== undefined;
+      });
+      if (allAdds && leftOut.length < action.members.length) return { state: 'ready', leftOut };
+    }
+    const first = failedDeps[0]!;
+    const status = this.outcomes.get(first.id)!.status;
+    const more = failedDeps.length > 1 ? ` (and ${failedDeps.length - 1} more)` : '';
+    return { state: 'skip', reason: `its dependency ${first.kind} ${targetOf(first)} ${status === 'failed' ? 'failed' : 'was skipped'}${more}` };
+  }
+
+  private async runUnit(unit: Unit): Promise<void> {
+    for (const a of unitActions(unit)) this.emit({ type: 'action.started', action: a });
+    if (unit.kind === 'add-batch') {
+      await this.runAddBatch(unit.actions);
+      return;
+    }
+    const { action, leftOut } = unit;
+    const started = this.now().getTime();
+    try {
+      const done = await this.perform(action, leftOut);
+      this.settle(action, {
+        status: 'applied',
+        attempts: done.attempts,
+        ms: this.now().getTime() - started,
+        requestId: done.requestId,
+        alreadyDone: done.alreadyDone,
+        error: null,
+        skipReason: null,
+        note: done.note,
+      });
+    } catch (err) {
+      this.settle(action, {
+        status: 'failed',
+        attempts: attemptsOf(err),
+        ms: this.now().getTime() - started,
+        requestId: err instanceof RemoteError ? err.requestId : null,
+        alreadyDone: false,
+        error: toActionError(err),
+        skipReason: null,
+        note: null,
+      });
+    }
+  }
+
+  private async runAddBatch(actions: readonly MemberAddAction[]): Promise<void> {
+    const started = this.now().getTime();
+    try {
+      const results = await this.writer.addMembers(
+        actions.map((a) => ({
+          email: a.member.email,
+          givenName: a.givenName,
+          surname: a.surname,
+          externalId: a.externalId,
+          sendWelcomeEmail: a.sendWelcomeEmail,
+          role: a.role,
+        })),
+      );
+      const ms = this.now().getTime() - started;
+      actions.forEach((a, i) => {
+        const r = results[i];
+        if (r === undefined || r.email.toLowerCase() !== a.member.email.toLowerCase()) {
+          this.settle(a, failedWith(ms, { code: null, message: `members/add_v2 answered no outcome for ${a.member.email}`, retryable: true }));
+        } else if (r.ok) {
+          this.rememberMember(a.member, r.teamMemberId, a.externalId);
+          this.settle(a, { status: 'applied', attempts: 1, ms, requestId: null, alreadyDone: r.alreadyMember, error: null, skipReason: null, note: null });
+        } else {
+          this.settle(a, failedWith(ms, { code: r.tag, message: redact(r.message), retryable: false }));
+        }
+      });
+    } catch (err) {
+      const ms = this.now().getTime() - started;
+      for (const a of actions) {
+        this.settle(a, { ...failedWith(ms, toActionError(err)), attempts: attemptsOf(err), requestId: err instanceof RemoteError ? err.requestId : null });
+      }
+    }
+  }
+
+  private async perform(action: Action, leftOut: readonly PersonRef[]): Promise<Done> {
+    const w = this.writer;
+    switch (action.kind) {
+      case 'member.add': {
+        throw new InternalError('member.add runs in batches');
+      }
+      case 'member.update_profile': {
+        const c = action.changes;
+        const update = {
+          ...(c.email ? { email: c.email.to } : {}),
+          ...(c.givenName ? { givenName: c.givenName.to } : {}),
+          ...(c.surname ? { surname: c.surname.to } : {}),
+          ...(c.externalId ? { externalId: c.externalId.to } : {}),
+        };
+        // Never select by external_id here: Dropbox refuses to select by external_id and change it
+        // in one call (external_id_and_new_external_id_unsafe); by email, the old address still names them.
+        const tmid = this.memberIdOf(action.member);
+        const selector: MemberSelector = tmid !== null ? { by: 'team_member_id', value: tmid } : { by: 'email', value: c.email?.from ?? action.member.email };
+        return receipt(await w.setProfile(selector, update));
+      }
+      case 'member.set_role':
+        return receipt(await w.setRole(this.selector(action.member), action.to));
+      case 'member.suspend':
+        return receipt(await w.suspend(this.selector(action.member), action.wipeData));
+      case 'member.unsuspend':
+        return receipt(await w.unsuspend(this.selector(action.member)));
+      case 'member.recover':
+        return receipt(await w.recover(this.selector(action.member)));
+      case 'member.remove':
+        return this.remove(action);
+      case 'group.create': {
+        const externalId = action.group.externalId ?? `okta:${action.oktaGroupId}`;
+        const r = await w.createGroup(action.group.name, externalId);
+        this.groupIds.set(`ext:${externalId}`, r.groupId);
+        this.groupIds.set(`name:${action.group.name}`, r.groupId);
+        return receipt(r);
+      }
+      case 'group.rename': {
+        const update = {
+          ...(action.from !== action.to ? { name: action.to } : {}),
+          ...(action.newExternalId !== null ? { externalId: action.newExternalId } : {}),
+        };
+        return receipt(await w.updateGroup(this.groupIdOf(action.group), update));
+      }
+      case 'group.members.add':
+      case 'group.members.remove': {
+        const groupId = this.groupIdOf(action.group);
+        const people = action.members.filter((m) => !leftOut.includes(m));
+        const ids: string[] = [];
+        const unknown: PersonRef[] = [];
+        for (const p of people) {
+          const id = this.memberIdOf(p);
+          if (id === null) unknown.push(p);
+          else ids.push(id);
+        }
+        if (ids.length === 0) {
+          throw new ActionRefused('member_id_unknown', `no Dropbox team_member_id known for ${unknown.map((p) => p.email).join(', ')} (not added by this run)`);
+        }
+        const r = action.kind === 'group.members.add' ? await w.addGroupMembers(groupId, ids) : await w.removeGroupMembers(groupId, ids);
+        const notes: string[] = [];
+        if (leftOut.length > 0) notes.push(`left out ${leftOut.map((p) => p.email).join(', ')} (their member.add did not succeed)`);
+        if (unknown.length > 0) notes.push(`left out ${unknown.map((p) => p.email).join(', ')} (no team_member_id known)`);
+        return { ...receipt(r), note: notes.length > 0 ? notes.join('; ') : null };
+      }
+      case 'group.delete':
+        return receipt(await w.deleteGroup(this.groupIdOf(action.group)));
+      case 'okta.assign':
+      case 'okta.create_user':
+      case 'okta.update_profile':
+        throw new InternalError(`${action.kind} is an Okta write; apply refuses such plans before it starts`);
+      default:
+        return assertNever(action, 'action kind');
+    }
+  }
+
+  /**
+   * Removal with a transfer: the destination is checked at apply time, because it may have left
+   * since the plan was made; the fallbacks are tried in order. A removal never goes ahead without
+   * the transfer the plan asked for: that would leave the files to expire with the account.
+   * Transfers to one person run one at a time (Dropbox lets a recipient take one deleted user's
+   * files at a time), and a member is not removed while it receives a transfer.
+   */
+  private async remove(action: MemberRemoveAction): Promise<Done> {
+    const subject = this.selector(action.member);
+    const options = {
+      wipeData: action.wipeData,
+      keepAccount: action.keepAccount,
+      retainTeamShares: action.retainTeamShares,
+      transferAdmin: action.transferAdmin ? this.selector(action.transferAdmin) : null,
+    };
+    if (action.transferTo === null) {
+      const r = await this.locks.with([lockKey(subject)], () => this.writer.remove(subject, { ...options, transferDest: null }));
+      return receipt(r);
+    }
+    const candidates = [action.transferTo, ...action.transferFallbacks].filter((p) => !samePerson(p, action.member));
+    for (const candidate of candidates) {
+      // Checked while holding the candidate's lock: its own removal cannot slip in between.
+      const candidateSelector = this.selector(candidate);
+      const r = await this.locks.with([lockKey(subject), lockKey(candidateSelector)], async () => {
+        const live = await this.writer.getMember(candidateSelector);
+        if (live === null || live.status !== 'active') return null;
+        return this.writer.remove(subject, { ...options, transferDest: { by: 'team_member_id', value: live.teamMemberId } });
+      });
+      if (r === null) continue;
+      const note = candidate === action.transferTo ? null : `files transferred to fallback ${candidate.email} (${action.transferTo.email} is no longer an active member)`;
+      return { ...receipt(r), note };
+    }
+    const tried = candidates.length > 1 ? ` (nor is any fallback: ${candidates.slice(1).map((p) => p.email).join(', ')})` : '';
+    throw new ActionRefused('transfer_destination_inactive', `transfer destination ${action.transferTo.email} is no longer an active member${tried}; not removed`);
+  }
+
+  private rememberMember(person: PersonRef, teamMemberId: string, externalId: string): void {
+    if (person.oktaUserId !== null) this.memberIds.set(`okta:${person.oktaUserId}`, teamMemberId);
+    this.memberIds.set(`okta:${externalId}`, teamMemberId);
+    this.memberIds.set(`email:${person.email.toLowerCase()}`, teamMemberId);
+  }
+
+  private memberIdOf(person: PersonRef): string | null {
+    if (person.teamMemberId !== null) return person.teamMemberId;
+    if (person.oktaUserId !== null) {
+      const id = this.memberIds.get(`okta:${person.oktaUserId}`);
+      if (id !== undefined) return id;
+    }
+    return this.memberIds.get(`email:${person.email.toLowerCase()}`) ?? null;
+  }
+
+  private selector(person: PersonRef): MemberSelector {
+    const id = this.memberIdOf(person);
+    return id !== null ? { by: 'team_member_id', value: id } : { by: 'email', value: person.email };
+  }
+
+  private groupIdOf(group: GroupRef): string {
+    if (group.groupId !== null) return group.groupId;
+    const id = (group.externalId !== null ? this.groupIds.get(`ext:${group.externalId}`) : undefined) ?? this.groupIds.get(`name:${group.name}`);
+    if (id === undefined) throw new ActionRefused('group_id_unknown', `group "${group.name}" has no Dropbox group id (its group.create did not run)`);
+    return id;
+  }
+
+  private skip(action: Action, reason: string): void {
+    this.settle(action, { status: 'skipped', attempts: 0, ms: 0, requestId: null, alreadyDone: false, error: null, skipReason: reason, note: null });
+  }
+
+  private settle(action: Action, o: Omit<ActionOutcome, 'actionId' | 'kind' | 'finishedAt'>): void {
+    if (this.outcomes.has(action.id)) throw new InternalError(`outcome of ${action.id} settled twice`);
+    const outcome: ActionOutcome = { actionId: action.id, kind: action.kind, finishedAt: this.now().toISOString(), ...o };
+    this.outcomes.set(action.id, outcome);
+    this.counts[outcome.status]++;
+    this.emit({ type: 'action.finished', action, outcome, counts: { ...this.counts } });
+  }
+}
+
+function unitActions(unit: Unit): readonly Action[] {
+  return unit.kind === 'single' ? [unit.action] : unit.actions;
+}
+
+function failedWith(ms: number, error: ActionError): Omit<ActionOutcome, 'actionId' | 'kind' | 'finishedAt'> {
+  return { status: 'failed', attempts: 1, ms, requestId: null, alreadyDone: false, error, skipReason: null, note: null };
+}
+
+function receipt(r: WriteReceipt): Done {
+  return { attempts: r.attempts, requestId: r.requestId, alreadyDone: r.alreadyDone, note: null };
+}
+
+function lockKey(selector: MemberSelector): string {
+  return `member:${selector.by}:${selector.value.toLowerCase()}`;
+}
+
+function samePerson(a: PersonRef, b: PersonRef): boolean {
+  if (a.teamMemberId !== null && b.teamMemberId !== null) return a.teamMemberId === b.teamMemberId;
+  if (a.oktaUserId !== null && b.oktaUserId !== null) return a.oktaUserId === b.oktaUserId;
+  return a.email.toLowerCase() === b.email.toLowerCase();
+}
+
+/** Who or what an action touches, for messages: an email or a quoted group name. */
+export function targetOf(action: Action): string {
+  return 'member' in action ? action.member.email : `"${action.group.name}"`;
+}
+
+function attemptsOf(err: unknown): number {
+  const n = (err as { attempts?: unknown } | null)?.attempts;
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 1;
+}
+
+function toActionError(err: unknown): ActionError {
+  if (err instanceof RemoteError) return { code: err.code, message: oneLine(err.message), retryable: err.retryable };
+  if (err instanceof ActionRefused) return { code: err.code, message: oneLine(err.message), retryable: false };
+  if (err instanceof Error) return { code: null, message: oneLine(err.message), retryable: false };
+  return { code: null, message: oneLine(String(err)), retryable: false };
+}
+
+function oneLine(text: string): string {
+  return redact(text.split('\n')[0] ?? '').trim();
+}

@@ -1,0 +1,261 @@
+/**
+ * The reviewed-plan guard (design.md, "apply --plan"): a fresh plan may run only if every
+ * destructive action in it was in the plan a reviewer saw, with no more destructive substance.
+ * Identity data changes all day, so an exact match would refuse most merges; comparing only what
+ * destroys keeps the promise that matters: nothing destructive runs that nobody reviewed.
+ */
+import { createTwoFilesPatch } from 'diff';
+import { ROLE_RANK } from '../domain/desired.js';
+import { ACTION_KINDS, isDestructive } from '../domain/plan.js';
+import type { Action, ActionKind, GroupRef, PersonRef, Plan } from '../domain/plan.js';
+import { UsageError } from '../domain/errors.js';
+
+/** The guard's verdict. `text` explains it in a few lines, with a diff of the destructive actions. */
+export interface ReviewedPlanCheck {
+  readonly ok: boolean;
+  /** Destructive actions of the fresh plan that the reviewed plan does not cover. */
+  readonly unreviewed: Action[];
+  readonly text: string;
+}
+
+export function checkReviewedPlan(reviewed: Plan, fresh: Plan): ReviewedPlanCheck {
+  if (!fresh.safety.ok) {
+    const lines = fresh.safety.violations.map((v) => `  ${v.rule}: ${v.message}`);
+    return {
+      ok: false,
+      unreviewed: [],
+      text: [`Refused: the fresh plan is refused by the safety guard; nothing was applied.`, ...lines, ''].join('\n'),
+    };
+  }
+  const reviewedById = new Map(reviewed.actions.map((a) => [a.id, a] as const));
+  const unreviewed: Action[] = [];
+  const why: string[] = [];
+  for (const action of fresh.actions) {
+    if (!isDestructive(action)) continue;
+    const gap = uncovered(action, reviewedById.get(action.id));
+    if (gap !== null) {
+      unreviewed.push(action);
+      why.push(`  ${describeTarget(action)}: ${gap}`);
+    }
+  }
+  const diff = destructiveDiff(reviewed, fresh);
+  const freshCount = fresh.actions.filter(isDestructive).length;
+  if (unreviewed.length > 0) {
+    const n = unreviewed.length;
+    return {
+      ok: false,
+      unreviewed,
+      text: [
+        `Refused as stale: the fresh plan holds ${n} destructive action${n === 1 ? '' : 's'} that the reviewed plan did not; nothing was applied.`,
+        ...why,
+        'Destructive actions, reviewed plan → fresh plan:',
+        diff,
+        'Plan again, review the new plan, and apply that one.',
+        '',
+      ].join('\n'),
+    };
+  }
+  const head = `Every destructive action in the fresh plan was reviewed (${freshCount}).`;
+  const tail = diff === '' ? [] : ['Destructive actions, reviewed plan → fresh plan (fewer is fine):', diff];
+  return { ok: true, unreviewed, text: [head, ...tail, ''].join('\n') };
+}
+
+/** null when `reviewed` covers `fresh`; otherwise what is new or worse, in a few words. */
+function uncovered(fresh: Action, reviewed: Action | undefined): string | null {
+  if (reviewed === undefined) return 'not in the reviewed plan';
+  if (reviewed.kind !== fresh.kind) return `was ${reviewed.kind} in the reviewed plan`;
+  switch (fresh.kind) {
+    case 'member.remove': {
+      const r = reviewed as typeof fresh;
+      if (!samePerson(fresh.member, r.member)) return 'removes a different member than the reviewed plan';
+      if (!sameOptionalPerson(fresh.transferTo, r.transferTo)) {
+        return `transfer destination changed (reviewed: ${personLabel(r.transferTo)}, now: ${personLabel(fresh.transferTo)})`;
+      }
+      const reviewedDestinations = [r.transferTo, ...r.transferFallbacks].filter((p): p is PersonRef => p !== null);
+      const newFallbacks = fresh.transferFallbacks.filter((p) => !reviewedDestinations.some((q) => samePerson(p, q)));
+      if (newFallbacks.length > 0) return `fallback transfer destination not reviewed: ${newFallbacks.map((p) => p.email).join(', ')}`;
+      if (fresh.wipeData && !r.wipeData) return 'wipeData turned on';
+      if (!fresh.keepAccount && r.keepAccount) return 'keepAccount turned off';
+      if (!fresh.retainTeamShares && r.retainTeamShares) return 'retainTeamShares turned off';
+      return null;
+    }
+    case 'member.suspend': {
+      const r = reviewed as typeof fresh;
+      if (!samePerson(fresh.member, r.member)) return 'suspends a different member than the reviewed plan';
+      if (fresh.wipeData && !r.wipeData) return 'wipeData turned on';
+      return null;
+    }
+    case 'member.set_role': {
+      const r = reviewed as typeof fresh;
+      if (!samePerson(fresh.member, r.member)) return 'changes the role of a different member than the reviewed plan';
+      if (ROLE_RANK[fresh.to] < ROLE_RANK[r.to]) return `demotes further (reviewed: to ${r.to}, now: to ${fresh.to})`;
+      return null;
+    }
+    case 'group.delete': {
+      const r = reviewed as typeof fresh;
+      return sameGroup(fresh.group, r.group) ? null : 'deletes a different group than the reviewed plan';
+    }
+    case 'group.members.remove': {
+      const r = reviewed as typeof fresh;
+      if (!sameGroup(fresh.group, r.group)) return 'removes members from a different group than the reviewed plan';
+      const extra = fresh.members.filter((p) => !r.members.some((q) => samePerson(p, q)));
+      return extra.length === 0 ? null : `removes members that were not reviewed: ${extra.map((p) => p.email).join(', ')}`;
+    }
+    default:
+      // isDestructive holds only for the kinds above; anything else reaching here is covered by id.
+      return null;
+  }
+}
+
+function samePerson(a: PersonRef, b: PersonRef): boolean {
+  if (a.teamMemberId !== null && b.teamMemberId !== null) return a.teamMemberId === b.teamMemberId;
+  if (a.oktaUserId !== null && b.oktaUserId !== null) return a.oktaUserId === b.oktaUserId;
+  return a.email.toLowerCase() === b.email.toLowerCase();
+}
+
+function sameOptionalPerson(a: PersonRef | null, b: PersonRef | null): boolean {
+  if (a === null || b === null) return a === b;
+  return samePerson(a, b);
+}
+
+function sameGroup(a: GroupRef, b: GroupRef): boolean {
+  if (a.groupId !== null && b.groupId !== null) return a.groupId === b.groupId;
+  if (a.externalId !== null && b.externalId !== null) return a.externalId === b.externalId;
+  return a.name === b.name;
+}
+
+function personLabel(p: PersonRef | null): string {
+  return p === null ? 'no transfer' : p.email;
+}
+
+function describeTarget(action: Action): string {
+  return `${action.kind} ${target(action)}`;
+}
+
+function target(action: Action): string {
+  return 'member' in action ? action.member.email : `"${action.group.name}"`;
+}
+
+/**
+ * One canonical line per destructive action (what a reviewer must have seen), sorted, so that the
+ * diff of two plans shows exactly what changed in their destructive substance.
+ */
+export function destructiveListing(plan: Plan): string {
+  const lines = plan.actions.filter(isDestructive).map((a) => ({ id: a.id, line: canonicalLine(a) }));
+  lines.sort((x, y) => (x.line < y.line ? -1 : x.line > y.line ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return lines.map((l) => `${l.line}\n`).join('');
+}
+
+function canonicalLine(a: Action): string {
+  switch (a.kind) {
+    case 'member.remove': {
+      const fallbacks = a.transferFallbacks.length === 0 ? '' : ` fallbacks=${a.transferFallbacks.map((p) => p.email).join(',')}`;
+      return (
+        `member.remove ${a.member.email} transfer=${personLabel(a.transferTo).replace(/ /g, '-')}${fallbacks}` +
+        ` wipeData=${a.wipeData} keepAccount=${a.keepAccount} retainTeamShares=${a.retainTeamShares}`
+      );
+    }
+    case 'member.suspend':
+      return `member.suspend ${a.member.email} wipeData=${a.wipeData}`;
+    case 'member.set_role':
+      return `member.set_role ${a.member.email} ${a.from} -> ${a.to}`;
+    case 'group.delete':
+      return `group.delete "${a.group.name}"`;
+    case 'group.members.remove':
+      return `group.members.remove "${a.group.name}" ${[...a.members.map((p) => p.email)].sort().join(' ')}`;
+    default:
+      return `${a.kind} ${target(a)}`;
+  }
+}
+
+function destructiveDiff(reviewed: Plan, fresh: Plan): string {
+  const before = destructiveListing(reviewed);
+  const after = destructiveListing(fresh);
+  if (before === after) return '';
+  const patch = createTwoFilesPatch(`reviewed plan ${short(reviewed.fingerprint)}`, `fresh plan ${short(fresh.fingerprint)}`, before, after, undefined, undefined, {
+    context: 2,
+  });
+  // Drop the "Index:"/"===" preamble: the two file headers already name both plans.
+  return patch
+    .split('\n')
+    .filter((line) => !line.startsWith('===') && !line.startsWith('Index:'))
+    .join('\n')
+    .replace(/\n+$/, '');
+}
+
+function short(fingerprint: string): string {
+  return fingerprint.replace(/^sha256:/, '').slice(0, 12);
+}
+
+/**
+ * Parse a plan file written by `dbxsync plan --out`. Checks the format version and the shape the
+ * guard and the executor rely on; throws a UsageError whose message is one clear line.
+ */
+export function readPlanFile(json: string, source = 'plan file'): Plan {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (err) {
+    throw new UsageError(`${source}: not valid JSON (${(err as Error).message.split('\n')[0]})`, { cause: err });
+  }
+  const fail = (what: string): never => {
+    throw new UsageError(`${source}: not a dbxsync plan: ${what}`);
+  };
+  if (!isRecord(data)) return fail('expected a JSON object');
+  if (data.formatVersion !== 1) {
+    if (typeof data.formatVersion === 'number') throw new UsageError(`${source}: plan formatVersion ${data.formatVersion} is not supported (this dbxsync reads formatVersion 1)`);
+    return fail('formatVersion 1 missing');
+  }
+  if (typeof data.fingerprint !== 'string' || data.fingerprint === '') return fail('fingerprint missing');
+  if (!Array.isArray(data.actions)) return fail('actions is not a list');
+  if (!isRecord(data.safety) || typeof data.safety.ok !== 'boolean') return fail('safety.ok missing');
+  if (!Array.isArray(data.safety.violations)) return fail('safety.violations is not a list');
+  const ids = new Set<string>();
+  data.actions.forEach((a: unknown, i: number) => {
+    const at = `actions[${i}]`;
+    if (!isRecord(a)) return fail(`${at} is not an object`);
+    if (typeof a.id !== 'string' || a.id === '') return fail(`${at}.id missing`);
+    if (ids.has(a.id)) return fail(`${at}.id "${a.id}" appears twice`);
+    ids.add(a.id);
+    if (typeof a.kind !== 'string' || !(ACTION_KINDS as readonly string[]).includes(a.kind)) return fail(`${at}.kind ${JSON.stringify(a.kind)} is not an action kind`);
+    if (!Array.isArray(a.dependsOn) || !a.dependsOn.every((d) => typeof d === 'string')) return fail(`${at}.dependsOn is not a list of ids`);
+    if (a.serialKey !== null && typeof a.serialKey !== 'string') return fail(`${at}.serialKey is not a string or null`);
+    const missing = requiredFields[a.kind as ActionKind].find((f) => !(f in a));
+    if (missing !== undefined) return fail(`${at} (${a.kind}) has no ${missing}`);
+    return undefined;
+  });
+  for (const key of ['reports', 'waiting', 'warnings'] as const) {
+    if (data[key] !== undefined && !Array.isArray(data[key])) return fail(`${key} is not a list`);
+  }
+  return {
+    reports: [],
+    waiting: [],
+    warnings: [],
+    summary: {},
+    toolVersion: '',
+    generatedAt: '',
+    ...(data as object),
+  } as unknown as Plan;
+}
+
+const requiredFields: Readonly<Record<ActionKind, readonly string[]>> = {
+  'member.add': ['member', 'givenName', 'surname', 'externalId', 'sendWelcomeEmail', 'role'],
+  'member.update_profile': ['member', 'changes'],
+  'member.set_role': ['member', 'from', 'to'],
+  'member.suspend': ['member', 'wipeData'],
+  'member.unsuspend': ['member'],
+  'member.remove': ['member', 'transferTo', 'transferAdmin', 'transferFallbacks', 'keepAccount', 'retainTeamShares', 'wipeData'],
+  'member.recover': ['member'],
+  'group.create': ['group', 'oktaGroupId'],
+  'group.rename': ['group', 'from', 'to'],
+  'group.members.add': ['group', 'members'],
+  'group.members.remove': ['group', 'members'],
+  'group.delete': ['group'],
+  'okta.assign': ['member'],
+  'okta.create_user': ['member', 'profile'],
+  'okta.update_profile': ['member', 'changes'],
+};
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
