@@ -1,0 +1,174 @@
+/**
+ * Turns merged, validated data into the DesiredState the planner reads: defaults applied
+ * (design.md "Defaults when a key is absent"), emails lower-cased, every element with its SourceRef.
+ */
+import type {
+  DesiredState,
+  GroupPush,
+  ImportSettings,
+  OffboardingOverride,
+  OffboardingSettings,
+  ProvisioningSettings,
+  Role,
+  RoleRule,
+  SafetyException,
+  SafetySettings,
+  SourceRef,
+} from '../domain/desired.js';
+import type { MergedConfig } from './merge.js';
+import type { DataPath } from './yaml-file.js';
+
+/** The defaults, in one place, so that the README and the code cannot drift apart. */
+export const DEFAULTS = {
+  sendWelcomeEmail: false,
+  profile: { givenName: 'firstName', surname: 'lastName', email: 'email' },
+  unassigned: 'suspend',
+  unmanagedMembers: 'report',
+  maxRemovals: 25,
+  maxRemovalPercent: 10,
+  minTeamAdmins: 1,
+  onSuspended: { action: 'suspend', wipeData: false },
+  onDeactivated: { action: 'suspend', graceDays: 0, transferTo: 'manager', keepAccount: false, retainTeamShares: false, wipeData: false },
+  managerAttribute: 'managerId',
+  pruneGroups: false,
+  import: { linkMatchingUsers: true, createUsers: false, maxWrites: 50 },
+} as const;
+
+type Raw = Readonly<Record<string, unknown>>;
+
+function obj(value: unknown): Raw {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : {};
+}
+
+function arr(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function pick<T>(raw: Raw, key: string, fallback: T): T {
+  return key in raw && raw[key] !== undefined ? (raw[key] as T) : fallback;
+}
+
+/** Lower-cases emails; leaves `manager`, `none` and Okta ids as written. */
+function lowerEmail(value: string): string {
+  return value.includes('@') ? value.toLowerCase() : value;
+}
+
+export function normalise(merged: MergedConfig, files: readonly string[]): DesiredState {
+  const data = merged.data;
+  const ref = (path: DataPath): SourceRef => merged.sourceRef(path) ?? { file: files[0] ?? '', line: 1, col: 1 };
+  const keyRef = (key: string): SourceRef | null => merged.sourceRef([key], 'key');
+
+  const provisioningRaw = obj(data.provisioning);
+  const profileRaw = obj(provisioningRaw.profile);
+  const provisioning: ProvisioningSettings = {
+    sendWelcomeEmail: pick(provisioningRaw, 'sendWelcomeEmail', DEFAULTS.sendWelcomeEmail),
+    profile: {
+      givenName: pick(profileRaw, 'givenName', DEFAULTS.profile.givenName),
+      surname: pick(profileRaw, 'surname', DEFAULTS.profile.surname),
+      email: pick(profileRaw, 'email', DEFAULTS.profile.email),
+    },
+    unassigned: pick(provisioningRaw, 'unassigned', DEFAULTS.unassigned),
+    unmanagedMembers: pick(provisioningRaw, 'unmanagedMembers', DEFAULTS.unmanagedMembers),
+    protectedMembers: arr(provisioningRaw.protectedMembers).map((email, i) => ({
+      email: String(email).toLowerCase(),
+      source: ref(['provisioning', 'protectedMembers', i]),
+    })),
+    source: keyRef('provisioning'),
+  };
+
+  const safetyRaw = obj(data.safety);
+  const safety: SafetySettings = {
+    maxRemovals: pick(safetyRaw, 'maxRemovals', DEFAULTS.maxRemovals),
+    maxRemovalPercent: pick(safetyRaw, 'maxRemovalPercent', DEFAULTS.maxRemovalPercent),
+    minTeamAdmins: pick(safetyRaw, 'minTeamAdmins', DEFAULTS.minTeamAdmins),
+    exceptions: arr(safetyRaw.exceptions).map((entry, i): SafetyException => {
+      const e = obj(entry);
+      return {
+        reason: String(e.reason),
+        maxRemovals: pick<number | null>(e, 'maxRemovals', null),
+        maxRemovalPercent: pick<number | null>(e, 'maxRemovalPercent', null),
+        minTeamAdmins: pick<number | null>(e, 'minTeamAdmins', null),
+        expires: String(e.expires),
+        source: ref(['safety', 'exceptions', i]),
+      };
+    }),
+    source: keyRef('safety'),
+  };
+
+  const groupPushes = arr(data.groupPushes).map((entry, i): GroupPush => {
+    const e = obj(entry);
+    return {
+      oktaGroup: pick<string | null>(e, 'oktaGroup', null),
+      oktaGroupPattern: pick<string | null>(e, 'oktaGroupPattern', null),
+      dropboxGroup: pick<string | null>(e, 'dropboxGroup', null),
+      source: ref(['groupPushes', i]),
+    };
+  });
+
+  const roles =
+    'roles' in data
+      ? arr(data.roles).map((entry, i): RoleRule => {
+          const e = obj(entry);
+          return {
+            role: e.role as Role,
+            oktaGroups: arr(e.oktaGroups).map(String),
+            users: arr(e.users).map((u) => lowerEmail(String(u))),
+            source: ref(['roles', i]),
+          };
+        })
+      : null;
+
+  const offRaw = obj(data.offboarding);
+  const suspendedRaw = obj(offRaw.onSuspended);
+  const deactivatedRaw = obj(offRaw.onDeactivated);
+  const d = DEFAULTS.onDeactivated;
+  const optionalEmail = (key: string): string | null => {
+    const value = pick<string | null>(deactivatedRaw, key, null);
+    return value === null ? null : value.toLowerCase();
+  };
+  const offboarding: OffboardingSettings = {
+    onSuspended: {
+      action: pick(suspendedRaw, 'action', DEFAULTS.onSuspended.action),
+      wipeData: pick(suspendedRaw, 'wipeData', DEFAULTS.onSuspended.wipeData),
+      source: merged.sourceRef(['offboarding', 'onSuspended'], 'key'),
+    },
+    onDeactivated: {
+      action: pick(deactivatedRaw, 'action', d.action),
+      graceDays: pick(deactivatedRaw, 'graceDays', d.graceDays),
+      transferTo: lowerEmail(pick(deactivatedRaw, 'transferTo', d.transferTo)),
+      fallbackTransferTo: optionalEmail('fallbackTransferTo'),
+      transferAdmin: optionalEmail('transferAdmin'),
+      keepAccount: pick(deactivatedRaw, 'keepAccount', d.keepAccount),
+      retainTeamShares: pick(deactivatedRaw, 'retainTeamShares', d.retainTeamShares),
+      wipeData: pick(deactivatedRaw, 'wipeData', d.wipeData),
+      source: merged.sourceRef(['offboarding', 'onDeactivated'], 'key'),
+    },
+    managerAttribute: pick(offRaw, 'managerAttribute', DEFAULTS.managerAttribute),
+    overrides: arr(offRaw.overrides).map((entry, i): OffboardingOverride => {
+      const e = obj(entry);
+      return { oktaGroup: String(e.oktaGroup), action: e.action as OffboardingOverride['action'], source: ref(['offboarding', 'overrides', i]) };
+    }),
+  };
+
+  const importRaw = obj(data.import);
+  const importSettings: ImportSettings = {
+    linkMatchingUsers: pick(importRaw, 'linkMatchingUsers', DEFAULTS.import.linkMatchingUsers),
+    createUsers: pick(importRaw, 'createUsers', DEFAULTS.import.createUsers),
+    profile: { ...(obj(importRaw.profile) as Record<string, 'givenName' | 'surname' | 'email'>) },
+    maxWrites: pick(importRaw, 'maxWrites', DEFAULTS.import.maxWrites),
+    source: keyRef('import'),
+  };
+
+  return {
+    version: 1,
+    files: [...files],
+    okta: { appId: String(obj(data.okta).appId), source: ref(['okta', 'appId']) },
+    provisioning,
+    safety,
+    groupPushes,
+    pruneGroups: pick(data, 'pruneGroups', DEFAULTS.pruneGroups),
+    roles,
+    offboarding,
+    import: importSettings,
+  };
+}
