@@ -1,0 +1,156 @@
+/**
+ * The one place that builds the Okta SDK client, following reference okta-api.md §7.1: every
+ * config key passed explicitly (so OKTA_CLIENT_* variables and okta.yaml files cannot change what
+ * dbxsync talks to, G13), no trailing slash (G8), no cache (G4), an explicit executor with paced,
+ * counted, retried requests (G5, G6, G14, G15), and no proxy picked up from HTTPS_PROXY.
+ */
+import okta from '@okta/okta-sdk-nodejs';
+import { UsageError } from '../domain/errors.js';
+import { registerSecret } from '../domain/redact.js';
+import { RateBudget } from './rate-budget.js';
+import { PacedRequestExecutor, type CallTrace } from './request-executor.js';
+import { DEFAULT_OKTA_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
+
+/** Least-privilege OAuth scopes for reading (plan, apply, explain, dump). */
+export const OKTA_READ_SCOPES: readonly string[] = ['okta.users.read', 'okta.groups.read', 'okta.apps.read'];
+/** Scopes for `import --apply` (assign users, create users, write profiles). */
+export const OKTA_IMPORT_SCOPES: readonly string[] = [...OKTA_READ_SCOPES, 'okta.users.manage', 'okta.apps.manage'];
+
+export interface OktaClientSettings {
+  /** https://acme.okta.com; http:// only for loopback hosts. */
+  readonly orgUrl: string;
+  /** SSWS API token. Takes precedence over OAuth settings. */
+  readonly apiToken?: string;
+  /** OAuth service app client id (private-key JWT). */
+  readonly clientId?: string;
+  /** PEM or JWK (JSON text) private key of the service app. */
+  readonly privateKey?: string;
+  readonly keyId?: string;
+  /** OAuth scopes to request (default OKTA_READ_SCOPES). */
+  readonly scopes?: readonly string[];
+}
+
+export interface OktaClientOptions {
+  /** Requests in flight at most. Default 4. */
+  readonly concurrency?: number;
+  /** Share of each rate-limit bucket dbxsync may use per window. Default 0.5. */
+  readonly budgetShare?: number;
+  /** Our retries of 5xx and dropped connections on reads. */
+  readonly retryPolicy?: RetryPolicy;
+  /** The SDK's retries of HTTP 429. Default 5. */
+  readonly maxRetries429?: number;
+  /**
+   * An HTTPS proxy for a remote org. HTTPS_PROXY in the environment is never used implicitly (the
+   * SDK would send even loopback traffic through it, §5.1); loopback orgs never use a proxy.
+   */
+  readonly httpsProxy?: string;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly now?: () => number;
+}
+
+type SdkClient = InstanceType<typeof okta.Client>;
+
+/** The SDK client with dbxsync's executor; pass it to readOktaState / createOktaWriter. */
+export interface OktaClient {
+  readonly sdk: SdkClient;
+  readonly orgUrl: string;
+  readonly authMode: 'SSWS' | 'PrivateKey';
+  readonly budget: RateBudget;
+  readonly executor: PacedRequestExecutor;
+  /** HTTP attempts so far per route, retries included. */
+  calls(): Record<string, number>;
+  /** Run calls and report how many attempts they took and the last Okta request id. */
+  track<T>(fn: () => Promise<T>): Promise<{ result: T; trace: CallTrace }>;
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/** The org URL without trailing slashes; https required except for loopback hosts. */
+export function normaliseOrgUrl(orgUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(orgUrl.trim());
+  } catch {
+    throw new UsageError(`OKTA_ORG_URL is not a URL: ${orgUrl.trim().slice(0, 80)}`);
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new UsageError(`OKTA_ORG_URL must use https:// (http:// is accepted only for loopback hosts): ${url.host}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`OKTA_ORG_URL must use https://: ${url.protocol}`);
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new UsageError('OKTA_ORG_URL must be a plain org URL such as https://acme.okta.com');
+  }
+  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+function registerKey(key: string): void {
+  registerSecret(key);
+  for (const line of key.split(/\r?\n/)) {
+    if (!line.startsWith('-----')) registerSecret(line.trim());
+  }
+}
+
+export function createOktaClient(settings: OktaClientSettings, options: OktaClientOptions = {}): OktaClient {
+  const orgUrl = normaliseOrgUrl(settings.orgUrl);
+  const loopback = isLoopbackHost(new URL(orgUrl).hostname);
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const budget = new RateBudget({
+    share: options.budgetShare ?? 0.5,
+    concurrency: options.concurrency ?? 4,
+    sleep,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const executor = new PacedRequestExecutor(budget, options.retryPolicy ?? DEFAULT_OKTA_RETRY_POLICY, sleep, options.maxRetries429 ?? 5);
+
+  let authMode: 'SSWS' | 'PrivateKey';
+  const apiToken = settings.apiToken?.trim() ?? '';
+  if (apiToken !== '') {
+    authMode = 'SSWS';
+    registerSecret(apiToken);
+  } else if (settings.clientId && settings.privateKey) {
+    authMode = 'PrivateKey';
+    registerKey(settings.privateKey);
+  } else {
+    throw new UsageError('no Okta credentials: set OKTA_API_TOKEN, or OKTA_CLIENT_ID and OKTA_PRIVATE_KEY');
+  }
+
+  // Every key the SDK's ConfigLoader knows is given a value ('' when unused): an explicit value
+  // overrides okta.yaml and OKTA_CLIENT_* (§5.1), an omitted one would let them leak in.
+  const config: Record<string, unknown> = {
+    orgUrl,
+    authorizationMode: authMode,
+    token: authMode === 'SSWS' ? apiToken : '',
+    clientId: authMode === 'PrivateKey' ? settings.clientId : '',
+    scopes: authMode === 'PrivateKey' ? [...(settings.scopes ?? OKTA_READ_SCOPES)] : '',
+    privateKey: authMode === 'PrivateKey' ? settings.privateKey : '',
+    keyId: authMode === 'PrivateKey' ? (settings.keyId ?? '') : '',
+    userAgent: 'dbxsync',
+    requestExecutor: executor,
+    cacheMiddleware: null,
+    ...(options.httpsProxy && !loopback ? { httpsProxy: options.httpsProxy } : {}),
+  };
+  let sdk: SdkClient;
+  try {
+    sdk = new okta.Client(config as ConstructorParameters<typeof okta.Client>[0]);
+  } catch (err) {
+    throw new UsageError(`invalid Okta settings: ${String((err as Error).message).split('\n').slice(1, 2).join('') || 'rejected by the SDK'}`, { cause: err });
+  }
+  // The SDK falls back to HTTPS_PROXY / https_proxy on its own (§5.1); keep only a proxy we chose.
+  const http = sdk.http as unknown as { agent?: unknown };
+  if (!(options.httpsProxy && !loopback)) delete http.agent;
+
+  return {
+    sdk,
+    orgUrl,
+    authMode,
+    budget,
+    executor,
+    calls: () => Object.fromEntries(executor.calls),
+    track: (fn) => executor.track(fn),
+  };
+}
