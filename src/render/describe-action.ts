@@ -1,0 +1,181 @@
+/**
+ * Plain-text wording of one action, shared by the text and markdown renderers: its marker symbol,
+ * what it touches (a person or a group) and what it does. No styling and no escaping here.
+ */
+import { assertNever } from '../domain/errors.js';
+import { isDemotion, type Action, type ActionKind, type PersonRef, type ProfileChange } from '../domain/plan.js';
+
+/** `+` add, create, restore; `~` change; `!` suspend; `-` remove, delete. */
+export type Marker = '+' | '~' | '!' | '-';
+
+export const LEGEND = 'Symbols: + add  ~ change  ! suspend  - remove.  [recoverable] undo within 7 days (members/recover)  [irreversible] cannot be undone';
+
+export function markerOf(kind: ActionKind): Marker {
+  switch (kind) {
+    case 'member.add':
+    case 'member.recover':
+    case 'member.unsuspend':
+    case 'group.create':
+    case 'group.members.add':
+    case 'okta.assign':
+    case 'okta.create_user':
+      return '+';
+    case 'member.update_profile':
+    case 'member.set_role':
+    case 'group.rename':
+    case 'okta.update_profile':
+      return '~';
+    case 'member.suspend':
+      return '!';
+    case 'member.remove':
+    case 'group.members.remove':
+    case 'group.delete':
+      return '-';
+    default:
+      return assertNever(kind, 'action kind');
+  }
+}
+
+/** What an action touches: a person (by email) or a group (by its name before the plan). */
+export type Subject = { readonly type: 'person'; readonly email: string } | { readonly type: 'group'; readonly name: string };
+
+export function subjectOf(action: Action): Subject {
+  switch (action.kind) {
+    case 'member.add':
+    case 'member.update_profile':
+    case 'member.set_role':
+    case 'member.suspend':
+    case 'member.unsuspend':
+    case 'member.remove':
+    case 'member.recover':
+    case 'okta.assign':
+    case 'okta.create_user':
+    case 'okta.update_profile':
+      return { type: 'person', email: action.member.email };
+    case 'group.create':
+    case 'group.rename':
+    case 'group.members.add':
+    case 'group.members.remove':
+    case 'group.delete':
+      return { type: 'group', name: action.group.name };
+    default:
+      return assertNever(action, 'action');
+  }
+}
+
+/** The people a group membership action adds or removes; empty for every other kind. */
+export function membersOf(action: Action): readonly PersonRef[] {
+  return action.kind === 'group.members.add' || action.kind === 'group.members.remove' ? action.members : [];
+}
+
+/** "[recoverable]" / "[irreversible]"; nothing for reversible actions, which are the common case. */
+export function reversibilityTag(action: Action): string | null {
+  switch (action.reversibility) {
+    case 'reversible':
+      return null;
+    case 'recoverable':
+      return '[recoverable]';
+    case 'irreversible':
+      return '[irreversible]';
+    default:
+      return assertNever(action.reversibility, 'reversibility');
+  }
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function quoted(value: string | null): string {
+  return value === null || value === '' ? '(none)' : `"${value}"`;
+}
+
+function plainValue(value: string | null): string {
+  return value === null || value === '' ? '(none)' : value;
+}
+
+const PROFILE_FIELDS: readonly { key: 'email' | 'givenName' | 'surname' | 'externalId'; label: string; quote: boolean }[] = [
+  { key: 'email', label: 'email', quote: false },
+  { key: 'givenName', label: 'given name', quote: true },
+  { key: 'surname', label: 'surname', quote: true },
+  { key: 'externalId', label: 'external id', quote: false },
+];
+
+function change(label: string, c: ProfileChange, quote: boolean): string {
+  const show = quote ? quoted : plainValue;
+  return `${label} ${show(c.from)} → ${show(c.to)}`;
+}
+
+/** What the action does, in words ("role member_only → team_admin (promotion)"). */
+export function describeAction(action: Action): string {
+  switch (action.kind) {
+    case 'member.add':
+      return `add: ${`${action.givenName} ${action.surname}`.trim()}, role ${action.role}, ${action.sendWelcomeEmail ? 'welcome email sent' : 'no welcome email'}`;
+    case 'member.update_profile': {
+      const parts: string[] = [];
+      for (const field of PROFILE_FIELDS) {
+        const c = action.changes[field.key];
+        if (c) parts.push(change(field.label, c, field.quote));
+      }
+      return `update profile: ${parts.join(', ')}`;
+    }
+    case 'member.set_role':
+      return `role ${action.from} → ${action.to} (${isDemotion(action.from, action.to) ? 'demotion' : 'promotion'})`;
+    case 'member.suspend': {
+      const what = action.wipeData ? 'suspend and wipe linked devices' : 'suspend, data kept';
+      return action.removeAfter ? `${what}; removed after ${action.removeAfter} (grace period)` : what;
+    }
+    case 'member.unsuspend':
+      return 'unsuspend: previous access restored';
+    case 'member.remove': {
+      const parts: string[] = [];
+      if (action.transferTo) {
+        let transfer = `files to ${action.transferTo.email}`;
+        const notes: string[] = [];
+        if (action.transferFallbacks.length > 0) notes.push(`else ${action.transferFallbacks.map((p) => p.email).join(', else ')}`);
+        if (action.transferAdmin) notes.push(`transfer errors to ${action.transferAdmin.email}`);
+        if (notes.length > 0) transfer += ` (${notes.join('; ')})`;
+        parts.push(transfer);
+      } else {
+        parts.push('no file transfer');
+      }
+      if (action.keepAccount) parts.push('kept as a Basic account');
+      if (action.retainTeamShares) parts.push('team shares kept');
+      if (action.wipeData) parts.push('wipe linked devices');
+      return `remove: ${parts.join(', ')}`;
+    }
+    case 'member.recover':
+      return 'recover the removed account';
+    case 'group.create':
+      return `create: company managed, for Okta group ${action.oktaGroupId}`;
+    case 'group.rename': {
+      const renamed = action.from !== action.to;
+      if (action.newExternalId === null) return `rename ${quoted(action.from)} → ${quoted(action.to)}`;
+      const adopt = `adopt: mark as managed (external id ${action.newExternalId})`;
+      return renamed ? `${adopt}, rename ${quoted(action.from)} → ${quoted(action.to)}` : adopt;
+    }
+    case 'group.members.add':
+      return `add ${plural(action.members.length, 'member', 'members')}`;
+    case 'group.members.remove':
+      return `remove ${plural(action.members.length, 'member', 'members')}`;
+    case 'group.delete':
+      return 'delete';
+    case 'okta.assign':
+      return 'Okta: assign to the Dropbox app';
+    case 'okta.create_user':
+      return `Okta: create a STAGED user (${Object.keys(action.profile)
+        .sort()
+        .map((k) => `${k} ${quoted(action.profile[k] ?? null)}`)
+        .join(', ')})`;
+    case 'okta.update_profile':
+      return `Okta: update profile: ${Object.keys(action.changes)
+        .sort()
+        .map((k) => {
+          const c = action.changes[k];
+          return c ? change(k, c, true) : k;
+        })
+        .join(', ')}`;
+    default:
+      return assertNever(action, 'action');
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * Email redaction for plans shown in public places (a PR comment on a public repository): every
+ * email address, in any field and inside free text such as reasons, becomes a stable label
+ * `user-<8 hex of sha256(lower-cased email)>@redacted`, so one person keeps one label across
+ * sections and across runs. Applied to the plan's data before rendering, so no path leaks one.
+ */
+import { createHash } from 'node:crypto';
+import type { Plan } from '../domain/plan.js';
+import { mapPlanStrings } from './map-plan-strings.js';
+
+/** Loose on purpose: anything shaped like an address is hidden (a false positive costs nothing). */
+const EMAIL = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/g;
+
+export function emailLabel(email: string): string {
+  const digest = createHash('sha256').update(email.toLowerCase()).digest('hex');
+  return `user-${digest.slice(0, 8)}@redacted`;
+}
+
+/** Replace every email address in `text`; labels themselves are left as they are. */
+export function redactEmailsInText(text: string): string {
+  return text.replace(EMAIL, (email) => emailLabel(email));
+}
+
+/** A copy of the plan with every email address replaced by its label (the input is not changed). */
+export function redactPlanEmails(plan: Plan): Plan {
+  return mapPlanStrings(plan, redactEmailsInText);
+}

@@ -1,0 +1,125 @@
+/**
+ * The terminal view of a plan (`dbxsync plan`, `apply` before it asks), in the manner of
+ * `terraform plan`: refusal on top, a legend, privileged changes first, then changes by person and
+ * by group, each with its reason under it; waiting states, reports, warnings, the fingerprint and
+ * a final summary line. Pure: colour is an option, never read from the environment.
+ */
+import { assertNever } from '../domain/errors.js';
+import type { Action, Plan } from '../domain/plan.js';
+import { styler, type Styler } from './ansi.js';
+import { NO_CHANGES_LINE, summaryLine } from './change-counts.js';
+import { LEGEND, describeAction, markerOf, membersOf, reversibilityTag, subjectOf, type Marker } from './describe-action.js';
+import { mapPlanStrings } from './map-plan-strings.js';
+import { redactPlanEmails } from './redact-emails.js';
+import { reportLabel, viewOf, violationNumbers, waitingLabel, waitingTiming } from './plan-view.js';
+
+export interface TextOptions {
+  /** ANSI colour; the caller decides (a terminal, and NO_COLOR unset). */
+  readonly color: boolean;
+  /** Replace every email address by a stable label (see redact-emails.ts). */
+  readonly redactEmails?: boolean;
+}
+
+function paint(s: Styler, marker: Marker, text: string): string {
+  switch (marker) {
+    case '+':
+      return s.green(text);
+    case '~':
+      return s.yellow(text);
+    case '!':
+    case '-':
+      return s.red(text);
+    default:
+      return assertNever(marker, 'marker');
+  }
+}
+
+function subjectText(action: Action): string {
+  const subject = subjectOf(action);
+  return subject.type === 'person' ? subject.email : `group "${subject.name}"`;
+}
+
+function actionLines(action: Action, s: Styler): string[] {
+  const marker = markerOf(action.kind);
+  const tag = reversibilityTag(action);
+  const styledTag = tag === null ? '' : `  ${action.reversibility === 'irreversible' ? s.bold(s.red(tag)) : s.yellow(tag)}`;
+  const lines = [`  ${paint(s, marker, `${marker} ${subjectText(action)}`)}: ${describeAction(action)}${styledTag}`];
+  lines.push(`      ${s.dim(action.reason)}`);
+  for (const member of membersOf(action)) lines.push(`      ${paint(s, marker, `${marker} ${member.email}`)}`);
+  return lines;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * User data reaches a terminal: a control character (an escape sequence in a group name, a newline
+ * in a reason) could forge lines or colours, so each becomes a visible "�" (newlines a space).
+ */
+function terminalSafe(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+}
+
+export function renderText(input: Plan, options: TextOptions): string {
+  const plan = mapPlanStrings(options.redactEmails ? redactPlanEmails(input) : input, terminalSafe);
+  const s = styler(options.color);
+  const blocks: string[][] = [];
+
+  if (!plan.safety.ok) {
+    const n = plan.safety.violations.length;
+    const block = [s.bold(s.red(`Refused: this plan breaks ${plural(n, 'safety rule', 'safety rules')}; apply will change nothing.`))];
+    for (const v of plan.safety.violations) {
+      const numbers = violationNumbers(v.limit, v.value);
+      block.push(`  ${s.red('✗')} ${s.bold(v.rule)}: ${v.message}${numbers ? ` ${numbers}` : ''}`);
+    }
+    blocks.push(block);
+  }
+
+  if (plan.actions.length > 0) {
+    blocks.push([s.dim(LEGEND)]);
+    const view = viewOf(plan);
+    if (view.privileged.length > 0) {
+      blocks.push([s.bold('Admin roles (privileged changes, listed first)'), ...view.privileged.flatMap((a) => actionLines(a, s))]);
+    }
+    if (view.people.length > 0) {
+      blocks.push([s.bold('People'), ...view.people.flatMap((p) => p.actions.flatMap((a) => actionLines(a, s)))]);
+    }
+    if (view.groups.length > 0) {
+      blocks.push([s.bold('Groups'), ...view.groups.flatMap((g) => g.actions.flatMap((a) => actionLines(a, s)))]);
+    }
+  }
+
+  if (plan.waiting.length > 0) {
+    const width = Math.max(...plan.waiting.map((w) => waitingLabel(w.kind).length));
+    blocks.push([
+      s.bold('Waiting (not changes)'),
+      ...plan.waiting.map((w) => {
+        const timing = waitingTiming(w);
+        return `  ${s.cyan(waitingLabel(w.kind).padEnd(width))}  ${w.email}: ${w.message}${timing ? ` (${timing})` : ''}`;
+      }),
+    ]);
+  }
+
+  if (plan.reports.length > 0) {
+    const width = Math.max(...plan.reports.map((r) => reportLabel(r.kind).length));
+    blocks.push([s.bold('Reports (left alone)'), ...plan.reports.map((r) => `  ${s.cyan(reportLabel(r.kind).padEnd(width))}  ${r.email}: ${r.message}`)]);
+  }
+
+  if (plan.warnings.length > 0) {
+    blocks.push([
+      s.bold('Warnings'),
+      ...plan.warnings.map((w) => `  ${s.yellow('warning')} ${w.source ? `${w.source}: ` : ''}${w.message} [${w.code}]`),
+    ]);
+  }
+
+  const footer = [`Fingerprint: ${plan.fingerprint} (dbxsync ${plan.toolVersion}, planned at ${plan.generatedAt})`];
+  if (!plan.safety.ok) {
+    footer.push(s.bold(s.red(`Refused by ${plural(plan.safety.violations.length, 'safety rule', 'safety rules')} (listed at the top): apply will change nothing.`)));
+  }
+  const summary = summaryLine(plan.actions);
+  footer.push(s.bold(summary === NO_CHANGES_LINE ? s.green(summary) : summary));
+  blocks.push(footer);
+
+  return `${blocks.map((b) => b.join('\n')).join('\n\n')}\n`;
+}
