@@ -1,0 +1,126 @@
+/**
+ * The planner's whole computation, kept with its intermediate results (people, pushed groups) so
+ * that `explain` can show why, from the same decisions the plan is made of.
+ */
+import type { DesiredState, SourceRef } from '../domain/desired.js';
+import type { DropboxState, OktaState } from '../domain/live.js';
+import { ACTION_KINDS, type ActionKind, type Plan, type Report, type Waiting, type Warning } from '../domain/plan.js';
+import type { PlanContext } from './context.js';
+import { fingerprint } from './fingerprint.js';
+import { planGroups, type PushedGroup } from './group-actions.js';
+import { matchIdentities } from './identity.js';
+import { indexLive } from './live-index.js';
+import { planMembers } from './member-actions.js';
+import { executionOrder } from './ordering.js';
+import { decideFates, type Person } from './people.js';
+import { roleResolver } from './roles.js';
+import { safetyVerdict } from './safety.js';
+import { display, compareStrings } from './text.js';
+
+/** Everything the planner reads. `now` is an ISO timestamp: the planner never reads the clock. */
+export interface PlanInput {
+  readonly desired: DesiredState;
+  readonly okta: OktaState;
+  readonly dropbox: DropboxState;
+  readonly now: string;
+  readonly toolVersion: string;
+}
+
+export interface Analysis {
+  readonly plan: Plan;
+  readonly ctx: PlanContext;
+  readonly people: readonly Person[];
+  readonly pushed: readonly PushedGroup[];
+}
+
+export function analyze(input: PlanInput): Analysis {
+  const index = indexLive(input.okta, input.dropbox);
+  const identity = matchIdentities(index);
+  const warnings: Warning[] = [];
+  const protectedEmails = new Map<string, SourceRef>();
+  for (const p of input.desired.provisioning.protectedMembers) protectedEmails.set(p.email.toLowerCase(), p.source);
+  const nowMs = Date.parse(input.now);
+  const ctx: PlanContext = {
+    desired: input.desired,
+    index,
+    identity,
+    roles: roleResolver(input.desired, index, warnings),
+    now: Number.isNaN(nowMs) ? input.now : new Date(nowMs).toISOString(),
+    nowMs,
+    protectedEmails,
+    authenticatedAdminId: input.dropbox.authenticatedAdminId,
+    reports: [],
+    waiting: [],
+    warnings,
+    violations: [],
+  };
+  identityFindings(ctx);
+
+  const people = decideFates(ctx);
+  const members = planMembers(ctx, people);
+  const groups = planGroups(ctx, people, members.teamRefs);
+  const actions = executionOrder([...members.actions, ...groups.actions]);
+  const safety = safetyVerdict(ctx, actions, warnings);
+
+  const summary: Partial<Record<ActionKind, number>> = {};
+  for (const kind of ACTION_KINDS) {
+    const count = actions.filter((a) => a.kind === kind).length;
+    if (count > 0) summary[kind] = count;
+  }
+  const plan: Plan = {
+    formatVersion: 1,
+    fingerprint: fingerprint(input),
+    toolVersion: input.toolVersion,
+    generatedAt: ctx.now,
+    summary,
+    actions,
+    reports: uniqueSorted(ctx.reports, reportKey),
+    waiting: uniqueSorted(ctx.waiting, waitingKey),
+    warnings: uniqueSorted(warnings, (w) => [w.code, w.source ?? '', w.message]),
+    safety,
+  };
+  return { plan, ctx, people, pushed: groups.pushed };
+}
+
+/** Ambiguous and shadowed matches found by the identity step become violations and reports. */
+function identityFindings(ctx: PlanContext): void {
+  for (const { member, users } of ctx.identity.ambiguous) {
+    ctx.violations.push({
+      rule: 'ambiguous_identity',
+      message: `Dropbox member ${display(member.givenName, member.surname, member.email.toLowerCase())} (${member.teamMemberId}) matches ${users.length} Okta users by email (${users.map((u) => u.id).join(', ')}); set its external id to the right Okta id`,
+      limit: null,
+      value: null,
+    });
+  }
+  for (const { user, members } of ctx.identity.conflicted) {
+    ctx.violations.push({
+      rule: 'ambiguous_identity',
+      message: `Okta user ${user.email} (${user.id}) matches ${members.length} Dropbox members (${members.map((m) => m.teamMemberId).join(', ')}); nothing is planned for them`,
+      limit: null,
+      value: null,
+    });
+  }
+  for (const { member, kept } of ctx.identity.shadowed) {
+    ctx.reports.push({
+      kind: 'ambiguous_match',
+      email: member.email.toLowerCase(),
+      teamMemberId: member.teamMemberId,
+      oktaUserId: kept.user.id,
+      message: `matches Okta user ${kept.user.id} by email, but that user already has Dropbox member ${kept.member.teamMemberId} (by external id); left alone`,
+    });
+  }
+}
+
+function reportKey(r: Report): string[] {
+  return [r.kind, r.email, r.teamMemberId ?? '', r.oktaUserId ?? '', r.message];
+}
+
+function waitingKey(w: Waiting): string[] {
+  return [w.kind, w.email, w.teamMemberId ?? '', w.oktaUserId ?? '', w.message];
+}
+
+function uniqueSorted<T>(items: readonly T[], key: (item: T) => string[]): T[] {
+  const keyed = items.map((item) => ({ item, key: key(item).join('\u0000') }));
+  keyed.sort((a, b) => compareStrings(a.key, b.key));
+  return keyed.filter((k, i) => i === 0 || keyed[i - 1]!.key !== k.key).map((k) => k.item);
+}

@@ -1,0 +1,329 @@
+/**
+ * group.* actions: each push resolves to Okta groups; each Okta group to its Dropbox group (by the
+ * `okta:<id>` marker, else adopted by exact name, else created); membership follows the Okta group
+ * for the members dbxsync manages. Groups without the marker are never changed or deleted.
+ */
+import type { GroupPush, SourceRef } from '../domain/desired.js';
+import type { DropboxGroup, OktaGroup } from '../domain/live.js';
+import type { Action, GroupRef, PersonRef } from '../domain/plan.js';
+import type { PlanContext } from './context.js';
+import { compareSources } from './fingerprint.js';
+import { resolveOktaGroups } from './live-index.js';
+import type { TeamRef } from './member-actions.js';
+import type { Person } from './people.js';
+import { at, compareStrings } from './text.js';
+
+export const MARKER_PREFIX = 'okta:';
+
+/** One Okta group pushed to Dropbox, and what the plan does with its Dropbox group. */
+export interface PushedGroup {
+  readonly push: GroupPush;
+  readonly oktaGroup: OktaGroup;
+  readonly dropboxName: string;
+  /** The Dropbox group as it is live (null when it is created by this plan, or skipped). */
+  readonly dropboxGroup: DropboxGroup | null;
+  /** marker: found by `okta:<id>`; adopted: found by name; created: group.create; skipped: a clash, see warnings. */
+  readonly resolution: 'marker' | 'adopted' | 'created' | 'skipped';
+  /** Okta user ids of the desired Dropbox members (null when the Okta group's members were not read). */
+  readonly desiredUserIds: ReadonlySet<string> | null;
+}
+
+export interface GroupPlan {
+  readonly actions: Action[];
+  readonly pushed: readonly PushedGroup[];
+}
+
+function where(source: SourceRef): string {
+  return `${source.file}:${source.line}:${source.col}`;
+}
+
+function byPerson(a: PersonRef, b: PersonRef): number {
+  return compareStrings(a.email, b.email) || compareStrings(a.teamMemberId ?? '', b.teamMemberId ?? '') || compareStrings(a.oktaUserId ?? '', b.oktaUserId ?? '');
+}
+
+/** The Okta groups each push names, first push first; conflicts are warned about and skipped. */
+export function resolvePushes(ctx: PlanContext): { push: GroupPush; group: OktaGroup; name: string }[] {
+  const out: { push: GroupPush; group: OktaGroup; name: string }[] = [];
+  const byOkta = new Map<string, { push: GroupPush; name: string }>();
+  const byName = new Map<string, string>();
+  const pushes = [...ctx.desired.groupPushes].sort((a, b) => compareSources(a.source, b.source));
+  for (const push of pushes) {
+    let groups: readonly OktaGroup[];
+    if (push.oktaGroup !== null) {
+      groups = resolveOktaGroups(ctx.index, push.oktaGroup);
+      if (groups.length === 0) {
+        ctx.warnings.push({ code: 'okta_group_not_found', message: `group push names Okta group ${JSON.stringify(push.oktaGroup)}, which Okta does not have`, source: where(push.source) });
+      } else if (groups.length > 1) {
+        ctx.warnings.push({
+          code: 'okta_group_ambiguous',
+          message: `${groups.length} Okta groups are named ${JSON.stringify(push.oktaGroup)}; name the one to push by id (${groups.map((g) => g.id).join(', ')})`,
+          source: where(push.source),
+        });
+        groups = [];
+      }
+    } else {
+      const pattern = new RegExp(push.oktaGroupPattern ?? '');
+      groups = ctx.index.groups.filter((g) => pattern.test(g.name)).sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.id, b.id));
+      if (groups.length === 0) {
+        ctx.warnings.push({ code: 'okta_group_not_found', message: `group push pattern ${JSON.stringify(push.oktaGroupPattern)} matches no Okta group`, source: where(push.source) });
+      }
+    }
+    for (const group of groups) {
+      const name = push.dropboxGroup ?? group.name;
+      const earlier = byOkta.get(group.id);
+      if (earlier !== undefined) {
+        if (earlier.name !== name) {
+          ctx.warnings.push({
+            code: 'group_push_conflict',
+            message: `Okta group ${group.name} is pushed twice, as ${earlier.name} (${at(earlier.push.source)}) and as ${name}; the first push wins`,
+            source: where(push.source),
+          });
+        }
+        continue;
+      }
+      const holder = byName.get(name.toLowerCase());
+      if (holder !== undefined) {
+        ctx.warnings.push({
+          code: 'group_push_conflict',
+          message: `Dropbox group ${name} would receive both Okta group ${holder} and Okta group ${group.name}; only ${holder} is pushed`,
+          source: where(push.source),
+        });
+        continue;
+      }
+      byOkta.set(group.id, { push, name });
+      byName.set(name.toLowerCase(), group.name);
+      if (ctx.index.appGroupIds.has(group.id)) {
+        ctx.warnings.push({
+          code: 'assigned_and_pushed',
+          message: `Okta group ${group.name} both assigns the Dropbox app and is pushed; Okta documents this combination as unsupported for its own Group Push`,
+          source: where(push.source),
+        });
+      }
+      out.push({ push, group, name });
+    }
+  }
+  return out;
+}
+
+export function planGroups(ctx: PlanContext, people: readonly Person[], teamRefs: ReadonlyMap<string, TeamRef>): GroupPlan {
+  const actions: Action[] = [];
+  const pushed: PushedGroup[] = [];
+  const personByMember = new Map<string, Person>();
+  for (const p of people) if (p.member !== null) personByMember.set(p.member.teamMemberId, p);
+  const byMarker = new Map<string, DropboxGroup>();
+  const byLowerName = new Map<string, DropboxGroup[]>();
+  for (const g of ctx.index.dropboxGroups) {
+    if (g.externalId !== null && g.externalId !== '' && !byMarker.has(g.externalId)) byMarker.set(g.externalId, g);
+    const list = byLowerName.get(g.name.toLowerCase());
+    if (list === undefined) byLowerName.set(g.name.toLowerCase(), [g]);
+    else list.push(g);
+  }
+
+  const pushedIds = new Set<string>();
+  for (const { push, group, name } of resolvePushes(ctx)) {
+    pushedIds.add(group.id);
+    const marker = `${MARKER_PREFIX}${group.id}`;
+    const rule = `${at(push.source)} groupPushes: Okta group ${group.name} → Dropbox group ${name}`;
+    const desiredUserIds = group.memberIds === null ? null : new Set(group.memberIds);
+    let target: GroupRef;
+    let live: DropboxGroup | null = byMarker.get(marker) ?? null;
+    let resolution: PushedGroup['resolution'];
+    let createId: string | null = null;
+
+    const clash = (other: DropboxGroup): boolean => other.name.toLowerCase() === name.toLowerCase() && other.groupId !== live?.groupId;
+    if (live !== null) {
+      if (live.managementType === 'system_managed') {
+        ctx.warnings.push({ code: 'group_name_clash', message: `Dropbox group ${live.name} carries ${marker} but is system-managed; left alone`, source: where(push.source) });
+        pushed.push({ push, oktaGroup: group, dropboxName: name, dropboxGroup: live, resolution: 'skipped', desiredUserIds });
+        continue;
+      }
+      resolution = 'marker';
+      target = { groupId: live.groupId, name: live.name, externalId: live.externalId };
+      if (live.name !== name) {
+        const other = (byLowerName.get(name.toLowerCase()) ?? []).find(clash);
+        if (other !== undefined) {
+          ctx.warnings.push({
+            code: 'group_name_clash',
+            message: `Okta group ${group.name} should rename Dropbox group ${live.name} to ${name}, but another Dropbox group (${other.groupId}) has that name; not renamed`,
+            source: where(push.source),
+          });
+        } else {
+          actions.push({
+            kind: 'group.rename',
+            id: `group.rename:${group.id}`,
+            reason: `${rule}; the Dropbox group carrying ${marker} is named ${live.name}`,
+            reversibility: 'reversible',
+            dependsOn: [],
+            serialKey: null,
+            group: target,
+            from: live.name,
+            to: name,
+            newExternalId: null,
+          });
+        }
+      }
+    } else {
+      const sameName = byLowerName.get(name.toLowerCase()) ?? [];
+      const exact = sameName.length === 1 && sameName[0]!.name === name ? sameName[0]! : null;
+      if (sameName.length === 0) {
+        resolution = 'created';
+        createId = `group.create:${group.id}`;
+        target = { groupId: null, name, externalId: marker };
+        actions.push({
+          kind: 'group.create',
+          id: createId,
+          reason: `${rule}; no Dropbox group carries ${marker} or the name ${name}`,
+          reversibility: 'reversible',
+          dependsOn: [],
+          serialKey: null,
+          group: target,
+          oktaGroupId: group.id,
+          managementType: 'company_managed',
+        });
+      } else if (exact !== null && (exact.externalId ?? '') === '' && exact.managementType !== 'system_managed') {
+        resolution = 'adopted';
+        live = exact;
+        target = { groupId: exact.groupId, name: exact.name, externalId: exact.externalId };
+        actions.push({
+          kind: 'group.rename',
+          id: `group.rename:${group.id}`,
+          reason: `${rule}; the existing Dropbox group ${name} has no external id: adopted (external id ${marker} set)`,
+          reversibility: 'reversible',
+          dependsOn: [],
+          serialKey: null,
+          group: target,
+          from: exact.name,
+          to: name,
+          newExternalId: marker,
+        });
+      } else {
+        const other = sameName[0]!;
+        const why =
+          other.managementType === 'system_managed'
+            ? 'is system-managed'
+            : other.name !== name
+              ? `is named ${other.name} (Dropbox group names ignore case)`
+              : `carries another external id (${other.externalId ?? ''})`;
+        ctx.warnings.push({
+          code: 'group_name_clash',
+          message: `Okta group ${group.name} should be pushed as Dropbox group ${name}, but the Dropbox group ${other.groupId} of that name ${why}; not created, not changed`,
+          source: where(push.source),
+        });
+        pushed.push({ push, oktaGroup: group, dropboxName: name, dropboxGroup: other, resolution: 'skipped', desiredUserIds });
+        continue;
+      }
+    }
+    pushed.push({ push, oktaGroup: group, dropboxName: name, dropboxGroup: live, resolution, desiredUserIds });
+
+    if (desiredUserIds === null) {
+      ctx.warnings.push({
+        code: 'okta_group_members_unknown',
+        message: `the members of Okta group ${group.name} were not read; the membership of Dropbox group ${name} is left as it is`,
+        source: where(push.source),
+      });
+      continue;
+    }
+    planMembership(ctx, { group, name, rule, target, live, createId, desiredUserIds, teamRefs, personByMember, actions });
+  }
+
+  if (ctx.desired.pruneGroups) {
+    for (const g of ctx.index.dropboxGroups) {
+      if (g.externalId === null || !g.externalId.startsWith(MARKER_PREFIX) || g.managementType === 'system_managed') continue;
+      const oktaId = g.externalId.slice(MARKER_PREFIX.length);
+      if (pushedIds.has(oktaId)) continue;
+      const oktaGroup = ctx.index.groupById.get(oktaId);
+      actions.push({
+        kind: 'group.delete',
+        id: `group.delete:${g.groupId}`,
+        reason: `pruneGroups: true; Dropbox group ${g.name} carries ${g.externalId} (${oktaGroup === undefined ? 'an Okta group that no longer exists' : `Okta group ${oktaGroup.name}`}), and no group push names it any more`,
+        reversibility: 'irreversible',
+        dependsOn: [],
+        serialKey: null,
+        group: { groupId: g.groupId, name: g.name, externalId: g.externalId },
+      });
+    }
+  }
+  return { actions, pushed };
+}
+
+interface MembershipInput {
+  readonly group: OktaGroup;
+  readonly name: string;
+  readonly rule: string;
+  readonly target: GroupRef;
+  readonly live: DropboxGroup | null;
+  readonly createId: string | null;
+  readonly desiredUserIds: ReadonlySet<string>;
+  readonly teamRefs: ReadonlyMap<string, TeamRef>;
+  readonly personByMember: ReadonlyMap<string, Person>;
+  readonly actions: Action[];
+}
+
+function planMembership(ctx: PlanContext, input: MembershipInput): void {
+  const { group, name, rule, target, live, createId, desiredUserIds, teamRefs, personByMember, actions } = input;
+  const liveIds = new Set(live?.memberIds ?? []);
+  const desiredTeamIds = new Set<string>();
+  const adds: PersonRef[] = [];
+  const waitFor = new Set<string>();
+  const protectedNote = (ref: PersonRef, person: Person | undefined, verb: string): boolean => {
+    if (person === undefined || person.protectedBy === null) return false;
+    ctx.reports.push({
+      kind: 'protected_member',
+      email: ref.email,
+      teamMemberId: ref.teamMemberId,
+      oktaUserId: ref.oktaUserId,
+      message: `protected (${person.protectedBy}): would have been ${verb} Dropbox group ${name} (${rule})`,
+    });
+    return true;
+  };
+
+  for (const userId of desiredUserIds) {
+    const team = teamRefs.get(userId);
+    if (team === undefined) continue;
+    const id = team.ref.teamMemberId;
+    if (id !== null) desiredTeamIds.add(id);
+    if (id !== null && liveIds.has(id)) continue;
+    if (protectedNote(team.ref, id === null ? undefined : personByMember.get(id), 'added to')) continue;
+    adds.push(team.ref);
+    if (team.dependsOn !== null) waitFor.add(team.dependsOn);
+  }
+
+  const removes: PersonRef[] = [];
+  for (const id of liveIds) {
+    if (desiredTeamIds.has(id)) continue;
+    const person = personByMember.get(id);
+    if (person === undefined || person.user === null || person.member === null) continue;
+    const team = teamRefs.get(person.user.id);
+    if (team === undefined || team.ref.teamMemberId !== id) continue;
+    if (protectedNote(team.ref, person, 'removed from')) continue;
+    removes.push(team.ref);
+  }
+
+  if (adds.length > 0) {
+    adds.sort(byPerson);
+    if (createId !== null) waitFor.add(createId);
+    actions.push({
+      kind: 'group.members.add',
+      id: `group.members.add:${group.id}`,
+      reason: `${rule}; ${adds.length} ${adds.length === 1 ? 'person' : 'people'} in the Okta group not yet in the Dropbox group`,
+      reversibility: 'reversible',
+      dependsOn: [...waitFor].sort(compareStrings),
+      serialKey: null,
+      group: target,
+      members: adds,
+    });
+  }
+  if (removes.length > 0) {
+    removes.sort(byPerson);
+    actions.push({
+      kind: 'group.members.remove',
+      id: `group.members.remove:${group.id}`,
+      reason: `${rule}; ${removes.length} ${removes.length === 1 ? 'member is' : 'members are'} no longer in the Okta group`,
+      reversibility: 'reversible',
+      dependsOn: [],
+      serialKey: null,
+      group: target,
+      members: removes,
+    });
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Lookup tables over the live snapshots, built once per plan so that every rule is a map lookup
+ * (the planner stays O(n log n) on a 100k-member team). Every list is sorted, so nothing downstream
+ * depends on the order the snapshots arrived in.
+ */
+import type { DropboxGroup, DropboxMember, DropboxState, OktaGroup, OktaState, OktaUser, OktaUserStatus } from '../domain/live.js';
+import { compareStrings } from './text.js';
+
+/** Okta statuses of an account that can sign in: these people belong in Dropbox when assigned. */
+export const ACTIVE_STATUSES: ReadonlySet<OktaUserStatus> = new Set(['ACTIVE', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT']);
+/** Okta statuses of an account not yet activated. */
+export const PENDING_STATUSES: ReadonlySet<OktaUserStatus> = new Set(['STAGED', 'PROVISIONED']);
+
+export interface LiveIndex {
+  readonly users: readonly OktaUser[];
+  readonly oktaById: ReadonlyMap<string, OktaUser>;
+  /** Lower-cased email → users, sorted by id (Okta does not force emails to be unique). */
+  readonly oktaByEmail: ReadonlyMap<string, readonly OktaUser[]>;
+  /** Lower-cased login → user. */
+  readonly oktaByLogin: ReadonlyMap<string, OktaUser>;
+  /** User id → how the user is assigned to the app (USER wins over GROUP). */
+  readonly assignment: ReadonlyMap<string, 'USER' | 'GROUP'>;
+  readonly groups: readonly OktaGroup[];
+  readonly groupById: ReadonlyMap<string, OktaGroup>;
+  /** Exact name → groups, sorted by id. */
+  readonly groupsByName: ReadonlyMap<string, readonly OktaGroup[]>;
+  readonly appGroupIds: ReadonlySet<string>;
+  /** User id → names of the app-assigned groups the user is in, sorted. */
+  readonly appGroupsOfUser: ReadonlyMap<string, readonly string[]>;
+  readonly members: readonly DropboxMember[];
+  readonly memberById: ReadonlyMap<string, DropboxMember>;
+  /** Lower-cased email → members (removed ones included), sorted by team_member_id. */
+  readonly membersByEmail: ReadonlyMap<string, readonly DropboxMember[]>;
+  readonly dropboxGroups: readonly DropboxGroup[];
+}
+
+export function indexLive(okta: OktaState, dropbox: DropboxState): LiveIndex {
+  const users = [...okta.users].sort((a, b) => compareStrings(a.id, b.id));
+  const oktaById = new Map<string, OktaUser>();
+  const oktaByEmail = new Map<string, OktaUser[]>();
+  const oktaByLogin = new Map<string, OktaUser>();
+  for (const user of users) {
+    oktaById.set(user.id, user);
+    push(oktaByEmail, user.email.toLowerCase(), user);
+    const login = user.login.toLowerCase();
+    if (!oktaByLogin.has(login)) oktaByLogin.set(login, user);
+  }
+
+  const assignment = new Map<string, 'USER' | 'GROUP'>();
+  for (const a of okta.assignments) {
+    if (a.scope === 'USER' || !assignment.has(a.userId)) assignment.set(a.userId, a.scope);
+  }
+
+  const groups = [...okta.groups].sort((a, b) => compareStrings(a.id, b.id));
+  const groupById = new Map<string, OktaGroup>();
+  const groupsByName = new Map<string, OktaGroup[]>();
+  for (const group of groups) {
+    groupById.set(group.id, group);
+    push(groupsByName, group.name, group);
+  }
+
+  const appGroupIds = new Set(okta.appGroupIds);
+  const appGroupsOfUser = new Map<string, string[]>();
+  for (const group of groups) {
+    if (!appGroupIds.has(group.id) || group.memberIds === null) continue;
+    for (const userId of group.memberIds) push(appGroupsOfUser, userId, group.name);
+  }
+  for (const names of appGroupsOfUser.values()) names.sort(compareStrings);
+
+  const members = [...dropbox.members].sort((a, b) => compareStrings(a.teamMemberId, b.teamMemberId));
+  const memberById = new Map<string, DropboxMember>();
+  const membersByEmail = new Map<string, DropboxMember[]>();
+  for (const member of members) {
+    memberById.set(member.teamMemberId, member);
+    push(membersByEmail, member.email.toLowerCase(), member);
+  }
+
+  const dropboxGroups = [...dropbox.groups].sort((a, b) => compareStrings(a.groupId, b.groupId));
+  return {
+    users,
+    oktaById,
+    oktaByEmail,
+    oktaByLogin,
+    assignment,
+    groups,
+    groupById,
+    groupsByName,
+    appGroupIds,
+    appGroupsOfUser,
+    members,
+    memberById,
+    membersByEmail,
+    dropboxGroups,
+  };
+}
+
+/** Okta groups named by a YAML entry: by id first, else every group of that exact name. */
+export function resolveOktaGroups(index: LiveIndex, nameOrId: string): readonly OktaGroup[] {
+  const byId = index.groupById.get(nameOrId);
+  if (byId !== undefined) return [byId];
+  return index.groupsByName.get(nameOrId) ?? [];
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}

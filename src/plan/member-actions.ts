@@ -1,0 +1,313 @@
+/**
+ * member.* actions from the fates: adds, recoveries, unsuspensions, profile and role updates,
+ * suspensions and removals (with their file transfers).
+ */
+import type { Role } from '../domain/desired.js';
+import { assertNever } from '../domain/errors.js';
+import type { DropboxMember, OktaUser } from '../domain/live.js';
+import type { Action, MemberUpdateProfileAction, PersonRef, ProfileChange } from '../domain/plan.js';
+import type { PlanContext } from './context.js';
+import type { Person } from './people.js';
+import { desiredProfile, refusal, type DesiredProfile, type ProfileField } from './profile.js';
+import { describeRole } from './roles.js';
+import { personRef, transferPlanner } from './transfer.js';
+import { at, display } from './text.js';
+
+/** How a person who stays in (or joins) the team appears in group memberships. */
+export interface TeamRef {
+  readonly ref: PersonRef;
+  /** The member.add / member.recover action a group add must wait for; null when the member exists. */
+  readonly dependsOn: string | null;
+}
+
+export interface MemberPlan {
+  readonly actions: Action[];
+  /** Okta user id → the person's team reference, for every person whose groups follow Okta. */
+  readonly teamRefs: ReadonlyMap<string, TeamRef>;
+}
+
+export function planMembers(ctx: PlanContext, people: readonly Person[]): MemberPlan {
+  const actions: Action[] = [];
+  const teamRefs = new Map<string, TeamRef>();
+  const leaving = new Set<string>();
+  for (const p of people) {
+    if ((p.fate.kind === 'suspend' || p.fate.kind === 'remove') && p.member !== null) leaving.add(p.member.teamMemberId);
+  }
+  const transfers = transferPlanner(ctx, leaving);
+  const onDeactivated = ctx.desired.offboarding.onDeactivated;
+  let anyTransfer = false;
+
+  for (const person of people) {
+    const { user, member, fate } = person;
+    switch (fate.kind) {
+      case 'add': {
+        if (user === null) break;
+        const add = addAction(ctx, user, fate.why);
+        if (add !== null) {
+          actions.push(add);
+          teamRefs.set(user.id, { ref: add.member, dependsOn: add.id });
+        }
+        break;
+      }
+      case 'recover': {
+        if (user === null || person.removed === null) break;
+        const id = `member.recover:${person.removed.teamMemberId}`;
+        actions.push({
+          kind: 'member.recover',
+          id,
+          reason: fate.why,
+          reversibility: 'reversible',
+          dependsOn: [],
+          serialKey: null,
+          member: personRef(person.removed, user.id),
+        });
+        teamRefs.set(user.id, { ref: personRef(person.removed, user.id), dependsOn: id });
+        follow(ctx, person, user, person.removed, id, fate.why, actions);
+        break;
+      }
+      case 'keep':
+      case 'unsuspend':
+      case 'suspend':
+      case 'stay_suspended': {
+        if (member === null || user === null) break;
+        teamRefs.set(user.id, { ref: personRef(member, user.id), dependsOn: null });
+        if (fate.kind === 'keep') follow(ctx, person, user, member, null, fate.why, actions);
+        if (fate.kind === 'unsuspend') {
+          const id = `member.unsuspend:${member.teamMemberId}`;
+          actions.push({ kind: 'member.unsuspend', id, reason: fate.why, reversibility: 'reversible', dependsOn: [], serialKey: null, member: personRef(member, user.id) });
+          follow(ctx, person, user, member, id, fate.why, actions);
+        }
+        if (fate.kind === 'suspend') {
+          actions.push({
+            kind: 'member.suspend',
+            id: `member.suspend:${member.teamMemberId}`,
+            reason: `${fate.why}; ${fate.wipeData ? 'devices wiped (wipeData: true)' : 'data kept (wipeData: false)'}`,
+            reversibility: fate.wipeData ? 'irreversible' : 'reversible',
+            dependsOn: [],
+            serialKey: null,
+            member: personRef(member, user.id),
+            wipeData: fate.wipeData,
+            removeAfter: fate.removeAfter,
+          });
+        }
+        if (fate.kind === 'stay_suspended') deferRole(ctx, person, user, member);
+        break;
+      }
+      case 'remove': {
+        if (member === null) break;
+        const choice = transfers.choose(member, user, fate.invited);
+        const transfer = choice.transferTo !== null;
+        anyTransfer ||= transfer;
+        const wipeData = fate.invited ? false : onDeactivated.wipeData;
+        const keepAccount = fate.invited ? false : onDeactivated.keepAccount;
+        const extras = [wipeData ? 'devices wiped (wipeData: true)' : null, keepAccount ? 'the account is kept as a personal account (keepAccount: true)' : null]
+          .filter((x) => x !== null)
+          .join('; ');
+        actions.push({
+          kind: 'member.remove',
+          id: `member.remove:${member.teamMemberId}`,
+          reason: `${fate.why}${choice.explanation}${extras === '' ? '' : `; ${extras}`}`,
+          reversibility: transfer || wipeData ? 'irreversible' : 'recoverable',
+          dependsOn: [],
+          serialKey: choice.transferTo === null ? null : `transfer:${choice.transferTo.teamMemberId}`,
+          member: personRef(member, user?.id ?? null),
+          transferTo: choice.transferTo,
+          transferAdmin: choice.transferAdmin,
+          transferFallbacks: choice.transferFallbacks,
+          keepAccount,
+          retainTeamShares: fate.invited ? false : onDeactivated.retainTeamShares,
+          wipeData,
+        });
+        break;
+      }
+      case 'leave':
+      case 'absent':
+        break;
+      default:
+        assertNever(fate, 'fate');
+    }
+  }
+  transfers.finish(anyTransfer);
+  return { actions, teamRefs };
+}
+
+function invalid(ctx: PlanContext, user: OktaUser, profile: DesiredProfile, problem: string, outcome: string): void {
+  ctx.violations.push({
+    rule: 'invalid_value',
+    message: `${display(profile.givenName, profile.surname, profile.email)} (Okta ${user.id}): ${problem}; ${outcome}`,
+    limit: null,
+    value: null,
+  });
+}
+
+/** Another live member holding `email`, which Dropbox would refuse to give to this person. */
+function emailHolder(ctx: PlanContext, email: string, self: string | null): DropboxMember | null {
+  return (ctx.index.membersByEmail.get(email) ?? []).find((m) => m.status !== 'removed' && m.teamMemberId !== self) ?? null;
+}
+
+function addAction(ctx: PlanContext, user: OktaUser, why: string): Action & { kind: 'member.add' } | null {
+  const profile = desiredProfile(user, ctx.desired.provisioning.profile);
+  let ok = true;
+  for (const field of ['givenName', 'surname', 'email', 'externalId'] as const) {
+    const problem = refusal(field, profile[field], false);
+    if (problem !== null) {
+      invalid(ctx, user, profile, problem, 'not added to Dropbox');
+      ok = false;
+    }
+  }
+  if (!ok) return null;
+  const holder = emailHolder(ctx, profile.email, null);
+  if (holder !== null) {
+    ctx.reports.push({
+      kind: 'ambiguous_match',
+      email: profile.email,
+      teamMemberId: holder.teamMemberId,
+      oktaUserId: user.id,
+      message: `Okta user ${user.id} should be added, but Dropbox member ${holder.teamMemberId} already holds ${profile.email} and belongs to someone else; not added`,
+    });
+    return null;
+  }
+  const decision = ctx.roles.decide(user);
+  const role: Role = decision?.role ?? 'member_only';
+  const send = ctx.desired.provisioning.sendWelcomeEmail;
+  const parts = [
+    why,
+    decision === null ? null : describeRole(decision),
+    send ? `welcome email sent (${at(ctx.desired.provisioning.source)} sendWelcomeEmail: true)` : 'silent: no welcome email',
+  ];
+  return {
+    kind: 'member.add',
+    id: `member.add:${user.id}`,
+    reason: parts.filter((x) => x !== null).join('; '),
+    reversibility: 'reversible',
+    dependsOn: [],
+    serialKey: null,
+    member: { email: profile.email, teamMemberId: null, oktaUserId: user.id },
+    givenName: profile.givenName,
+    surname: profile.surname,
+    externalId: profile.externalId,
+    sendWelcomeEmail: send,
+    role,
+  };
+}
+
+/** Profile and role follow Okta for a member who stays (or comes back). */
+function follow(ctx: PlanContext, person: Person, user: OktaUser, live: DropboxMember, after: string | null, why: string, actions: Action[]): void {
+  const profile = profileAction(ctx, person, user, live, after, why);
+  if (profile !== null) actions.push(profile);
+  const role = roleAction(ctx, person, user, live, after, why);
+  if (role !== null) actions.push(role);
+}
+
+const LABEL: Readonly<Record<ProfileField, string>> = { givenName: 'given name', surname: 'surname', email: 'email', externalId: 'external id' };
+
+function profileAction(ctx: PlanContext, person: Person, user: OktaUser, live: DropboxMember, after: string | null, why: string): MemberUpdateProfileAction | null {
+  const profile = desiredProfile(user, ctx.desired.provisioning.profile);
+  const changes: { email?: ProfileChange; givenName?: ProfileChange; surname?: ProfileChange; externalId?: ProfileChange } = {};
+  const notes: string[] = [];
+  const liveValues: Record<ProfileField, string> = {
+    givenName: live.givenName,
+    surname: live.surname,
+    email: live.email.toLowerCase(),
+    externalId: live.externalId ?? '',
+  };
+  for (const field of ['email', 'givenName', 'surname', 'externalId'] as const) {
+    if (liveValues[field] === profile[field]) continue;
+    const problem = refusal(field, profile[field], true);
+    if (problem !== null) {
+      invalid(ctx, user, profile, problem, `${LABEL[field]} not updated`);
+      continue;
+    }
+    if (field === 'email') {
+      const holder = emailHolder(ctx, profile.email, live.teamMemberId);
+      if (holder !== null) {
+        ctx.reports.push({
+          kind: 'ambiguous_match',
+          email: profile.email,
+          teamMemberId: live.teamMemberId,
+          oktaUserId: user.id,
+          message: `the Okta email of ${user.id} changed to ${profile.email}, which Dropbox member ${holder.teamMemberId} already holds; email not updated`,
+        });
+        continue;
+      }
+    }
+    const from = field === 'email' ? live.email : field === 'externalId' ? live.externalId : liveValues[field];
+    changes[field] = { from: from === '' && field === 'externalId' ? null : from, to: profile[field] };
+    if (field === 'externalId') {
+      notes.push(
+        person.how === 'adopted'
+          ? 'matched by email with an empty external id: adopted (external id set to the Okta id)'
+          : person.how === 'email'
+            ? `matched by email; external id ${live.externalId ?? ''} names no Okta user, so it is set to the Okta id`
+            : 'external id set to the Okta id',
+      );
+    } else {
+      notes.push(`${LABEL[field]} ${JSON.stringify(liveValues[field])} → ${JSON.stringify(profile[field])}`);
+    }
+  }
+  if (Object.keys(changes).length === 0) return null;
+  if (person.protectedBy !== null) {
+    ctx.reports.push({
+      kind: 'protected_member',
+      email: live.email.toLowerCase(),
+      teamMemberId: live.teamMemberId,
+      oktaUserId: user.id,
+      message: `protected (${person.protectedBy}): profile would have been updated: ${notes.join('; ')}`,
+    });
+    return null;
+  }
+  return {
+    kind: 'member.update_profile',
+    id: `member.update_profile:${live.teamMemberId}`,
+    reason: `${why}; profile follows Okta (${at(ctx.desired.provisioning.source)} provisioning.profile): ${notes.join('; ')}`,
+    reversibility: 'reversible',
+    dependsOn: after === null ? [] : [after],
+    serialKey: null,
+    member: personRef(live, user.id),
+    changes,
+  };
+}
+
+function roleAction(ctx: PlanContext, person: Person, user: OktaUser, live: DropboxMember, after: string | null, why: string): Action | null {
+  const decision = ctx.roles.decide(user);
+  if (decision === null || decision.role === live.role) return null;
+  if (person.protectedBy !== null) {
+    ctx.reports.push({
+      kind: 'protected_member',
+      email: live.email.toLowerCase(),
+      teamMemberId: live.teamMemberId,
+      oktaUserId: user.id,
+      message: `protected (${person.protectedBy}): role would have changed from ${live.role} to ${decision.role} (${describeRole(decision)})`,
+    });
+    return null;
+  }
+  if (live.status === 'suspended' && after === null) {
+    deferRole(ctx, person, user, live);
+    return null;
+  }
+  const others = live.otherRoles.length === 0 ? '' : `; other roles (${[...live.otherRoles].sort().join(', ')}) left as they are`;
+  return {
+    kind: 'member.set_role',
+    id: `member.set_role:${live.teamMemberId}`,
+    reason: `${why}; ${describeRole(decision)}; Dropbox has ${live.role}${others}`,
+    reversibility: 'reversible',
+    dependsOn: after === null ? [] : [after],
+    serialKey: null,
+    member: personRef(live, user.id),
+    from: live.role,
+    to: decision.role,
+  };
+}
+
+/** Dropbox cannot change the role of a suspended member: report the change instead of planning it. */
+function deferRole(ctx: PlanContext, person: Person, user: OktaUser, live: DropboxMember): void {
+  const decision = ctx.roles.decide(user);
+  if (decision === null || decision.role === live.role || person.protectedBy !== null) return;
+  ctx.reports.push({
+    kind: 'other',
+    email: live.email.toLowerCase(),
+    teamMemberId: live.teamMemberId,
+    oktaUserId: user.id,
+    message: `role change ${live.role} → ${decision.role} deferred: the member is suspended in Dropbox, which cannot change a suspended member's role (${describeRole(decision)})`,
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * Execution order. Groups exist before members are put in them; members exist before their
+ * profile, role and groups change; promotions run before demotions so a team never dips below its
+ * admins mid-apply; group members are added before others are removed; suspensions and removals run
+ * last (their transfer destinations already exist), and group deletions after everything.
+ */
+import { assertNever } from '../domain/errors.js';
+import { isDemotion, type Action } from '../domain/plan.js';
+import { compareStrings } from './text.js';
+
+export function phase(action: Action): number {
+  switch (action.kind) {
+    case 'group.create':
+      return 0;
+    case 'group.rename':
+      return 1;
+    case 'member.add':
+    case 'member.recover':
+    case 'member.unsuspend':
+      return 2;
+    case 'member.update_profile':
+      return 3;
+    case 'member.set_role':
+      return isDemotion(action.from, action.to) ? 5 : 4;
+    case 'group.members.add':
+      return 6;
+    case 'group.members.remove':
+      return 7;
+    case 'member.suspend':
+      return 8;
+    case 'member.remove':
+      return 9;
+    case 'group.delete':
+      return 10;
+    case 'okta.assign':
+    case 'okta.create_user':
+    case 'okta.update_profile':
+      return 11;
+    default:
+      return assertNever(action, 'action');
+  }
+}
+
+export function executionOrder(actions: readonly Action[]): Action[] {
+  return [...actions].sort((a, b) => phase(a) - phase(b) || compareStrings(a.id, b.id));
+}

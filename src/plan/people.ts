@@ -1,0 +1,332 @@
+/**
+ * Each person's fate: the lifecycle decision (add, keep, suspend, remove, ...) for every Okta user
+ * that is assigned to the app or matches a Dropbox member, and for every Dropbox member Okta does not
+ * know. Actions are built from fates afterwards, once every fate is known (transfer destinations
+ * must not be people who leave in the same plan).
+ */
+import type { OffboardingOverride } from '../domain/desired.js';
+import { assertNever } from '../domain/errors.js';
+import type { DropboxMember, OktaUser } from '../domain/live.js';
+import { protection, type PlanContext } from './context.js';
+import type { MatchKind } from './identity.js';
+import { ACTIVE_STATUSES, PENDING_STATUSES, resolveOktaGroups } from './live-index.js';
+import { addDays, ageInDays, at, day, display, list } from './text.js';
+
+/** What happens to a person's Dropbox membership in this plan. `why` is the Okta fact and the YAML rule. */
+export type Fate =
+  | { readonly kind: 'add'; readonly why: string }
+  | { readonly kind: 'recover'; readonly why: string }
+  /** Stays a member (active, invited, or as it is); profile, role and groups follow Okta. */
+  | { readonly kind: 'keep'; readonly why: string }
+  | { readonly kind: 'unsuspend'; readonly why: string }
+  | { readonly kind: 'suspend'; readonly why: string; readonly wipeData: boolean; readonly removeAfter: string | null }
+  /** Already suspended, and suspended is what the rules ask for. */
+  | { readonly kind: 'stay_suspended'; readonly why: string }
+  | { readonly kind: 'remove'; readonly why: string; readonly invited: boolean }
+  /** Left alone by a rule (ignore, report, protected, waiting): nothing is planned for the member. */
+  | { readonly kind: 'leave'; readonly why: string }
+  /** Not in Dropbox and not meant to be. */
+  | { readonly kind: 'absent'; readonly why: string };
+
+export interface Person {
+  readonly user: OktaUser | null;
+  /** The live (non-removed) member. */
+  readonly member: DropboxMember | null;
+  /** A removed member the user may be recovered into (only when there is no live member). */
+  readonly removed: DropboxMember | null;
+  readonly how: MatchKind | null;
+  /** Why the member is protected (never suspended, removed, demoted or changed); null when not. */
+  readonly protectedBy: string | null;
+  readonly fate: Fate;
+  /** The YAML rule that decided an offboarding fate ("offboarding.yaml:7 onDeactivated: remove"). */
+  readonly rule: string | null;
+}
+
+export function decideFates(ctx: PlanContext): Person[] {
+  const people: Person[] = [];
+  const { identity, index } = ctx;
+  const seen = new Set<string>();
+  const conflicted = new Set(identity.conflicted.map((c) => c.user.id));
+  overridesOf(ctx);
+
+  for (const user of index.users) {
+    const link = identity.liveByUser.get(user.id) ?? null;
+    const removedLink = identity.removedByUser.get(user.id) ?? null;
+    if (conflicted.has(user.id)) continue;
+    if (link === null && removedLink === null && !index.assignment.has(user.id)) continue;
+    seen.add(user.id);
+    const member = link?.member ?? null;
+    const decided = decideForUser(ctx, user, member, removedLink?.member ?? null);
+    people.push(finish(ctx, { user, member, removed: member === null ? removedLink?.member ?? null : null, how: link?.how ?? removedLink?.how ?? null }, decided));
+  }
+
+  for (const member of identity.unmanaged) {
+    people.push(finish(ctx, { user: null, member, removed: null, how: null }, decideUnmanaged(ctx, member)));
+  }
+  return people;
+}
+
+interface Decided {
+  readonly fate: Fate;
+  readonly rule: string | null;
+}
+
+function finish(ctx: PlanContext, base: Omit<Person, 'fate' | 'rule' | 'protectedBy'>, decided: Decided): Person {
+  const protectedBy = base.member === null ? null : protection(ctx, base.member);
+  let fate = decided.fate;
+  if (protectedBy !== null && base.member !== null) {
+    const verb = fate.kind === 'suspend' ? 'suspended' : fate.kind === 'remove' ? 'removed' : fate.kind === 'unsuspend' ? 'unsuspended' : null;
+    if (verb !== null) {
+      ctx.reports.push({
+        kind: 'protected_member',
+        email: base.member.email.toLowerCase(),
+        teamMemberId: base.member.teamMemberId,
+        oktaUserId: base.user?.id ?? null,
+        message: `protected (${protectedBy}): would have been ${verb} because ${fate.why}`,
+      });
+      fate = { kind: 'leave', why: `protected (${protectedBy})` };
+    }
+  }
+  if (base.member !== null && base.member.status === 'invited' && fate.kind !== 'remove') {
+    ctx.waiting.push({
+      kind: 'pending_invite',
+      email: base.member.email.toLowerCase(),
+      teamMemberId: base.member.teamMemberId,
+      oktaUserId: base.user?.id ?? null,
+      since: base.member.invitedOn,
+      ageDays: ageInDays(base.member.invitedOn, ctx.nowMs),
+      dueDate: null,
+      message: `invited to Dropbox on ${day(base.member.invitedOn)}; the invitation is not accepted yet`,
+    });
+  }
+  return { ...base, protectedBy, fate, rule: decided.rule };
+}
+
+/** "assigned directly to the app" / "assigned via Okta group Contractors" */
+export function assignedVia(ctx: PlanContext, user: OktaUser): string {
+  const scope = ctx.index.assignment.get(user.id);
+  if (scope === undefined) return `not assigned to the app ${ctx.desired.okta.appId}`;
+  if (scope === 'USER') return 'assigned directly to the app';
+  const groups = ctx.index.appGroupsOfUser.get(user.id) ?? [];
+  return groups.length === 0 ? 'assigned via an Okta group' : `assigned via Okta group ${list(groups)}`;
+}
+
+function decideForUser(ctx: PlanContext, user: OktaUser, member: DropboxMember | null, removed: DropboxMember | null): Decided {
+  if (user.status === 'DEPROVISIONED') return deactivated(ctx, user, member);
+  if (user.status === 'SUSPENDED') return oktaSuspended(ctx, user, member);
+  const assigned = ctx.index.assignment.has(user.id);
+  const app = `${at(ctx.desired.okta.source)} okta.appId ${ctx.desired.okta.appId}`;
+  const fact = `${assignedVia(ctx, user)} (${app}); ${user.status} in Okta`;
+
+  if (PENDING_STATUSES.has(user.status)) {
+    const since = user.statusChanged ?? user.created;
+    if (assigned) {
+      ctx.waiting.push({
+        kind: 'awaiting_activation',
+        email: user.email.toLowerCase(),
+        teamMemberId: member?.teamMemberId ?? null,
+        oktaUserId: user.id,
+        since,
+        ageDays: ageInDays(since, ctx.nowMs),
+        dueDate: null,
+        message: `${user.status} in Okta since ${day(since)}: added to Dropbox once the Okta account is activated`,
+      });
+      return member === null ? { fate: { kind: 'absent', why: `${fact}; awaiting activation` }, rule: null } : { fate: { kind: 'keep', why: fact }, rule: null };
+    }
+    if (member === null) return { fate: { kind: 'absent', why: `${user.status} in Okta, not assigned` }, rule: null };
+    ctx.reports.push({
+      kind: 'unassigned_member',
+      email: member.email.toLowerCase(),
+      teamMemberId: member.teamMemberId,
+      oktaUserId: user.id,
+      message: `matches Okta user ${user.id}, which is ${user.status} and not assigned to the app; left alone`,
+    });
+    return { fate: { kind: 'leave', why: `${user.status} in Okta and not assigned; left alone` }, rule: null };
+  }
+
+  if (!ACTIVE_STATUSES.has(user.status)) return { fate: { kind: 'absent', why: `${user.status} in Okta` }, rule: null };
+
+  if (!assigned) {
+    if (member === null) return { fate: { kind: 'absent', why: `${user.status} in Okta but not assigned to the app` }, rule: null };
+    return unassigned(ctx, user, member);
+  }
+
+  if (member === null) {
+    if (removed !== null && removed.isRecoverable) {
+      return {
+        fate: { kind: 'recover', why: `${fact}; removed from Dropbox, and Dropbox can still recover the account (${removed.email.toLowerCase()})` },
+        rule: null,
+      };
+    }
+    const previous =
+      removed === null
+        ? ''
+        : `; the previous account (${removed.email.toLowerCase()}, ${removed.teamMemberId}) was removed and can no longer be recovered (files transferred or the 7-day window passed), so a new account is added`;
+    return { fate: { kind: 'add', why: `${fact}; not in Dropbox${previous}` }, rule: null };
+  }
+  if (member.status === 'suspended') {
+    return { fate: { kind: 'unsuspend', why: `${fact}; suspended in Dropbox since ${day(member.suspendedOn)}` }, rule: null };
+  }
+  return { fate: { kind: 'keep', why: fact }, rule: null };
+}
+
+type OffboardingAction = 'suspend' | 'remove' | 'ignore';
+
+interface CompiledOverride {
+  readonly override: OffboardingOverride;
+  /** Okta user id → the name of the override's group the user is in. */
+  readonly members: ReadonlyMap<string, string>;
+}
+
+const compiledOverrides = new WeakMap<PlanContext, readonly CompiledOverride[]>();
+
+function overridesOf(ctx: PlanContext): readonly CompiledOverride[] {
+  let compiled = compiledOverrides.get(ctx);
+  if (compiled === undefined) {
+    compiled = ctx.desired.offboarding.overrides.map((override) => {
+      const members = new Map<string, string>();
+      const groups = resolveOktaGroups(ctx.index, override.oktaGroup);
+      if (groups.length === 0) {
+        ctx.warnings.push({
+          code: 'okta_group_not_found',
+          message: `offboarding override names Okta group ${JSON.stringify(override.oktaGroup)}, which Okta does not have`,
+          source: `${override.source.file}:${override.source.line}:${override.source.col}`,
+        });
+      }
+      for (const group of groups) {
+        for (const userId of group.memberIds ?? []) if (!members.has(userId)) members.set(userId, group.name);
+      }
+      return { override, members };
+    });
+    compiledOverrides.set(ctx, compiled);
+  }
+  return compiled;
+}
+
+/** The override (by Okta group membership) that applies to a user: the least destructive wins. */
+export function overrideFor(ctx: PlanContext, user: OktaUser): { action: OffboardingAction; rule: string } | null {
+  const rank: Record<OffboardingAction, number> = { ignore: 0, suspend: 1, remove: 2 };
+  let best: { action: OffboardingAction; rule: string } | null = null;
+  for (const { override, members } of overridesOf(ctx)) {
+    const group = members.get(user.id);
+    if (group === undefined) continue;
+    const candidate = { action: override.action, rule: `${at(override.source)} overrides: member of Okta group ${group} → ${override.action}` };
+    if (best === null || rank[candidate.action] < rank[best.action]) best = candidate;
+  }
+  return best;
+}
+
+function invitedRemoval(why: string): Fate {
+  return {
+    kind: 'remove',
+    why: `${why}; the member never joined (invited), and Dropbox cannot suspend an invitation, so it is removed`,
+    invited: true,
+  };
+}
+
+function suspendOrRemove(
+  ctx: PlanContext,
+  user: OktaUser | null,
+  member: DropboxMember,
+  action: OffboardingAction,
+  why: string,
+  rule: string,
+  wipeData: boolean,
+): Decided {
+  let effective = action;
+  let reason = why;
+  if (user !== null && action === 'remove') {
+    const override = overrideFor(ctx, user);
+    if (override !== null && override.action !== 'remove') {
+      effective = override.action;
+      reason = `${why}; ${override.rule}`;
+      rule = override.rule;
+    }
+  }
+  switch (effective) {
+    case 'ignore':
+      return { fate: { kind: 'leave', why: reason }, rule };
+    case 'suspend':
+      if (member.status === 'invited') return { fate: invitedRemoval(reason), rule };
+      if (member.status === 'suspended') return { fate: { kind: 'stay_suspended', why: reason }, rule };
+      return { fate: { kind: 'suspend', why: reason, wipeData, removeAfter: null }, rule };
+    case 'remove':
+      if (member.status === 'invited') return { fate: invitedRemoval(reason), rule };
+      return { fate: { kind: 'remove', why: reason, invited: false }, rule };
+    default:
+      return assertNever(effective, 'offboarding action');
+  }
+}
+
+function deactivated(ctx: PlanContext, user: OktaUser, member: DropboxMember | null): Decided {
+  const since = `DEPROVISIONED in Okta since ${day(user.statusChanged)}`;
+  if (member === null) return { fate: { kind: 'absent', why: `${since}; not in Dropbox` }, rule: null };
+  const settings = ctx.desired.offboarding.onDeactivated;
+  const override = overrideFor(ctx, user);
+  const rule = override?.rule ?? `${at(settings.source)} onDeactivated: ${settings.action}`;
+  const action: OffboardingAction = override?.action ?? settings.action;
+  const why = `${since} (${rule})`;
+
+  if (action === 'remove' && member.status !== 'invited' && settings.graceDays > 0) {
+    const start = user.statusChanged ?? user.lastUpdated ?? ctx.now;
+    const due = addDays(start, settings.graceDays);
+    if (ctx.nowMs < Date.parse(due)) {
+      const grace = `${why}; grace period of ${settings.graceDays} days (${at(settings.source)} graceDays): suspended now, removed after ${day(due)}`;
+      ctx.waiting.push({
+        kind: 'grace_period',
+        email: member.email.toLowerCase(),
+        teamMemberId: member.teamMemberId,
+        oktaUserId: user.id,
+        since: start,
+        ageDays: ageInDays(start, ctx.nowMs),
+        dueDate: due,
+        message: `${since}; removed from Dropbox after ${day(due)} (graceDays ${settings.graceDays})`,
+      });
+      if (member.status === 'suspended') return { fate: { kind: 'stay_suspended', why: grace }, rule };
+      // Devices are wiped, if at all, on removal: the grace period exists for second thoughts.
+      return { fate: { kind: 'suspend', why: grace, wipeData: false, removeAfter: due }, rule };
+    }
+  }
+  // The override (if any) is already folded into `action`: pass no user so it is not applied twice.
+  return suspendOrRemove(ctx, null, member, action, why, rule, settings.wipeData);
+}
+
+function oktaSuspended(ctx: PlanContext, user: OktaUser, member: DropboxMember | null): Decided {
+  const since = `SUSPENDED in Okta since ${day(user.statusChanged)}`;
+  if (member === null) return { fate: { kind: 'absent', why: `${since}; not in Dropbox` }, rule: null };
+  const settings = ctx.desired.offboarding.onSuspended;
+  const rule = `${at(settings.source)} onSuspended: ${settings.action}`;
+  return suspendOrRemove(ctx, user, member, settings.action, `${since} (${rule})`, rule, settings.wipeData);
+}
+
+function unassigned(ctx: PlanContext, user: OktaUser, member: DropboxMember): Decided {
+  const setting = ctx.desired.provisioning.unassigned;
+  const rule = `${at(ctx.desired.provisioning.source)} provisioning.unassigned: ${setting}`;
+  const why = `${user.status} in Okta but not assigned to the app ${ctx.desired.okta.appId} (${rule})`;
+  return suspendOrRemove(ctx, user, member, setting, why, rule, ctx.desired.offboarding.onSuspended.wipeData);
+}
+
+function decideUnmanaged(ctx: PlanContext, member: DropboxMember): Decided {
+  const setting = ctx.desired.provisioning.unmanagedMembers;
+  const rule = `${at(ctx.desired.provisioning.source)} provisioning.unmanagedMembers: ${setting}`;
+  const ext = member.externalId ?? '';
+  const fact = `no Okta user has ${ext === '' ? '' : `id ${ext} or `}email ${member.email.toLowerCase()}`;
+  const why = `${display(member.givenName, member.surname, member.email.toLowerCase())}: ${fact} (${rule})`;
+  switch (setting) {
+    case 'report':
+      ctx.reports.push({
+        kind: 'unmanaged_member',
+        email: member.email.toLowerCase(),
+        teamMemberId: member.teamMemberId,
+        oktaUserId: null,
+        message: `${member.status} Dropbox member unknown to Okta: ${fact}; left alone (${rule})`,
+      });
+      return { fate: { kind: 'leave', why }, rule };
+    case 'ignore':
+      return { fate: { kind: 'leave', why }, rule };
+    case 'remove':
+      return suspendOrRemove(ctx, null, member, 'remove', why, rule, ctx.desired.offboarding.onDeactivated.wipeData);
+    default:
+      return assertNever(setting, 'unmanagedMembers');
+  }
+}

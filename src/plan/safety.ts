@@ -1,0 +1,114 @@
+/**
+ * The safety verdict on a complete plan: removal limits (absolute and percent of the active
+ * members), the minimum of active team admins after the plan, and the violations found while
+ * planning (invalid values, transfer destinations, ambiguous identities). A refused plan is still
+ * complete: the verdict only says whether it may run.
+ */
+import type { Role, SafetyException } from '../domain/desired.js';
+import type { Action, SafetyVerdict, SafetyViolation, Warning } from '../domain/plan.js';
+import type { PlanContext } from './context.js';
+import { at, compareStrings } from './text.js';
+
+type Limit = 'maxRemovals' | 'maxRemovalPercent' | 'minTeamAdmins';
+
+/** The limit in force: an unexpired exception may raise a maximum or lower the minimum. */
+function limitOf(ctx: PlanContext, key: Limit): { value: number; exception: SafetyException | null } {
+  const today = ctx.now.slice(0, 10);
+  let value = ctx.desired.safety[key];
+  let exception: SafetyException | null = null;
+  for (const e of ctx.desired.safety.exceptions) {
+    const candidate = e[key];
+    if (candidate === null || e.expires < today) continue;
+    const better = key === 'minTeamAdmins' ? candidate < value : candidate > value;
+    if (better) {
+      value = candidate;
+      exception = e;
+    }
+  }
+  return { value, exception };
+}
+
+function describe(ctx: PlanContext, key: Limit, limit: { value: number; exception: SafetyException | null }): string {
+  const base = `safety.${key} ${ctx.desired.safety[key]} (${at(ctx.desired.safety.source)})`;
+  return limit.exception === null
+    ? base
+    : `${base}, ${key === 'minTeamAdmins' ? 'lowered' : 'raised'} to ${limit.value} by the exception "${limit.exception.reason}" (${at(limit.exception.source)}, expires ${limit.exception.expires})`;
+}
+
+export function safetyVerdict(ctx: PlanContext, actions: readonly Action[], warnings: Warning[]): SafetyVerdict {
+  const violations: SafetyViolation[] = [...ctx.violations];
+  const removals = actions.filter((a) => a.kind === 'member.remove' || a.kind === 'member.suspend').length;
+  const active = ctx.index.members.filter((m) => m.status === 'active');
+
+  const used = (key: Limit, exceedsBase: boolean, limit: { value: number; exception: SafetyException | null }): void => {
+    if (!exceedsBase || limit.exception === null) return;
+    warnings.push({
+      code: 'safety_exception',
+      message: `this plan needs the safety exception "${limit.exception.reason}" (expires ${limit.exception.expires}) for safety.${key}`,
+      source: `${limit.exception.source.file}:${limit.exception.source.line}:${limit.exception.source.col}`,
+    });
+  };
+
+  const maxRemovals = limitOf(ctx, 'maxRemovals');
+  if (removals > maxRemovals.value) {
+    violations.push({
+      rule: 'max_removals',
+      message: `${removals} removals and suspensions exceed ${describe(ctx, 'maxRemovals', maxRemovals)}`,
+      limit: maxRemovals.value,
+      value: removals,
+    });
+  } else {
+    used('maxRemovals', removals > ctx.desired.safety.maxRemovals, maxRemovals);
+  }
+
+  const percentLimit = limitOf(ctx, 'maxRemovalPercent');
+  const percent = active.length === 0 ? (removals > 0 ? 100 : 0) : Math.round((removals * 10_000) / active.length) / 100;
+  if (percent > percentLimit.value) {
+    violations.push({
+      rule: 'max_removal_percent',
+      message: `${removals} removals and suspensions are ${percent}% of the ${active.length} active members, above ${describe(ctx, 'maxRemovalPercent', percentLimit)}`,
+      limit: percentLimit.value,
+      value: percent,
+    });
+  } else {
+    used('maxRemovalPercent', percent > ctx.desired.safety.maxRemovalPercent, percentLimit);
+  }
+
+  const minAdmins = limitOf(ctx, 'minTeamAdmins');
+  const before = active.filter((m) => m.role === 'team_admin').length;
+  const after = teamAdminsAfter(ctx, actions);
+  if (after < minAdmins.value) {
+    violations.push({
+      rule: 'min_team_admins',
+      message: `${after} active team admins after this plan (${before} now), fewer than ${describe(ctx, 'minTeamAdmins', minAdmins)}`,
+      limit: minAdmins.value,
+      value: after,
+    });
+  } else {
+    used('minTeamAdmins', after < ctx.desired.safety.minTeamAdmins, minAdmins);
+  }
+
+  violations.sort((a, b) => compareStrings(a.rule, b.rule) || compareStrings(a.message, b.message));
+  return { ok: violations.length === 0, violations };
+}
+
+/**
+ * Active members holding team_admin once the plan ran. New members are invited, not active, so they
+ * do not count; recovered members neither (Dropbox does not say which status they come back with).
+ */
+export function teamAdminsAfter(ctx: PlanContext, actions: readonly Action[]): number {
+  const roleAfter = new Map<string, Role>();
+  const gone = new Set<string>();
+  const back = new Set<string>();
+  for (const a of actions) {
+    if (a.kind === 'member.set_role' && a.member.teamMemberId !== null) roleAfter.set(a.member.teamMemberId, a.to);
+    if ((a.kind === 'member.suspend' || a.kind === 'member.remove') && a.member.teamMemberId !== null) gone.add(a.member.teamMemberId);
+    if (a.kind === 'member.unsuspend' && a.member.teamMemberId !== null) back.add(a.member.teamMemberId);
+  }
+  let count = 0;
+  for (const m of ctx.index.members) {
+    const activeAfter = (m.status === 'active' && !gone.has(m.teamMemberId)) || back.has(m.teamMemberId);
+    if (activeAfter && (roleAfter.get(m.teamMemberId) ?? m.role) === 'team_admin') count++;
+  }
+  return count;
+}
