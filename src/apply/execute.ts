@@ -94,7 +94,7 @@ class Run {
   }
 
   async execute(): Promise<ApplyResult> {
-    this.emit({ type: 'apply.started', total: this.plan.actions.length });
+    this.emit({ type: 'apply.started', total: this.plan.actions.length, planFingerprint: this.plan.fingerprint });
     for (const phase of splitPhases(this.plan.actions)) await this.runPhase(phase);
     const outcomes = this.plan.actions.map((a) => {
       const o = this.outcomes.get(a.id);

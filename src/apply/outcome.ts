@@ -57,7 +57,7 @@ export interface ApplyResult {
 
 /** Emitted while applying; `action.finished` carries every outcome exactly once. */
 export type ApplyEvent =
-  | { readonly type: 'apply.started'; readonly total: number }
+  | { readonly type: 'apply.started'; readonly total: number; readonly planFingerprint: string }
   | { readonly type: 'action.started'; readonly action: Action }
   | { readonly type: 'action.finished'; readonly action: Action; readonly outcome: ActionOutcome; readonly counts: ApplyCounts }
   | { readonly type: 'apply.finished'; readonly result: ApplyResult };

@@ -1,0 +1,53 @@
+/**
+ * The end-of-apply summary: failures and skips one line each with their reason, notes on applied
+ * actions worth knowing (a fallback transfer destination used), and the final count line.
+ */
+import type { Action, Plan } from '../domain/plan.js';
+import type { ApplyResult } from './outcome.js';
+
+const RED = '\u001b[31m';
+const YELLOW = '\u001b[33m';
+const GREEN = '\u001b[32m';
+const RESET = '\u001b[0m';
+
+export function renderApplySummary(result: ApplyResult, plan: Plan, options: { color: boolean }): string {
+  const paint = (text: string, code: string) => (options.color ? `${code}${text}${RESET}` : text);
+  const byId = new Map(plan.actions.map((a) => [a.id, a] as const));
+  const label = (id: string): string => {
+    const a = byId.get(id);
+    return a ? `${a.kind} ${target(a)}` : id;
+  };
+  const lines: string[] = [];
+  const failed = result.outcomes.filter((o) => o.status === 'failed');
+  const skipped = result.outcomes.filter((o) => o.status === 'skipped');
+  const noted = result.outcomes.filter((o) => o.status === 'applied' && o.note !== null);
+  const already = result.outcomes.filter((o) => o.status === 'applied' && o.alreadyDone).length;
+
+  if (failed.length > 0) {
+    lines.push(paint(`Failed (${failed.length}):`, RED));
+    for (const o of failed) {
+      const e = o.error;
+      const code = e?.code ? `${e.code}: ` : '';
+      const extra = [e?.retryable ? 'retryable' : null, o.requestId ? `request id ${o.requestId}` : null].filter((x) => x !== null);
+      lines.push(`  ${label(o.actionId)}: ${code}${e?.message ?? 'failed'}${extra.length > 0 ? ` (${extra.join(', ')})` : ''}`);
+    }
+  }
+  if (skipped.length > 0) {
+    lines.push(paint(`Skipped (${skipped.length}):`, YELLOW));
+    for (const o of skipped) lines.push(`  ${label(o.actionId)}: ${o.skipReason ?? 'skipped'}`);
+  }
+  if (noted.length > 0) {
+    lines.push(`Notes (${noted.length}):`);
+    for (const o of noted) lines.push(`  ${label(o.actionId)}: ${o.note}`);
+  }
+  if (already > 0) lines.push(`${already} of the applied actions were already so in Dropbox.`);
+  if (failed.some((o) => o.error?.retryable)) lines.push('Some failures were temporary (rate limits, server errors): running apply again picks up what is left.');
+  const { applied, failed: nFailed, skipped: nSkipped } = result.counts;
+  const final = `Apply complete: ${applied} applied, ${nFailed} failed, ${nSkipped} skipped.`;
+  lines.push(paint(final, nFailed > 0 ? RED : nSkipped > 0 ? YELLOW : GREEN));
+  return `${lines.join('\n')}\n`;
+}
+
+function target(a: Action): string {
+  return 'member' in a ? a.member.email : `"${a.group.name}"`;
+}
