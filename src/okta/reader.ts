@@ -1,0 +1,363 @@
+/**
+ * Reads the live Okta state the planner needs, with the fewest calls the API allows and within the
+ * rate-limit budget (reference okta-api.md §1.2, §3.3, §4):
+ *
+ * - the app's users, 500 per page with the Okta user embedded (`expand=user`); pages that come
+ *   without `_embedded.user` (G2) are completed by batched id lookups;
+ * - the app's group assignments, 200 per page (the max; the min is 20);
+ * - every group, 10 000 per page: the spec's maximum, so a 10k-group org costs one call (Okta's
+ *   advice of ≤ 200 is about response time; the /groups bucket is the scarcer resource);
+ * - members of each group named by groupPushes (name, id or pattern), roles and offboarding
+ *   overrides, 1000 per page (the default, and the largest size the API documents);
+ * - then, in rounds: the Okta users of Dropbox members who are not app users (external id = Okta
+ *   id, else email; DEPROVISIONED included), and the managers named through managerAttribute
+ *   that are not read yet — as batched `filter` lookups (see user-lookup.ts).
+ *
+ * The app-users listing is one cursor chain (each page's `next` link is only known from the page
+ * before), so it runs on its own lane while the other reads share the remaining lanes.
+ */
+import type { DesiredState } from '../domain/desired.js';
+import { RemoteError } from '../domain/errors.js';
+import type { OktaAssignment, OktaGroup, OktaState, OktaUser } from '../domain/live.js';
+import type { OktaClient } from './client.js';
+import { toOktaGroup, toOktaUser } from './convert.js';
+import { toRemoteError } from './errors.js';
+import { chunkFilters, lookupKey, USERS_PAGE_SIZE, type Lookup } from './user-lookup.js';
+
+/** Page sizes used (reference §1.2 maxima). */
+export const OKTA_PAGE_SIZES = {
+  appUsers: 500,
+  appGroups: 200,
+  groups: 10_000,
+  groupMembers: 1000,
+  users: USERS_PAGE_SIZE,
+} as const;
+
+export type OktaReadPhase = 'app-users' | 'app-groups' | 'groups' | 'group-members' | 'lookups';
+
+export interface OktaReadProgress {
+  readonly phase: OktaReadPhase;
+  /** Items read so far in this phase. */
+  readonly items: number;
+  /** HTTP attempts so far in this read. */
+  readonly calls: number;
+}
+
+/** A Dropbox member as the reader needs it: to find its Okta user when it is not an app user. */
+export interface DropboxMemberRef {
+  readonly email: string;
+  readonly externalId: string | null;
+}
+
+export interface ReadOktaOptions {
+  readonly dropboxMembers: readonly DropboxMemberRef[];
+  /** Requests in flight at most. Default 4. */
+  readonly concurrency?: number;
+  /** Share of each rate-limit bucket this read may use per window. Default 0.5. */
+  readonly budgetShare?: number;
+  readonly onProgress?: (progress: OktaReadProgress) => void;
+}
+
+export interface OktaReadResult extends OktaState {
+  /** HTTP attempts this read made, per route ("GET /api/v1/apps/{id}/users"), retries included. */
+  readonly calls: Readonly<Record<string, number>>;
+}
+
+interface Pool {
+  run<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+function createPool(size: number): Pool {
+  let active = 0;
+  const queue: (() => void)[] = [];
+  return {
+    async run<T>(fn: () => Promise<T>): Promise<T> {
+      if (active >= size) await new Promise<void>((resolve) => queue.push(resolve));
+      active++;
+      try {
+        return await fn();
+      } finally {
+        active--;
+        queue.shift()?.();
+      }
+    },
+  };
+}
+
+function byId<T extends { readonly id: string }>(a: T, b: T): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export async function readOktaState(client: OktaClient, desired: DesiredState, options: ReadOktaOptions): Promise<OktaReadResult> {
+  const appId = desired.okta.appId;
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
+  const before = client.calls();
+  const totalCalls = (): number => {
+    const now = client.calls();
+    return Object.entries(now).reduce((n, [k, v]) => n + v - (before[k] ?? 0), 0);
+  };
+  const progress = (phase: OktaReadPhase, items: number): void => options.onProgress?.({ phase, items, calls: totalCalls() });
+
+  const saved = { share: client.budget.share, concurrency: client.budget.concurrency };
+  client.budget.share = options.budgetShare ?? 0.5;
+  client.budget.concurrency = concurrency;
+
+  const users = new Map<string, OktaUser>();
+  const byLogin = new Map<string, string>();
+  const byEmail = new Map<string, string>();
+  const addUser = (u: OktaUser | null): OktaUser | null => {
+    if (!u) return null;
+    if (!users.has(u.id)) {
+      users.set(u.id, u);
+      if (u.login) byLogin.set(u.login.toLowerCase(), u.id);
+      if (u.email && !byEmail.has(u.email)) byEmail.set(u.email, u.id);
+    }
+    return users.get(u.id)!;
+  };
+
+  let failure: RemoteError | null = null;
+  const guard = async <T>(route: string, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (err) {
+      const remote = toRemoteError(err, route);
+      failure ??= remote;
+      throw remote;
+    }
+  };
+  const stopped = (): boolean => failure !== null;
+
+  /** Iterate an SDK Collection, skipping the nulls it yields for empty pages (G3). */
+  const each = async <T>(collection: AsyncIterable<T | null>, fn: (item: T) => void): Promise<void> => {
+    for await (const item of collection) {
+      if (stopped()) return;
+      if (item !== null && item !== undefined) fn(item);
+    }
+  };
+
+  const lanes = createPool(Math.max(1, concurrency - 1));
+  const assignments: OktaAssignment[] = [];
+  const appUserIds = new Set<string>();
+  const withoutEmbed: string[] = [];
+  const pendingLookups: Promise<unknown>[] = [];
+  const attempted = new Set<string>();
+
+  const lookupUsers = async (lookups: readonly Lookup[], pool: Pool): Promise<void> => {
+    const fresh: Lookup[] = [];
+    for (const l of lookups) {
+      const key = lookupKey(l);
+      if (attempted.has(key)) continue;
+      attempted.add(key);
+      fresh.push(l);
+    }
+    if (fresh.length === 0) return;
+    if (fresh.length === 1 && fresh[0]!.kind === 'id') {
+      const id = fresh[0]!.value;
+      await pool.run(() =>
+        guard('GET /api/v1/users/{id}', async () => {
+          try {
+            addUser(toOktaUser(await client.sdk.userApi.getUser({ userId: id })));
+          } catch (err) {
+            if ((err as { status?: number }).status !== 404) throw err;
+          }
+        }),
+      );
+      return;
+    }
+    await Promise.all(
+      chunkFilters(fresh).map((filter) =>
+        pool.run(() =>
+          guard('GET /api/v1/users', async () => {
+            if (stopped()) return;
+            const collection = await client.sdk.userApi.listUsers({ filter, limit: OKTA_PAGE_SIZES.users });
+            await each(collection, (u) => addUser(toOktaUser(u)));
+          }),
+        ),
+      ),
+    );
+  };
+
+  const flushWithoutEmbed = (all: boolean): void => {
+    const batchSize = 150;
+    while (withoutEmbed.length >= (all ? 1 : batchSize)) {
+      const batch = withoutEmbed.splice(0, batchSize).filter((id) => !users.has(id));
+      if (batch.length > 0) pendingLookups.push(lookupUsers(batch.map((value) => ({ kind: 'id', value })), lanes));
+    }
+  };
+
+  const readAppUsers = guard('GET /api/v1/apps/{id}/users', async () => {
+    const collection = await client.sdk.applicationApi.listApplicationUsers({ appId, limit: OKTA_PAGE_SIZES.appUsers, expand: 'user' });
+    await each(collection, (appUser) => {
+      const id = appUser.id;
+      if (!id || appUserIds.has(id)) return;
+      appUserIds.add(id);
+      assignments.push({ userId: id, scope: appUser.scope === 'GROUP' ? 'GROUP' : 'USER' });
+      const embedded = (appUser._embedded as { user?: unknown } | undefined)?.user;
+      // G2: pages after the first may lack _embedded.user; those users are fetched in batches.
+      if (!addUser(toOktaUser(embedded)) && !users.has(id)) withoutEmbed.push(id);
+      if (assignments.length % OKTA_PAGE_SIZES.appUsers === 0) {
+        progress('app-users', assignments.length);
+        flushWithoutEmbed(false);
+      }
+    });
+    progress('app-users', assignments.length);
+  });
+
+  const appGroupIds: string[] = [];
+  const readAppGroups = lanes.run(() =>
+    guard('GET /api/v1/apps/{id}/groups', async () => {
+      const collection = await client.sdk.applicationApi.listApplicationGroupAssignments({ appId, limit: OKTA_PAGE_SIZES.appGroups });
+      await each(collection, (a) => {
+        if (a.id) appGroupIds.push(a.id);
+      });
+      progress('app-groups', appGroupIds.length);
+    }),
+  );
+
+  const groups = new Map<string, { id: string; name: string; type: string; memberIds: string[] | null }>();
+  const readGroups = lanes.run(() =>
+    guard('GET /api/v1/groups', async () => {
+      const collection = await client.sdk.groupApi.listGroups({ limit: OKTA_PAGE_SIZES.groups });
+      await each(collection, (g) => {
+        const group = toOktaGroup(g);
+        if (group) groups.set(group.id, { id: group.id, name: group.name, type: group.type, memberIds: null });
+      });
+      progress('groups', groups.size);
+    }),
+  );
+
+  let membersRead = 0;
+  const readMembers = readGroups.then(() =>
+    Promise.all(
+      [...targetGroupIds(desired, [...groups.values()])].map((groupId) =>
+        lanes.run(() =>
+          guard('GET /api/v1/groups/{id}/users', async () => {
+            if (stopped()) return;
+            const memberIds: string[] = [];
+            const collection = await client.sdk.groupApi.listGroupUsers({ groupId, limit: OKTA_PAGE_SIZES.groupMembers });
+            await each(collection, (u) => {
+              const user = addUser(toOktaUser(u));
+              if (user) memberIds.push(user.id);
+            });
+            groups.get(groupId)!.memberIds = memberIds.sort();
+            membersRead += memberIds.length;
+            progress('group-members', membersRead);
+          }),
+        ),
+      ),
+    ),
+  );
+
+  try {
+    await settle([readAppUsers, readAppGroups, readGroups, readMembers]);
+    flushWithoutEmbed(true);
+    await settle(pendingLookups);
+
+    // Lookup rounds: each round's finds may name managers (or need an email fallback) for the next.
+    const everyLane = createPool(concurrency);
+    const dropboxIds = new Set<string>();
+    const dropboxEmails = new Set<string>();
+    const subjects = new Set<string>(users.keys());
+    let round: Lookup[] = [];
+    const fallbacks: { email: string; externalId: string }[] = [];
+    for (const m of options.dropboxMembers) {
+      const email = m.email.toLowerCase();
+      dropboxEmails.add(email);
+      if (m.externalId) {
+        dropboxIds.add(m.externalId);
+        if (appUserIds.has(m.externalId) || users.has(m.externalId)) continue;
+        round.push({ kind: 'id', value: m.externalId });
+        fallbacks.push({ email, externalId: m.externalId });
+      } else if (!byEmail.has(email)) {
+        round.push({ kind: 'email', value: email });
+      }
+    }
+    const managerLookups = (ids: Iterable<string>): Lookup[] => {
+      const out: Lookup[] = [];
+      for (const id of ids) {
+        const ref = users.get(id)?.profile[desired.offboarding.managerAttribute];
+        if (typeof ref !== 'string' || ref.trim() === '') continue;
+        const v = ref.trim();
+        const lower = v.toLowerCase();
+        if (users.has(v) || byLogin.has(lower) || byEmail.has(lower)) continue;
+        out.push({ kind: v.includes('@') ? 'login-or-email' : 'id', value: v });
+      }
+      return out;
+    };
+    round.push(...managerLookups(subjects));
+    let pendingFallbacks = fallbacks;
+    while (round.length > 0) {
+      const known = new Set(users.keys());
+      await lookupUsers(round, everyLane);
+      progress('lookups', users.size);
+      const found = [...users.keys()].filter((id) => !known.has(id));
+      // Users found for Dropbox members can be offboarded, so their managers matter; managers' own managers do not.
+      const newSubjects = found.filter((id) => dropboxIds.has(id) || dropboxEmails.has(users.get(id)!.email));
+      round = [];
+      const stillMissing = pendingFallbacks.filter((f) => !users.has(f.externalId));
+      pendingFallbacks = [];
+      for (const f of stillMissing) if (!byEmail.has(f.email)) round.push({ kind: 'email', value: f.email });
+      round.push(...managerLookups(newSubjects));
+    }
+  } finally {
+    client.budget.share = saved.share;
+    client.budget.concurrency = saved.concurrency;
+  }
+  if (failure) throw failure;
+
+  const state: OktaReadResult = {
+    appId,
+    users: [...users.values()].sort(byId),
+    assignments: assignments.sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0)),
+    appGroupIds: [...new Set(appGroupIds)].sort(),
+    groups: [...groups.values()].map((g): OktaGroup => ({ ...g })).sort(byId),
+    calls: diffCalls(before, client.calls()),
+  };
+  return state;
+}
+
+/** Wait for every promise; then rethrow the first failure (so no read is left running unobserved). */
+async function settle(promises: readonly Promise<unknown>[]): Promise<void> {
+  const results = await Promise.allSettled(promises);
+  const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (rejected) throw rejected.reason;
+}
+
+function diffCalls(before: Readonly<Record<string, number>>, after: Readonly<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [route, n] of Object.entries(after)) {
+    const d = n - (before[route] ?? 0);
+    if (d > 0) out[route] = d;
+  }
+  return out;
+}
+
+/**
+ * The groups whose members the plan needs: named (by name or id) by a group push, a role rule or
+ * an offboarding override, or matching a push pattern. Names match exactly (design.md).
+ */
+export function targetGroupIds(desired: DesiredState, groups: readonly { id: string; name: string }[]): Set<string> {
+  const ids = new Set<string>();
+  const byName = new Map<string, string[]>();
+  const known = new Set<string>();
+  for (const g of groups) {
+    known.add(g.id);
+    const list = byName.get(g.name);
+    if (list) list.push(g.id);
+    else byName.set(g.name, [g.id]);
+  }
+  const refs: string[] = [];
+  const patterns: RegExp[] = [];
+  for (const push of desired.groupPushes) {
+    if (push.oktaGroup !== null) refs.push(push.oktaGroup);
+    if (push.oktaGroupPattern !== null) patterns.push(new RegExp(push.oktaGroupPattern));
+  }
+  for (const rule of desired.roles ?? []) refs.push(...rule.oktaGroups);
+  for (const o of desired.offboarding.overrides) refs.push(o.oktaGroup);
+  for (const ref of refs) {
+    if (known.has(ref)) ids.add(ref);
+    for (const id of byName.get(ref) ?? []) ids.add(id);
+  }
+  for (const g of groups) if (patterns.some((p) => p.test(g.name))) ids.add(g.id);
+  return ids;
+}

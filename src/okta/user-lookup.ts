@@ -1,0 +1,62 @@
+/**
+ * Finding a set of Okta users by id, email or login with as few calls as the API allows. A
+ * `filter` joining `id eq`, `profile.email eq` and `profile.login eq` terms with `or` is one
+ * listing call for up to a page of users, and (unlike the default listing) it includes
+ * DEPROVISIONED users (reference okta-api.md §1.3). The reference states no limit on the number
+ * of terms, so chunks are bounded by URL length (kept well under the ~8 KB that proxies and
+ * servers commonly accept) and by the page size. A single id is fetched with GET /users/{id}:
+ * the same one call, in a bucket four times larger (§4.1).
+ */
+import { assertNever } from '../domain/errors.js';
+
+/** What to look a user up by. `login-or-email` is a manager reference holding an @. */
+export type LookupKind = 'id' | 'email' | 'login-or-email';
+
+export interface Lookup {
+  readonly kind: LookupKind;
+  readonly value: string;
+}
+
+/** Encoded filter characters per call: with the org URL and other parameters, URLs stay < 7 KB. */
+export const MAX_FILTER_CHARS = 6000;
+/** Users per page of GET /api/v1/users (§1.2: max 200). */
+export const USERS_PAGE_SIZE = 200;
+
+export function lookupKey(l: Lookup): string {
+  return `${l.kind}:${l.kind === 'id' ? l.value : l.value.toLowerCase()}`;
+}
+
+function clauses(l: Lookup): string[] {
+  const v = JSON.stringify(l.kind === 'id' ? l.value : l.value.toLowerCase());
+  switch (l.kind) {
+    case 'id':
+      return [`id eq ${v}`];
+    case 'email':
+      return [`profile.email eq ${v}`];
+    case 'login-or-email':
+      return [`profile.login eq ${v}`, `profile.email eq ${v}`];
+    default:
+      return assertNever(l.kind, 'lookup kind');
+  }
+}
+
+/** Split lookups into `or` filters, each within MAX_FILTER_CHARS encoded and USERS_PAGE_SIZE terms. */
+export function chunkFilters(lookups: readonly Lookup[], maxChars = MAX_FILTER_CHARS, maxTerms = USERS_PAGE_SIZE): string[] {
+  const out: string[] = [];
+  let terms: string[] = [];
+  let length = 0;
+  const joiner = encodeURIComponent(' or ').length;
+  for (const l of lookups) {
+    const cs = clauses(l);
+    const add = cs.reduce((n, c) => n + encodeURIComponent(c).length + joiner, 0);
+    if (terms.length > 0 && (length + add > maxChars || terms.length + cs.length > maxTerms)) {
+      out.push(terms.join(' or '));
+      terms = [];
+      length = 0;
+    }
+    terms.push(...cs);
+    length += add;
+  }
+  if (terms.length > 0) out.push(terms.join(' or '));
+  return out;
+}
