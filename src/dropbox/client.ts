@@ -1,0 +1,87 @@
+/**
+ * The Dropbox SDK client dbxsync uses: tokens registered as secrets, and a fetch that can point the
+ * SDK at another base URL (the SDK always builds https://api.dropboxapi.com/2/..., ref §8) and
+ * counts every HTTP attempt per route.
+ */
+import { Dropbox } from 'dropbox';
+import { UsageError } from '../domain/errors.js';
+import { registerSecret } from '../domain/redact.js';
+import { DropboxCallCounter } from './call-counter.js';
+
+export const DEFAULT_DROPBOX_API_URL = 'https://api.dropboxapi.com';
+
+export interface DropboxClientSettings {
+  /** Base URL of the API (default https://api.dropboxapi.com); http:// only for loopback hosts. */
+  readonly apiUrl?: string;
+  readonly accessToken?: string;
+  readonly refreshToken?: string;
+  readonly appKey?: string;
+  readonly appSecret?: string;
+}
+
+const counters = new WeakMap<Dropbox, DropboxCallCounter>();
+
+/** The per-route attempt counter of a client made by createDropboxClient. */
+export function dropboxCallCounter(client: Dropbox): DropboxCallCounter {
+  let c = counters.get(client);
+  if (!c) {
+    c = new DropboxCallCounter();
+    counters.set(client, c);
+  }
+  return c;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+function baseUrl(apiUrl: string | undefined): string {
+  const raw = apiUrl ?? DEFAULT_DROPBOX_API_URL;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch (err) {
+    throw new UsageError(`DROPBOX_API_URL is not a URL: ${raw}`, { cause: err });
+  }
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
+    throw new UsageError(`DROPBOX_API_URL must use https:// (http:// is accepted only for loopback hosts): ${url.origin}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`DROPBOX_API_URL must be an http(s) URL: ${url.origin}`);
+  if (url.username || url.password || url.search) throw new UsageError('DROPBOX_API_URL must not carry credentials or a query string');
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** Route name of an API URL: "team/members/list_v2" for .../2/team/members/list_v2; "oauth2/token" for refreshes. */
+function routeOf(url: string): string {
+  const path = new URL(url).pathname;
+  const i = path.indexOf('/2/');
+  if (i >= 0) return path.slice(i + 3);
+  return path.replace(/^\/+/, '');
+}
+
+export function createDropboxClient(settings: DropboxClientSettings): Dropbox {
+  const base = baseUrl(settings.apiUrl);
+  const hasRefresh = Boolean(settings.refreshToken && settings.appKey);
+  if (!settings.accessToken && !hasRefresh) {
+    throw new UsageError('Dropbox credentials missing: set DROPBOX_TEAM_TOKEN, or DROPBOX_REFRESH_TOKEN with DROPBOX_APP_KEY and DROPBOX_APP_SECRET');
+  }
+  registerSecret(settings.accessToken);
+  registerSecret(settings.refreshToken);
+  registerSecret(settings.appSecret);
+  const counter = new DropboxCallCounter();
+  const rewrite = (url: string): string => (url.startsWith(DEFAULT_DROPBOX_API_URL) ? base + url.slice(DEFAULT_DROPBOX_API_URL.length) : url);
+  const customFetch = (input: string, init?: RequestInit): Promise<Response> => {
+    const url = rewrite(String(input));
+    counter.record(routeOf(url));
+    return fetch(url, init);
+  };
+  const client = new Dropbox({
+    ...(settings.accessToken ? { accessToken: settings.accessToken } : {}),
+    ...(settings.refreshToken ? { refreshToken: settings.refreshToken } : {}),
+    ...(settings.appKey ? { clientId: settings.appKey } : {}),
+    ...(settings.appSecret ? { clientSecret: settings.appSecret } : {}),
+    // A static team token has no expiry; without a date the SDK would try to refresh when it can.
+    ...(settings.accessToken && !hasRefresh ? { accessTokenExpiresAt: new Date(8.64e15) } : {}),
+    fetch: customFetch,
+  });
+  counters.set(client, counter);
+  return client;
+}

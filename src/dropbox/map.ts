@@ -1,0 +1,85 @@
+/**
+ * SDK shapes → live-state types. Roles are matched by name, case-insensitively, to the four roles
+ * dbxsync manages (ref §3: each AdminTier maps to a role of matching name); any other role is kept
+ * by name in otherRoles and never touched.
+ */
+import type { Role } from '../domain/desired.js';
+import { ROLE_RANK } from '../domain/desired.js';
+import { InternalError } from '../domain/errors.js';
+import type { DropboxGroup, DropboxMember, DropboxMemberStatus } from '../domain/live.js';
+
+type Obj = Record<string, unknown>;
+
+/** Dropbox role names of the roles dbxsync manages, lower-cased for comparison. */
+export const MANAGED_ROLE_NAMES: Readonly<Record<Exclude<Role, 'member_only'>, string>> = {
+  team_admin: 'team admin',
+  user_management_admin: 'user management admin',
+  support_admin: 'support admin',
+};
+
+export function roleOfName(name: string): Exclude<Role, 'member_only'> | null {
+  const lower = name.trim().toLowerCase();
+  for (const [role, n] of Object.entries(MANAGED_ROLE_NAMES)) if (n === lower) return role as Exclude<Role, 'member_only'>;
+  return null;
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+function tagOf(v: unknown): string | null {
+  return typeof v === 'object' && v !== null ? str((v as Obj)['.tag']) : null;
+}
+
+const STATUSES: readonly DropboxMemberStatus[] = ['active', 'invited', 'suspended', 'removed'];
+
+/** TeamMemberInfoV2 ({profile, roles}) → DropboxMember. */
+export function toDropboxMember(info: { profile: unknown; roles?: unknown }): DropboxMember {
+  const p = info.profile as Obj;
+  const statusObj = p['status'] as Obj | undefined;
+  const tag = tagOf(statusObj);
+  if (!tag || !(STATUSES as readonly string[]).includes(tag)) {
+    throw new InternalError(`Dropbox returned an unknown member status ${JSON.stringify(tag)} for ${String(p['team_member_id'])}`);
+  }
+  const status = tag as DropboxMemberStatus;
+  const name = (p['name'] ?? {}) as Obj;
+  let role: Role = 'member_only';
+  const otherRoles: string[] = [];
+  for (const r of Array.isArray(info.roles) ? (info.roles as Obj[]) : []) {
+    const roleName = str(r['name']) ?? '';
+    const mapped = roleOfName(roleName);
+    if (mapped) {
+      if (ROLE_RANK[mapped] > ROLE_RANK[role]) role = mapped;
+    } else {
+      otherRoles.push(roleName);
+    }
+  }
+  return {
+    teamMemberId: String(p['team_member_id']),
+    accountId: str(p['account_id']),
+    email: String(p['email'] ?? ''),
+    externalId: str(p['external_id']) || null,
+    givenName: str(name['given_name']) ?? '',
+    surname: str(name['surname']) ?? '',
+    status,
+    isRecoverable: status === 'removed' && statusObj?.['is_recoverable'] === true,
+    isDisconnected: status === 'removed' && statusObj?.['is_disconnected'] === true,
+    role,
+    otherRoles,
+    invitedOn: str(p['invited_on']),
+    joinedOn: str(p['joined_on']),
+    suspendedOn: str(p['suspended_on']),
+  };
+}
+
+/** The group ids in a TeamMemberProfile. */
+export function profileGroupIds(profile: unknown): string[] {
+  const groups = (profile as Obj)['groups'];
+  return Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [];
+}
+
+export function managementTypeOf(summary: Obj): DropboxGroup['managementType'] {
+  const tag = tagOf(summary['group_management_type']);
+  // An unknown management type is treated as user managed: dbxsync never changes such a group.
+  return tag === 'company_managed' || tag === 'system_managed' ? tag : 'user_managed';
+}

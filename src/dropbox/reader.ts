@@ -1,0 +1,144 @@
+/**
+ * Reads the live Dropbox team into a DropboxState (ref §10 rule 1): members with members/list_v2
+ * (limit 1000, include_removed), groups with groups/list, the token's admin, and group
+ * memberships.
+ *
+ * Memberships come first from each member's profile.groups (already in the member pages, so no
+ * extra call): a group whose member_count equals what the profiles say is taken as is, and only
+ * the others (counts that disagree, e.g. because the team changed between pages, or no count) are
+ * read with groups/members/list, a few at a time. That keeps a 100k-member, 2k-group team at about
+ * one call per 1000 items per endpoint. `groupMembers: 'list'` reads every group's list instead.
+ */
+import type { Dropbox } from 'dropbox';
+import type { DropboxGroup, DropboxMember, DropboxState } from '../domain/live.js';
+import { RemoteError } from '../domain/errors.js';
+import { managementTypeOf, profileGroupIds, toDropboxMember } from './map.js';
+import { mapLimit } from './pool.js';
+import { callWithRetry, type RetryContext } from './retry.js';
+
+export interface ReadDropboxOptions {
+  /** groups/members/list calls in flight at once (default 8). */
+  readonly concurrency?: number;
+  /** Items read so far, and the items known to exist so far (grows while pages arrive). */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Page size for every listing, 1..1000 (default 1000, the maximum; smaller only for tests). */
+  readonly pageLimit?: number;
+  /** How to learn group memberships: from profiles, checked against member_count (default), or by listing every group. */
+  readonly groupMembers?: 'profiles' | 'list';
+  readonly retry?: RetryContext;
+}
+
+type Obj = Record<string, unknown>;
+
+/** The SDK's route methods take typed unions; the reader builds plain JSON and passes it through. */
+type AnyArg = never;
+
+function refreshOf(client: Dropbox): (() => Promise<void>) | undefined {
+  const auth = (client as unknown as { auth: unknown }).auth as { getRefreshToken?: () => string | undefined; refreshAccessToken?: () => Promise<void> };
+  return auth.getRefreshToken?.() ? () => auth.refreshAccessToken!() : undefined;
+}
+
+export async function readDropboxState(client: Dropbox, options: ReadDropboxOptions = {}): Promise<DropboxState> {
+  const limit = options.pageLimit ?? 1000;
+  const ctx: RetryContext = { ...(refreshOf(client) ? { refresh: refreshOf(client)! } : {}), ...options.retry };
+  let done = 0;
+  let outstanding = 0;
+  const progress = (read: number, pending = 0) => {
+    done += read;
+    outstanding = pending;
+    options.onProgress?.(done, done + outstanding);
+  };
+
+  async function listAll(
+    first: () => Promise<{ result: unknown }>,
+    next: (cursor: string) => Promise<{ result: unknown }>,
+    key: string,
+  ): Promise<Obj[]> {
+    // ref §2.2: invalid_cursor → restart the listing (at most twice).
+    for (let restart = 0; ; restart++) {
+      const items: Obj[] = [];
+      try {
+        let page = (await first()).result as Obj;
+        for (;;) {
+          const batch = (page[key] as Obj[] | undefined) ?? [];
+          items.push(...batch);
+          const more = page['has_more'] === true;
+          progress(batch.length, more ? limit : 0);
+          if (!more) return items;
+          page = (await next(String(page['cursor']))).result as Obj;
+        }
+      } catch (err) {
+        if (restart < 2 && err instanceof RemoteError && err.code === 'invalid_cursor') continue;
+        throw err;
+      }
+    }
+  }
+
+  const membersP = listAll(
+    () => callWithRetry('team/members/list_v2', () => client.teamMembersListV2({ limit, include_removed: true }), ctx),
+    (cursor) => callWithRetry('team/members/list/continue_v2', () => client.teamMembersListContinueV2({ cursor }), ctx),
+    'members',
+  );
+  const groupsP = listAll(
+    () => callWithRetry('team/groups/list', () => client.teamGroupsList({ limit }), ctx),
+    (cursor) => callWithRetry('team/groups/list/continue', () => client.teamGroupsListContinue({ cursor }), ctx),
+    'groups',
+  );
+  const teamP = callWithRetry('team/get_info', () => client.teamGetInfo(), ctx);
+  const adminP = callWithRetry('team/token/get_authenticated_admin', () => client.teamTokenGetAuthenticatedAdmin(), ctx).then(
+    (r) => String((r.result.admin_profile as unknown as Obj)['team_member_id']),
+    (err: unknown) => {
+      // ref §5: mapping_not_found / admin_not_active — the token has no admin: nothing to protect.
+      if (err instanceof RemoteError && (err.code === 'mapping_not_found' || err.code === 'admin_not_active')) return null;
+      throw err;
+    },
+  );
+  const [memberInfos, groupSummaries, team, authenticatedAdminId] = await Promise.all([membersP, groupsP, teamP, adminP]);
+
+  const members: DropboxMember[] = [];
+  const fromProfiles = new Map<string, string[]>();
+  for (const info of memberInfos) {
+    const member = toDropboxMember(info as { profile: unknown; roles?: unknown });
+    members.push(member);
+    if (member.status === 'removed') continue;
+    for (const gid of profileGroupIds(info['profile'])) {
+      const list = fromProfiles.get(gid);
+      if (list) list.push(member.teamMemberId);
+      else fromProfiles.set(gid, [member.teamMemberId]);
+    }
+  }
+
+  const toList: Obj[] = [];
+  for (const g of groupSummaries) {
+    if (managementTypeOf(g) === 'system_managed') continue;
+    const derived = fromProfiles.get(String(g['group_id'])) ?? [];
+    const count = typeof g['member_count'] === 'number' ? g['member_count'] : null;
+    if (options.groupMembers === 'list' || count === null || count !== derived.length) toList.push(g);
+  }
+  progress(0, toList.length);
+  const listed = new Map<string, string[]>();
+  await mapLimit(toList, options.concurrency ?? 8, async (g) => {
+    const groupId = String(g['group_id']);
+    const selector = { '.tag': 'group_id', group_id: groupId } as unknown as AnyArg;
+    const entries = await listAll(
+      () => callWithRetry('team/groups/members/list', () => client.teamGroupsMembersList({ group: selector, limit }), ctx),
+      (cursor) => callWithRetry('team/groups/members/list/continue', () => client.teamGroupsMembersListContinue({ cursor }), ctx),
+      'members',
+    );
+    listed.set(groupId, entries.map((e) => String((e['profile'] as Obj)['team_member_id'])));
+  });
+
+  const groups: DropboxGroup[] = groupSummaries.map((g) => {
+    const groupId = String(g['group_id']);
+    const managementType = managementTypeOf(g);
+    return {
+      groupId,
+      name: String(g['group_name']),
+      externalId: typeof g['group_external_id'] === 'string' && g['group_external_id'] !== '' ? g['group_external_id'] : null,
+      managementType,
+      memberIds: managementType === 'system_managed' ? [] : (listed.get(groupId) ?? fromProfiles.get(groupId) ?? []),
+    };
+  });
+
+  return { teamName: String(team.result.name), members, groups, authenticatedAdminId };
+}

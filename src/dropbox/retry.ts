@@ -1,0 +1,108 @@
+/**
+ * One retry policy for every Dropbox call, as data (ref §7, modelled on the SDK's own transfer
+ * helpers): 429 waits what the server asks (Retry-After header, else the body's retry_after);
+ * 5xx, 408 and network errors back off exponentially with jitter; 400/401/403/409 are never
+ * retried (a 401 expired_access_token refreshes the token once). Sleep and randomness are injected
+ * so tests never wait.
+ */
+import type { DropboxResponse } from 'dropbox';
+import { describeFailure, toRemoteError } from './errors.js';
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  readonly maxAttempts: number;
+  /** First backoff for 5xx/408/network errors; doubles per attempt. */
+  readonly baseDelayMs: number;
+  /** Cap of one backoff (a server's Retry-After is honoured even above it). */
+  readonly maxDelayMs: number;
+  /** Cap of the total time spent waiting between attempts of one call. */
+  readonly maxTotalMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 200, maxDelayMs: 5_000, maxTotalMs: 120_000 };
+
+export type Sleep = (ms: number) => Promise<void>;
+
+export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface RetryInfo {
+  readonly route: string;
+  readonly attempt: number;
+  readonly delayMs: number;
+  readonly reason: string;
+}
+
+export interface RetryContext {
+  readonly policy?: RetryPolicy;
+  readonly sleep?: Sleep;
+  /** In [0, 1); default Math.random. */
+  readonly random?: () => number;
+  /** Refreshes the access token after a 401 expired_access_token (once per call). */
+  readonly refresh?: () => Promise<void>;
+  readonly onRetry?: (info: RetryInfo) => void;
+}
+
+export interface CallResult<T> {
+  readonly result: T;
+  readonly attempts: number;
+  readonly requestId: string | null;
+}
+
+/** Backoff before attempt `attempt + 1` after a 5xx/408/network failure: capped exponential, jittered in [d/2, d). */
+export function backoffMs(policy: RetryPolicy, attempt: number, random: () => number): number {
+  const d = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(d / 2 + (random() * d) / 2);
+}
+
+function requestIdOf(headers: unknown): string | null {
+  if (typeof headers === 'object' && headers !== null && typeof (headers as { get?: unknown }).get === 'function') {
+    return (headers as { get(n: string): string | null }).get('x-dropbox-request-id') ?? null;
+  }
+  return null;
+}
+
+/** Runs one SDK call under the policy; throws a RemoteError when it gives up. */
+export async function callWithRetry<T>(route: string, call: () => Promise<DropboxResponse<T>>, ctx: RetryContext = {}): Promise<CallResult<T>> {
+  const policy = ctx.policy ?? DEFAULT_RETRY_POLICY;
+  const sleep = ctx.sleep ?? realSleep;
+  const random = ctx.random ?? Math.random;
+  let waited = 0;
+  let refreshed = false;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await call();
+      return { result: res.result, attempts: attempt, requestId: requestIdOf(res.headers) };
+    } catch (err) {
+      const info = describeFailure(err);
+      let delay: number | null = null;
+      if (attempt < policy.maxAttempts) {
+        switch (info.kind) {
+          case 'rate_limited':
+            // ref §7: retry 429 after the server's backoff (default 1 s when it names none).
+            delay = info.retryAfterMs ?? 1_000;
+            break;
+          case 'server':
+            // ref §7: honour Retry-After on 5xx when present, else jittered backoff.
+            delay = info.retryAfterMs ?? backoffMs(policy, attempt, random);
+            break;
+          case 'network':
+            delay = backoffMs(policy, attempt, random);
+            break;
+          case 'auth_expired':
+            if (ctx.refresh && !refreshed) {
+              refreshed = true;
+              await ctx.refresh();
+              delay = 0;
+            }
+            break;
+          case 'final':
+            break;
+        }
+      }
+      if (delay === null || waited + delay > policy.maxTotalMs) throw toRemoteError(err, route, attempt);
+      ctx.onRetry?.({ route, attempt, delayMs: delay, reason: info.detail });
+      waited += delay;
+      if (delay > 0) await sleep(delay);
+    }
+  }
+}
