@@ -84,7 +84,7 @@ export function createOktaWriter(client: OktaClient): OktaWriter {
     async updateUserProfile(userId, partialProfile) {
       const route = 'POST /api/v1/users/{id}';
       const { result, attempts, requestId } = await call(route, () =>
-        client.sdk.userApi.updateUser({ userId, user: { profile: { ...partialProfile } } }),
+        client.sdk.userApi.updateUser({ userId, user: { profile: { ...partialProfile } as unknown as UserProfile } }),
       );
       return { user: userOrThrow(result, route), attempts, requestId };
     },
