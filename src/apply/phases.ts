@@ -8,35 +8,39 @@ import type { Action } from '../domain/plan.js';
 import { assertNever } from '../domain/errors.js';
 
 /**
- * Add before remove: a half-applied run never strips access that the rest of the plan would have
- * kept, and a new admin is in place before an old one is demoted (Dropbox refuses to demote or
- * remove the last admin).
+ * The same ranks as the planner's execution order (src/plan/ordering.ts), so that the executor's
+ * phases are the planner's. Add before remove: a half-applied run never strips access that the
+ * rest of the plan would have kept, and a new admin is in place before an old one is demoted
+ * (Dropbox refuses to demote or remove the last admin).
  */
 export function phaseRank(action: Action): number {
   switch (action.kind) {
     case 'group.create':
-    case 'group.rename':
       return 0;
+    case 'group.rename':
+      return 1;
+    case 'member.add':
     case 'member.recover':
     case 'member.unsuspend':
-    case 'member.add':
+      return 2;
     case 'member.update_profile':
-      return 1;
-    case 'member.set_role':
-      return isDemotion(action.from, action.to) ? 4 : 2;
-    case 'group.members.add':
       return 3;
-    case 'group.members.remove':
-      return 4;
-    case 'member.suspend':
-    case 'member.remove':
-      return 5;
-    case 'group.delete':
+    case 'member.set_role':
+      return isDemotion(action.from, action.to) ? 5 : 4;
+    case 'group.members.add':
       return 6;
+    case 'group.members.remove':
+      return 7;
+    case 'member.suspend':
+      return 8;
+    case 'member.remove':
+      return 9;
+    case 'group.delete':
+      return 10;
     case 'okta.assign':
     case 'okta.create_user':
     case 'okta.update_profile':
-      return 7;
+      return 11;
     default:
       return assertNever(action, 'action kind');
   }
