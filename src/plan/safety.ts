@@ -53,7 +53,7 @@ export function safetyVerdict(ctx: PlanContext, actions: readonly Action[], warn
   if (removals > maxRemovals.value) {
     violations.push({
       rule: 'max_removals',
-      message: `${removals} removals and suspensions exceed ${describe(ctx, 'maxRemovals', maxRemovals)}`,
+      message: `${removals} ${removals === 1 ? 'removal' : 'removals'} (member.remove and member.suspend) exceed ${describe(ctx, 'maxRemovals', maxRemovals)}`,
       limit: maxRemovals.value,
       value: removals,
     });
@@ -66,7 +66,7 @@ export function safetyVerdict(ctx: PlanContext, actions: readonly Action[], warn
   if (percent > percentLimit.value) {
     violations.push({
       rule: 'max_removal_percent',
-      message: `${removals} removals and suspensions are ${percent}% of the ${active.length} active members, above ${describe(ctx, 'maxRemovalPercent', percentLimit)}`,
+      message: `${removals} ${removals === 1 ? 'removal' : 'removals'} (member.remove and member.suspend) are ${percent}% of the ${active.length} active members, above ${describe(ctx, 'maxRemovalPercent', percentLimit)}`,
       limit: percentLimit.value,
       value: percent,
     });

@@ -5,7 +5,8 @@
  */
 import type { DropboxMember, OktaUser } from '../domain/live.js';
 import type { PersonRef, SafetyViolation } from '../domain/plan.js';
-import type { PlanContext } from './context.js';
+import type { Role } from '../domain/desired.js';
+import { protection, type PlanContext } from './context.js';
 import { at, display, profileString } from './text.js';
 
 export interface TransferChoice {
@@ -44,6 +45,13 @@ export function transferPlanner(ctx: PlanContext, leaving: ReadonlySet<string>):
   const admin = activeMemberByEmail(settings.transferAdmin);
   const violations: SafetyViolation[] = [];
   const oktaIdOf = (m: DropboxMember): string | null => ctx.identity.byMember.get(m.teamMemberId)?.user.id ?? null;
+
+  /** The role a member holds once this plan ran (role rules apply to managed, unprotected members). */
+  function roleAfterPlan(m: DropboxMember): Role {
+    const link = ctx.identity.byMember.get(m.teamMemberId);
+    if (link === undefined || protection(ctx, m) !== null) return m.role;
+    return ctx.roles.decide(link.user)?.role ?? m.role;
+  }
 
   function managerOf(user: OktaUser | null): { member: DropboxMember | null; note: string } {
     const attribute = ctx.desired.offboarding.managerAttribute;
@@ -137,10 +145,21 @@ export function transferPlanner(ctx: PlanContext, leaving: ReadonlySet<string>):
         });
       }
       if (anyTransfer) {
-        const adminUsable = admin !== null && usable(admin) && admin.role !== 'member_only';
+        const adminRole = admin === null ? 'member_only' : roleAfterPlan(admin);
+        const adminUsable = admin !== null && usable(admin) && adminRole !== 'member_only';
         if (!adminUsable) {
           const state =
-            settings.transferAdmin === null ? 'not set' : admin === null ? 'not a member' : admin.role === 'member_only' ? 'not an admin' : leaving.has(admin.teamMemberId) ? 'leaving in this plan' : admin.status;
+            settings.transferAdmin === null
+              ? 'not set'
+              : admin === null
+                ? 'not a member'
+                : leaving.has(admin.teamMemberId)
+                  ? 'leaving in this plan'
+                  : admin.status !== 'active'
+                    ? admin.status
+                    : admin.role === 'member_only'
+                      ? 'not an admin'
+                      : 'demoted to member_only by this plan';
           violations.push({
             rule: 'transfer_destination',
             message: `${settings.transferAdmin === null ? 'transferAdmin' : `transferAdmin ${settings.transferAdmin}`} (${source}) must be an active Dropbox admin to receive transfer errors; it is ${state}`,

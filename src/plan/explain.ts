@@ -1,0 +1,296 @@
+/**
+ * `dbxsync explain <email | okta id>`: why one person is (or is not) in Dropbox with this role and
+ * these groups, from the very decisions the plan is made of. Pure data; src/render or the CLI prints it.
+ */
+import type { Role } from '../domain/desired.js';
+import { assertNever } from '../domain/errors.js';
+import type { DropboxMember, DropboxMemberStatus, OktaUser, OktaUserStatus } from '../domain/live.js';
+import type { Action, PersonRef, Report, SafetyViolation, Waiting } from '../domain/plan.js';
+import { analyze, type PlanInput } from './analyze.js';
+import type { MatchKind } from './identity.js';
+import { overrideFor, assignedVia, type Fate, type Person } from './people.js';
+import { describeRole } from './roles.js';
+import { at, compareStrings } from './text.js';
+
+/** The Okta side of a person. */
+export interface ExplainedOktaUser {
+  readonly id: string;
+  readonly login: string;
+  readonly email: string;
+  readonly status: OktaUserStatus;
+  readonly statusChanged: string | null;
+  /** How the user is assigned to the Dropbox app: directly, through groups, or not at all. */
+  readonly assignment: 'direct' | 'group' | 'none';
+  /** Names of the app-assigned Okta groups the user is in. */
+  readonly assignedVia: readonly string[];
+  /** "assigned via Okta group Contractors" */
+  readonly summary: string;
+}
+
+/** The Dropbox side of a person. */
+export interface ExplainedMember {
+  readonly teamMemberId: string;
+  readonly email: string;
+  readonly givenName: string;
+  readonly surname: string;
+  readonly externalId: string | null;
+  readonly status: DropboxMemberStatus;
+  readonly role: Role;
+  readonly otherRoles: readonly string[];
+  /** True when this is a removed account (the person has no live one). */
+  readonly removed: boolean;
+  readonly isRecoverable: boolean;
+}
+
+/** One pushed Okta group the person is in (in Okta, in Dropbox, or both). */
+export interface ExplainedGroup {
+  readonly oktaGroupId: string;
+  readonly oktaGroupName: string;
+  readonly dropboxGroup: string;
+  /** The push that names it ("groups.yaml:4"). */
+  readonly push: string;
+  readonly inOktaGroup: boolean;
+  readonly inDropboxGroup: boolean;
+  /** What this plan does to the person's membership. */
+  readonly change: 'add' | 'remove' | 'none';
+  readonly detail: string;
+}
+
+export interface Explanation {
+  readonly query: string;
+  /** False when neither Okta nor Dropbox knows anyone by that email or id. */
+  readonly found: boolean;
+  readonly okta: ExplainedOktaUser | null;
+  /** The matching Dropbox member (a removed one only when there is no live one). */
+  readonly dropbox: ExplainedMember | null;
+  /** How the member was matched to the Okta user. */
+  readonly match: { readonly kind: MatchKind | 'none' | 'ambiguous'; readonly detail: string };
+  /** The lifecycle decision: add, keep, suspend, remove, ... and why. */
+  readonly decision: { readonly kind: Fate['kind'] | 'unknown'; readonly detail: string };
+  /** Why the member is protected (never suspended, removed, demoted or changed), or null. */
+  readonly protectedBy: string | null;
+  readonly role: {
+    /** False when the YAML has no `roles` key (roles are not managed). */
+    readonly managed: boolean;
+    readonly live: Role | null;
+    readonly desired: Role | null;
+    /** The rule that grants the desired role ("roles.yaml:3"), null when none matches. */
+    readonly rule: string | null;
+    readonly detail: string;
+  };
+  readonly groups: readonly ExplainedGroup[];
+  readonly offboarding: { readonly rule: string | null; readonly detail: string };
+  /** The plan's actions that touch the person (as member, group member or transfer destination), in execution order. */
+  readonly actions: readonly Action[];
+  readonly reports: readonly Report[];
+  readonly waiting: readonly Waiting[];
+  /** Safety violations that name the person. */
+  readonly violations: readonly SafetyViolation[];
+}
+
+export function explainPerson(input: PlanInput & { readonly query: string }): Explanation {
+  const analysis = analyze(input);
+  const { ctx, people, plan, pushed } = analysis;
+  const query = input.query.trim();
+  const lower = query.toLowerCase();
+
+  let user: OktaUser | null = ctx.index.oktaById.get(query) ?? null;
+  let ambiguous: readonly OktaUser[] = [];
+  if (user === null && query.includes('@')) {
+    const byEmail = ctx.index.oktaByEmail.get(lower) ?? [];
+    if (byEmail.length > 1) ambiguous = byEmail;
+    user = byEmail[0] ?? ctx.index.oktaByLogin.get(lower) ?? null;
+  }
+  let person: Person | null = user === null ? null : people.find((p) => p.user?.id === user!.id) ?? null;
+  let member: DropboxMember | null = person?.member ?? person?.removed ?? null;
+  if (user === null) {
+    const candidates = query.includes('@') ? ctx.index.membersByEmail.get(lower) ?? [] : [ctx.index.memberById.get(query)].filter((m) => m !== undefined);
+    member = candidates.find((m) => m.status !== 'removed') ?? candidates[0] ?? null;
+    if (member !== null) {
+      person = people.find((p) => p.member?.teamMemberId === member!.teamMemberId) ?? null;
+      user = person?.user ?? ctx.identity.byMember.get(member.teamMemberId)?.user ?? null;
+    }
+  }
+  const found = user !== null || member !== null;
+  const oktaId = user?.id ?? null;
+  const memberId = member?.teamMemberId ?? null;
+  const touches = (ref: PersonRef | null): boolean =>
+    ref !== null && ((oktaId !== null && ref.oktaUserId === oktaId) || (memberId !== null && ref.teamMemberId === memberId));
+  const actions = plan.actions.filter((a) => actionTouches(a, touches));
+  const sameParty = (r: { oktaUserId: string | null; teamMemberId: string | null }): boolean =>
+    (oktaId !== null && r.oktaUserId === oktaId) || (memberId !== null && r.teamMemberId === memberId);
+  const names = [oktaId, memberId, user?.email, member?.email.toLowerCase()].filter((x): x is string => typeof x === 'string' && x !== '');
+
+  const decision = person === null
+    ? { kind: found ? ('absent' as const) : ('unknown' as const), detail: found ? describeAbsent(user, member, ambiguous) : `neither Okta nor Dropbox knows ${query}` }
+    : { kind: person.fate.kind, detail: person.fate.why };
+
+  const roleDecision = user === null ? null : ctx.roles.decide(user);
+  const role = {
+    managed: ctx.desired.roles !== null,
+    live: member?.role ?? null,
+    desired: roleDecision?.role ?? null,
+    rule: roleDecision === null || roleDecision.rule === null ? null : at(roleDecision.rule.source),
+    detail:
+      ctx.desired.roles === null
+        ? 'roles are not managed (the YAML has no roles key)'
+        : roleDecision === null
+          ? 'no Okta user, so no role rule applies'
+          : person !== null && !['add', 'keep', 'unsuspend', 'recover'].includes(person.fate.kind)
+            ? `${describeRole(roleDecision)}; not applied while the member is ${person.fate.kind === 'leave' ? 'left alone' : 'offboarded'}`
+            : describeRole(roleDecision),
+  };
+
+  const groups: ExplainedGroup[] = [];
+  for (const p of pushed) {
+    const inOkta = oktaId !== null && (p.oktaGroup.memberIds ?? []).includes(oktaId);
+    const inDropbox = memberId !== null && p.dropboxGroup !== null && p.dropboxGroup.memberIds.includes(memberId);
+    if (!inOkta && !inDropbox) continue;
+    const change = actions.some((a) => a.kind === 'group.members.add' && a.id === `group.members.add:${p.oktaGroup.id}`)
+      ? 'add'
+      : actions.some((a) => a.kind === 'group.members.remove' && a.id === `group.members.remove:${p.oktaGroup.id}`)
+        ? 'remove'
+        : 'none';
+    const detail =
+      p.resolution === 'skipped'
+        ? 'the push is skipped (see the warnings)'
+        : change === 'add'
+          ? 'in the Okta group, added to the Dropbox group by this plan'
+          : change === 'remove'
+            ? 'no longer in the Okta group, removed from the Dropbox group by this plan'
+            : inOkta && inDropbox
+              ? 'in the Okta group and in the Dropbox group'
+              : inOkta
+                ? 'in the Okta group, but dbxsync does not put this person in Dropbox groups (not a managed member, or left alone)'
+                : 'in the Dropbox group but not in the Okta group; left there (not a managed member, or left alone)';
+    groups.push({
+      oktaGroupId: p.oktaGroup.id,
+      oktaGroupName: p.oktaGroup.name,
+      dropboxGroup: p.dropboxName,
+      push: at(p.push.source),
+      inOktaGroup: inOkta,
+      inDropboxGroup: inDropbox,
+      change,
+      detail,
+    });
+  }
+  groups.sort((a, b) => compareStrings(a.dropboxGroup, b.dropboxGroup) || compareStrings(a.oktaGroupId, b.oktaGroupId));
+
+  return {
+    query,
+    found,
+    okta:
+      user === null
+        ? null
+        : {
+            id: user.id,
+            login: user.login,
+            email: user.email,
+            status: user.status,
+            statusChanged: user.statusChanged,
+            assignment: assignmentOf(ctx.index.assignment.get(user.id)),
+            assignedVia: ctx.index.appGroupsOfUser.get(user.id) ?? [],
+            summary: assignedVia(ctx, user),
+          },
+    dropbox:
+      member === null
+        ? null
+        : {
+            teamMemberId: member.teamMemberId,
+            email: member.email.toLowerCase(),
+            givenName: member.givenName,
+            surname: member.surname,
+            externalId: member.externalId,
+            status: member.status,
+            role: member.role,
+            otherRoles: member.otherRoles,
+            removed: member.status === 'removed',
+            isRecoverable: member.isRecoverable,
+          },
+    match: describeMatch(person, user, member, ambiguous),
+    decision,
+    protectedBy: person?.protectedBy ?? null,
+    role,
+    groups,
+    offboarding: describeOffboarding(analysis, person, user),
+    actions,
+    reports: plan.reports.filter(sameParty),
+    waiting: plan.waiting.filter(sameParty),
+    violations: plan.safety.violations.filter((v) => names.some((n) => v.message.includes(n))),
+  };
+}
+
+function assignmentOf(scope: 'USER' | 'GROUP' | undefined): 'direct' | 'group' | 'none' {
+  return scope === 'USER' ? 'direct' : scope === 'GROUP' ? 'group' : 'none';
+}
+
+function actionTouches(action: Action, touches: (ref: PersonRef | null) => boolean): boolean {
+  switch (action.kind) {
+    case 'group.members.add':
+    case 'group.members.remove':
+      return action.members.some(touches);
+    case 'member.remove':
+      return touches(action.member) || touches(action.transferTo) || touches(action.transferAdmin) || action.transferFallbacks.some(touches);
+    case 'group.create':
+    case 'group.rename':
+    case 'group.delete':
+      return false;
+    case 'member.add':
+    case 'member.update_profile':
+    case 'member.set_role':
+    case 'member.suspend':
+    case 'member.unsuspend':
+    case 'member.recover':
+    case 'okta.assign':
+    case 'okta.create_user':
+    case 'okta.update_profile':
+      return touches(action.member);
+    default:
+      return assertNever(action, 'action');
+  }
+}
+
+function describeAbsent(user: OktaUser | null, member: DropboxMember | null, ambiguous: readonly OktaUser[]): string {
+  if (ambiguous.length > 1) return `${ambiguous.length} Okta users carry this email (${ambiguous.map((u) => u.id).join(', ')}); dbxsync plans nothing for an ambiguous identity`;
+  if (user !== null && member === null) return `${user.status} in Okta, not assigned to the Dropbox app, and not a Dropbox member: nothing to do`;
+  return 'left alone';
+}
+
+function describeMatch(person: Person | null, user: OktaUser | null, member: DropboxMember | null, ambiguous: readonly OktaUser[]): Explanation['match'] {
+  if (ambiguous.length > 1) return { kind: 'ambiguous', detail: `${ambiguous.length} Okta users share this email` };
+  if (member === null) return { kind: 'none', detail: user === null ? 'no Okta user and no Dropbox member' : 'no Dropbox member matches this Okta user' };
+  if (user === null) return { kind: 'none', detail: 'no Okta user matches this member (by external id or email)' };
+  switch (person?.how ?? null) {
+    case 'external_id':
+      return { kind: 'external_id', detail: `the member's external id is the Okta id ${user.id}` };
+    case 'email':
+      return { kind: 'email', detail: `matched by email; the member's external id ${member.externalId ?? ''} names no Okta user, so it is replaced by ${user.id}` };
+    case 'adopted':
+      return { kind: 'adopted', detail: `matched by email; the member has no external id, so dbxsync adopts it (external id set to ${user.id})` };
+    case null:
+      return { kind: 'ambiguous', detail: 'the member and the Okta user could not be matched one to one (see reports and violations)' };
+  }
+}
+
+function describeOffboarding(analysis: ReturnType<typeof analyze>, person: Person | null, user: OktaUser | null): Explanation['offboarding'] {
+  const { ctx } = analysis;
+  if (person !== null && person.rule !== null) return { rule: person.rule, detail: person.fate.why };
+  if (user === null) {
+    const setting = ctx.desired.provisioning.unmanagedMembers;
+    return { rule: `${at(ctx.desired.provisioning.source)} provisioning.unmanagedMembers: ${setting}`, detail: `not known to Okta: unmanagedMembers is ${setting}` };
+  }
+  const settings = ctx.desired.offboarding.onDeactivated;
+  const override = overrideFor(ctx, user);
+  const rule = override?.rule ?? `${at(settings.source)} onDeactivated: ${settings.action}`;
+  const action = override?.action ?? settings.action;
+  const transfer =
+    action !== 'remove'
+      ? ''
+      : settings.transferTo === 'none'
+        ? ', files not transferred'
+        : settings.transferTo === 'manager'
+          ? `, files to the manager (${ctx.desired.offboarding.managerAttribute})${settings.fallbackTransferTo === null ? '' : `, else to ${settings.fallbackTransferTo}`}`
+          : `, files to ${settings.transferTo}`;
+  const grace = action === 'remove' && settings.graceDays > 0 ? ` after a grace period of ${settings.graceDays} days (suspended meanwhile)` : '';
+  return { rule, detail: `not being offboarded; if deactivated in Okta: ${action}${grace}${transfer} (${rule})` };
+}
