@@ -1,0 +1,62 @@
+/**
+ * One apply, wired the way the `apply` and `demo` commands need it: the audit log opened at the
+ * edge, progress on stderr, the executor, the summary on stdout, and the exit code of design.md
+ * (0 when everything applied, 1 when anything failed or was skipped).
+ */
+import type { Plan } from '../domain/plan.js';
+import type { DropboxWriter } from '../domain/ports.js';
+import { createAuditLog, openAuditLog } from './audit.js';
+import { applyPlan } from './execute.js';
+import type { ApplyResult } from './outcome.js';
+import { colorAllowed, createProgress } from './progress.js';
+import { renderApplySummary } from './summary.js';
+
+interface Out {
+  write(text: string): void;
+  readonly isTTY: boolean;
+}
+
+export interface RunApplyOptions {
+  readonly stdout: Out;
+  readonly stderr: Out;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  readonly now: () => Date;
+  /** --audit-log: a file (appended), "-" for stdout; default .dbxsync/audit/<date>-<fingerprint>.jsonl. */
+  readonly auditLog?: string;
+  readonly concurrency?: number;
+  readonly quiet?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+export interface RunApplyResult {
+  readonly result: ApplyResult;
+  readonly exitCode: 0 | 1;
+  /** Where the audit log went ("-" for stdout). */
+  readonly auditLocation: string;
+}
+
+export async function runApply(plan: Plan, writer: DropboxWriter, options: RunApplyOptions): Promise<RunApplyResult> {
+  const sink = openAuditLog(options.auditLog, { cwd: options.cwd, planFingerprint: plan.fingerprint, now: options.now(), stdout: options.stdout });
+  const audit = createAuditLog((line) => sink.write(line), { planFingerprint: plan.fingerprint });
+  const progress = createProgress(options.stderr, { quiet: options.quiet, env: options.env });
+  let result: ApplyResult;
+  try {
+    result = await applyPlan(plan, writer, {
+      concurrency: options.concurrency,
+      now: options.now,
+      signal: options.signal,
+      onEvent: (event) => {
+        audit.onEvent(event);
+        progress.onEvent(event);
+      },
+    });
+  } finally {
+    sink.close();
+  }
+  // With the audit log on stdout, stdout stays pure JSON lines: the summary goes to stderr.
+  const summaryOut = sink.location === '-' ? options.stderr : options.stdout;
+  summaryOut.write(renderApplySummary(result, plan, { color: summaryOut.isTTY && colorAllowed(options.env) }));
+  if (sink.location !== '-' && !options.quiet) options.stderr.write(`Audit log: ${sink.location}\n`);
+  return { result, exitCode: result.ok ? 0 : 1, auditLocation: sink.location };
+}
