@@ -369,7 +369,9 @@ export function generateOrg(options: GenerateOptions): SandboxSeed {
     const memberIdx = [...chosen].sort((a, b) => a - b);
     const name = `dbx-team-${String(k).padStart(width, '0')}`;
     const og = addOktaGroup(name, `Team ${k}`, memberIdx);
-    const r = rand();
+    // With any drift at all, at least one group is newly pushed and one renamed, whatever the size.
+    const drifting = changeRate > 0 && groupCount >= 2;
+    const r = drifting && k === groupCount ? 0 : drifting && k === groupCount - 1 ? changeRate * 0.12 : rand();
     if (r < changeRate * 0.1) continue; // newly pushed: not in Dropbox yet
     const dbxMembers = memberIdx.filter((i) => inGroupsOf[i]).map((i) => memberIdOf[i]!);
     if (rand() < changeRate && activeMemberIdx.length > 0) {

@@ -3,8 +3,7 @@
  * /api/v1/, Dropbox under /2/), seeded from a {@link SandboxSeed}. Tests, benchmarks, `dbxsync
  * sandbox` and `dbxsync demo` all start it here.
  */
-import { createDropboxApi } from './dropbox/api.js';
-import type { DropboxSandbox } from './dropbox/state.js';
+import { createDropboxApi, type DropboxSandbox } from './dropbox/index.js';
 import { SandboxHttp, type FaultConfig } from './http.js';
 import { createOktaApi } from './okta/api.js';
 import type { OktaSandbox } from './okta/state.js';
