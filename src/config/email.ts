@@ -5,7 +5,7 @@ export const MAX_EMAIL_LENGTH = 255;
 
 /** Why `value` is not an email Dropbox accepts, or null when it is one. */
 export function emailProblem(value: string): string | null {
-  if (value.length > MAX_EMAIL_LENGTH) return `is longer than ${MAX_EMAIL_LENGTH} characters`;
+  if (value.length > MAX_EMAIL_LENGTH) return `email is longer than ${MAX_EMAIL_LENGTH} characters (${value.length})`;
   if (!DROPBOX_EMAIL.test(value)) return `${JSON.stringify(value)} is not a valid email address`;
   return null;
 }

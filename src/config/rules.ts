@@ -247,14 +247,14 @@ function offboarding(ctx: Ctx): void {
   if (keepAccount && transfer !== null) {
     ctx.error(
       [...base, 'keepAccount'],
-      `keepAccount: true cannot be combined with a file transfer (${transfer}); Dropbox refuses it: set transferTo: none without a fallback, or keepAccount: false`,
+      `cannot be true with a file transfer (${transfer}): Dropbox refuses keep_account with a transfer; set transferTo: none without a fallbackTransferTo, or keepAccount: false`,
     );
   }
   if (keepAccount && wipeData) {
-    ctx.error([...base, 'wipeData'], 'wipeData: true cannot be combined with keepAccount: true; Dropbox refuses it');
+    ctx.error([...base, 'wipeData'], 'cannot be true together with keepAccount: true (Dropbox refuses wipe_data for a kept account)');
   }
   if (deactivated.retainTeamShares === true && !keepAccount) {
-    ctx.error([...base, 'retainTeamShares'], 'retainTeamShares: true needs keepAccount: true (only a kept account can retain team shares)');
+    ctx.error([...base, 'retainTeamShares'], 'needs keepAccount: true (only a kept account can retain team shares)');
   }
   if (transferTo === 'none' && fallback !== null && !keepAccount) {
     ctx.warn([...base, 'fallbackTransferTo'], 'has no effect with transferTo: none');
@@ -271,11 +271,18 @@ function offboarding(ctx: Ctx): void {
   ].filter((p): p is (string | number)[] => p !== null);
   if (transfer !== null && admin === null && removalCauses.length > 0 && !keepAccount) {
     const cause = removalCauses[0]!;
-    const at: DataPath = 'transferTo' in deactivated ? [...base, 'transferTo'] : declared ? base : cause;
-    ctx.error(
-      at,
-      `a file transfer (${transfer}) needs transferAdmin: the email of the team admin who receives transfer errors (members are removed because of ${formatPath(cause)}${at === cause ? '' : ` at ${ctx.where(cause)}`})`,
-      at === base ? 'key' : 'value',
-    );
+    const explicit = 'transferTo' in deactivated;
+    if (explicit || declared) {
+      ctx.error(
+        explicit ? [...base, 'transferTo'] : base,
+        `a file transfer (${transfer}) needs transferAdmin, the email of the team admin who receives transfer errors (removals come from ${formatPath(cause)} at ${ctx.where(cause)})`,
+        explicit ? 'value' : 'key',
+      );
+    } else {
+      ctx.error(
+        cause,
+        `removed members' files are transferred (${transfer}), which needs offboarding.onDeactivated.transferAdmin, the email of the team admin who receives transfer errors`,
+      );
+    }
   }
 }

@@ -51,7 +51,7 @@ export function parseYamlFile(source: SourceFile): ParsedYaml {
     fatal = true;
     at(posOf(error.pos[0]), syntaxMessage(error.code, error.message));
   }
-  for (const warning of doc.warnings) at(posOf(warning.pos[0]), syntaxMessage(warning.code, warning.message), 'warning');
+  for (const warning of doc.warnings) at(posOf(warning.pos[0]), syntaxMessage(warning.code, warning.message, ''), 'warning');
   if (fatal) return { file: null, issues };
 
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
@@ -158,7 +158,7 @@ function rangeOf(node: unknown): readonly [number, number, number] | null {
 }
 
 /** yaml's message without its own " at line L, column C:" tail and code excerpt. */
-function syntaxMessage(code: string, message: string): string {
+function syntaxMessage(code: string, message: string, prefix = 'invalid YAML: '): string {
   switch (code) {
     case 'TAB_AS_INDENT':
       return 'tab used for indentation; YAML indents with spaces';
@@ -166,7 +166,7 @@ function syntaxMessage(code: string, message: string): string {
       return 'file holds more than one YAML document (---); put each in its own file';
     default: {
       const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      return `invalid YAML: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+      return `${prefix}${first.charAt(0).toLowerCase()}${first.slice(1)}`;
     }
   }
 }
