@@ -13,7 +13,9 @@ export type Expression =
   | { readonly kind: 'and' | 'or'; readonly left: Expression; readonly right: Expression };
 
 /** Thrown for an expression the sandbox (like Okta) refuses; the API answers 400 E0000031. */
-export class InvalidExpression extends Error {}
+export class InvalidExpression extends Error {
+  override name = 'InvalidExpression';
+}
 
 type Token =
   | { t: 'word'; v: string }
