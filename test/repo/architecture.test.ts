@@ -1,0 +1,160 @@
+/**
+ * Module boundaries (design.md "Architecture"): reads the imports of every src/**\/*.ts and checks
+ * who may import whom. The planner and the renderers are pure; edges translate SDK shapes; only
+ * the CLI wires everything together.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import t from 'tap';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const src = path.join(repo, 'src');
+
+/** Every import/export specifier in TypeScript source: static, type-only, side-effect and dynamic. */
+export function importsOf(source: string): string[] {
+  const out: string[] = [];
+  const patterns = [
+    /(?:^|[\n;])\s*(?:import|export)\s(?:[^'";]*?\s)?from\s*['"]([^'"]+)['"]/g,
+    /(?:^|[\n;])\s*import\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
+  for (const re of patterns) for (const m of source.matchAll(re)) out.push(m[1]!);
+  return out;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(full);
+    return e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [full] : [];
+  });
+}
+
+/** The top folder of src/ a file belongs to (domain, plan, cli, ...). */
+function areaOf(file: string): string {
+  return path.relative(src, file).split(path.sep)[0]!;
+}
+
+interface Dependency {
+  readonly file: string;
+  readonly area: string;
+  /** The src area imported, or null for a package / node built-in. */
+  readonly target: string | null;
+  readonly specifier: string;
+}
+
+const SDKS: Readonly<Record<string, string>> = { dropbox: 'dropbox', '@okta/okta-sdk-nodejs': 'okta' };
+
+function packageName(specifier: string): string {
+  if (specifier.startsWith('node:')) return specifier;
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+/** What each area may import: src areas (its own is always allowed) and packages ('any' = no limit). */
+interface Rule {
+  readonly areas: readonly string[] | 'any';
+  readonly packages: readonly string[] | 'any';
+  /** Pure code: no `process.` (no env, no clock through process, no exit). */
+  readonly pure?: boolean;
+}
+
+const EVERYTHING_BUT_CLI = ['domain', 'config', 'okta', 'dropbox', 'plan', 'render', 'apply', 'github', 'sandbox'];
+
+const RULES: Readonly<Record<string, Rule>> = {
+  domain: { areas: [], packages: [] },
+  plan: { areas: ['domain'], packages: ['node:crypto'], pure: true },
+  render: { areas: ['domain'], packages: ['node:crypto'], pure: true },
+  config: { areas: ['domain'], packages: 'any' },
+  okta: { areas: ['domain'], packages: 'any' },
+  dropbox: { areas: ['domain'], packages: 'any' },
+  sandbox: { areas: EVERYTHING_BUT_CLI.filter((a) => !['okta', 'dropbox', 'plan'].includes(a)), packages: 'any' },
+  apply: { areas: EVERYTHING_BUT_CLI, packages: 'any' },
+  github: { areas: EVERYTHING_BUT_CLI, packages: 'any' },
+  cli: { areas: 'any', packages: 'any' },
+};
+
+function dependencies(): Dependency[] {
+  return sourceFiles(src).flatMap((file) =>
+    importsOf(readFileSync(file, 'utf8')).map((specifier) => {
+      const target = specifier.startsWith('.') ? areaOf(path.resolve(path.dirname(file), specifier)) : null;
+      return { file: path.relative(repo, file), area: areaOf(file), target, specifier };
+    }),
+  );
+}
+
+/** Every broken rule, as "file imports x (why)". */
+function violations(deps: readonly Dependency[]): string[] {
+  const out: string[] = [];
+  for (const d of deps) {
+    const rule = RULES[d.area];
+    if (!rule) {
+      out.push(`${d.file}: src/${d.area} has no rule in the architecture table`);
+      continue;
+    }
+    if (d.target !== null) {
+      if (d.target === d.area) continue;
+      if (d.target === 'cli') out.push(`${d.file} imports ${d.specifier}: only src/cli imports src/cli`);
+      else if (rule.areas !== 'any' && !rule.areas.includes(d.target)) out.push(`${d.file} imports ${d.specifier}: src/${d.area} may not import src/${d.target}`);
+      continue;
+    }
+    const name = packageName(d.specifier);
+    const sdkHome = SDKS[name];
+    if (sdkHome !== undefined && sdkHome !== d.area) out.push(`${d.file} imports ${name}: only src/${sdkHome} talks to that SDK`);
+    else if (rule.packages !== 'any' && !rule.packages.includes(name)) out.push(`${d.file} imports ${name}: src/${d.area} may not import it`);
+  }
+  return out;
+}
+
+t.test('the import extractor sees every form of import', async (t) => {
+  const sample = [
+    "import t from 'tap';",
+    "import type { Plan } from '../domain/plan.js';",
+    'import {\n  a,\n  b,\n} from "./multi.js";',
+    "export { x } from './re-export.js';",
+    "export * from './star.js';",
+    "import './side-effect.js';",
+    "const m = await import('node:fs');",
+  ].join('\n');
+  t.same(importsOf(sample).sort(), ['../domain/plan.js', './multi.js', './re-export.js', './side-effect.js', './star.js', 'node:fs', 'tap'].sort());
+});
+
+t.test('the rules catch what they are meant to catch', async (t) => {
+  const fake = (file: string, specifier: string, target: string | null): Dependency => ({ file, area: file.split('/')[1]!, target, specifier });
+  t.same(
+    violations([
+      fake('src/plan/x.ts', 'node:fs', null),
+      fake('src/plan/x.ts', '../okta/reader.js', 'okta'),
+      fake('src/render/x.ts', 'dropbox', null),
+      fake('src/domain/x.ts', '../config/index.js', 'config'),
+      fake('src/config/x.ts', '../plan/index.js', 'plan'),
+      fake('src/okta/x.ts', '../config/index.js', 'config'),
+      fake('src/dropbox/x.ts', '../apply/run-apply.js', 'apply'),
+      fake('src/sandbox/x.ts', '../dropbox/reader.js', 'dropbox'),
+      fake('src/apply/x.ts', '../cli/io.js', 'cli'),
+      fake('src/cli/x.ts', '../plan/index.js', 'plan'),
+      fake('src/plan/x.ts', 'node:crypto', null),
+    ]).length,
+    9,
+  );
+});
+
+t.test('every module respects the architecture table', async (t) => {
+  const deps = dependencies();
+  t.ok(deps.length > 50, `${deps.length} imports read`);
+  t.same(violations(deps), []);
+});
+
+t.test('the planner and the renderers never touch process (env, clock, exit, streams)', async (t) => {
+  const offenders: string[] = [];
+  for (const file of sourceFiles(src)) {
+    if (!RULES[areaOf(file)]?.pure) continue;
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (/\bprocess\./.test(line.replace(/\/\/.*$/, ''))) offenders.push(`${path.relative(repo, file)}:${i + 1}: ${line.trim()}`);
+      });
+  }
+  t.same(offenders, []);
+});
