@@ -22,7 +22,7 @@ import type { OktaAssignment, OktaGroup, OktaState, OktaUser } from '../domain/l
 import type { OktaClient } from './client.js';
 import { toOktaGroup, toOktaUser } from './convert.js';
 import { toRemoteError } from './errors.js';
-import { chunkFilters, lookupKey, USERS_PAGE_SIZE, type Lookup } from './user-lookup.js';
+import { chunkLookups, filterFor, lookupKey, USERS_PAGE_SIZE, type Lookup } from './user-lookup.js';
 
 /** Page sizes used (reference §1.2 maxima). */
 export const OKTA_PAGE_SIZES = {
@@ -165,11 +165,11 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
       return;
     }
     await Promise.all(
-      chunkFilters(fresh).map((filter) =>
+      chunkLookups(fresh).map((chunk) =>
         pool.run(() =>
           guard('GET /api/v1/users', async () => {
             if (stopped()) return;
-            const collection = await client.sdk.userApi.listUsers({ filter, limit: OKTA_PAGE_SIZES.users });
+            const collection = await client.sdk.userApi.listUsers({ filter: filterFor(chunk), limit: OKTA_PAGE_SIZES.users });
             await each(collection, (u) => addUser(toOktaUser(u)));
           }),
         ),
@@ -177,12 +177,12 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
     );
   };
 
+  /** Look up the users of full filter chunks now; the last, partial chunk waits for more ids unless `all`. */
   const flushWithoutEmbed = (all: boolean): void => {
-    const batchSize = 150;
-    while (withoutEmbed.length >= (all ? 1 : batchSize)) {
-      const batch = withoutEmbed.splice(0, batchSize).filter((id) => !users.has(id));
-      if (batch.length > 0) pendingLookups.push(lookupUsers(batch.map((value) => ({ kind: 'id', value })), lanes));
-    }
+    const ids = withoutEmbed.splice(0).filter((id) => !users.has(id));
+    const chunks = chunkLookups(ids.map((value): Lookup => ({ kind: 'id', value })));
+    if (!all && chunks.length > 0) withoutEmbed.push(...chunks.pop()!.map((l) => l.value));
+    for (const chunk of chunks) pendingLookups.push(lookupUsers(chunk, lanes));
   };
 
   const readAppUsers = guard('GET /api/v1/apps/{id}/users', async () => {

@@ -40,23 +40,31 @@ function clauses(l: Lookup): string[] {
   }
 }
 
-/** Split lookups into `or` filters, each within MAX_FILTER_CHARS encoded and USERS_PAGE_SIZE terms. */
-export function chunkFilters(lookups: readonly Lookup[], maxChars = MAX_FILTER_CHARS, maxTerms = USERS_PAGE_SIZE): string[] {
-  const out: string[] = [];
-  let terms: string[] = [];
+/** Split lookups into groups that each fit one `or` filter (MAX_FILTER_CHARS encoded, USERS_PAGE_SIZE terms). */
+export function chunkLookups(lookups: readonly Lookup[], maxChars = MAX_FILTER_CHARS, maxTerms = USERS_PAGE_SIZE): Lookup[][] {
+  const out: Lookup[][] = [];
+  let chunk: Lookup[] = [];
+  let terms = 0;
   let length = 0;
   const joiner = encodeURIComponent(' or ').length;
   for (const l of lookups) {
     const cs = clauses(l);
     const add = cs.reduce((n, c) => n + encodeURIComponent(c).length + joiner, 0);
-    if (terms.length > 0 && (length + add > maxChars || terms.length + cs.length > maxTerms)) {
-      out.push(terms.join(' or '));
-      terms = [];
+    if (chunk.length > 0 && (length + add > maxChars || terms + cs.length > maxTerms)) {
+      out.push(chunk);
+      chunk = [];
+      terms = 0;
       length = 0;
     }
-    terms.push(...cs);
+    chunk.push(l);
+    terms += cs.length;
     length += add;
   }
-  if (terms.length > 0) out.push(terms.join(' or '));
+  if (chunk.length > 0) out.push(chunk);
   return out;
+}
+
+/** The `filter` expression that finds every user of a chunk. */
+export function filterFor(chunk: readonly Lookup[]): string {
+  return chunk.flatMap(clauses).join(' or ');
 }
