@@ -7,7 +7,12 @@ import type { DesiredState } from '../../src/domain/desired.js';
 import type { DropboxState, OktaState } from '../../src/domain/live.js';
 import type { Action, Plan } from '../../src/domain/plan.js';
 import { planSync } from '../../src/plan/plan-sync.js';
+import { createDropboxClient } from '../../src/dropbox/client.js';
+import { readDropboxState } from '../../src/dropbox/reader.js';
+import { createOktaClient } from '../../src/okta/client.js';
+import { readOktaState } from '../../src/okta/reader.js';
 import { DEMO_ACCOUNTS, DEMO_APP_ID, DEMO_GROUPS, demoSeed } from '../../src/sandbox/demo-seed.js';
+import { startSandbox } from '../../src/sandbox/index.js';
 import { generateDesiredStateYaml, generateOrg } from '../../src/sandbox/generate.js';
 import { validateSeed } from '../../src/sandbox/load-seed.js';
 import type { SandboxSeed } from '../../src/sandbox/seed.js';
@@ -198,4 +203,23 @@ t.test('a generated org plans end to end with its generated desired state', asyn
   t.ok(p.waiting.some((w) => w.kind === 'pending_invite') && p.waiting.some((w) => w.kind === 'awaiting_activation'));
   const later = plan(seed, await desiredFrom('desired-state', dir), new Date(NOW.getTime() + 30 * DAY));
   t.ok(later.safety.ok, 'still within the limits when planned a month later (grace periods over)');
+});
+
+t.test('through the real readers, the demo sandbox plans the same as its seed', async (t) => {
+  const seed = demoSeed(NOW);
+  const desired = await desiredFrom('desired-state', REPO);
+  const sandbox = await startSandbox({ seed, clock: () => NOW });
+  t.teardown(() => sandbox.close());
+  const env = sandbox.env();
+  const dropboxClient = createDropboxClient({ apiUrl: env.DROPBOX_API_URL!, accessToken: env.DROPBOX_TEAM_TOKEN! });
+  const dropbox = await readDropboxState(dropboxClient);
+  const oktaClient = createOktaClient({ orgUrl: env.OKTA_ORG_URL!, apiToken: env.OKTA_API_TOKEN! });
+  const { calls: _calls, ...okta } = await readOktaState(oktaClient, desired, { dropboxMembers: dropbox.members });
+  const live = planSync({ desired, okta, dropbox, now: NOW.toISOString(), toolVersion: 'test' });
+  const fromSeed = plan(seed, desired, NOW);
+  const shape = (p: Plan) => p.actions.map((a) => `${a.kind} ${'member' in a ? a.member.email : a.group.name}`).sort();
+  t.same(shape(live), shape(fromSeed));
+  t.ok(live.safety.ok);
+  t.same(live.waiting.map((w) => w.email).sort(), fromSeed.waiting.map((w) => w.email).sort());
+  t.same(live.reports.map((r) => r.email).sort(), fromSeed.reports.map((r) => r.email).sort());
 });
