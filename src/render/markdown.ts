@@ -109,14 +109,26 @@ function detailsSection(summary: string, columns: readonly string[], rows: reado
 }
 
 function kindSection(kind: ActionKind, actions: readonly Action[]): FoldableSection {
-  const title = `${sectionTitle(kind)} (${groupDigits(actions.reduce((n, a) => n + Math.max(1, membersOf(a).length), 0))}) <code>${kind}</code>`;
-  if (kind === 'group.members.add' || kind === 'group.members.remove') {
-    const rows = actions.flatMap((a) => membersOf(a).map((m) => row([who(a), md(m.email), md(a.reason)])));
-    return detailsSection(title, ['Group', 'Member', 'Reason'], rows, `${kind} memberships`);
-  }
+  const title = `${sectionTitle(kind)} (${groupDigits(actions.length)}) <code>${kind}</code>`;
   const subject = actions.some((a) => subjectOf(a).type === 'group') ? 'Group' : 'Person';
   const rows = actions.map((a) => row([who(a), change(a), md(a.reason)]));
   return detailsSection(title, [subject, 'Change', 'Reason'], rows, `${kind} actions`);
+}
+
+/** One section per group membership action: its reason once, then one list item per member. */
+function membershipSection(action: Action): FoldableSection {
+  const members = membersOf(action);
+  const verb = action.kind === 'group.members.add' ? 'to add' : 'to remove';
+  const name = subjectOf(action).type === 'group' ? who(action) : '';
+  const count = plural(members.length, `member ${verb}`, `members ${verb}`);
+  const open = `<details><summary>Group ${name}: ${count} <code>${action.kind}</code></summary>\n\nWhy: ${md(action.reason)}\n\n`;
+  return {
+    head: open,
+    emptyHead: open,
+    rows: members.map((m) => `- ${md(m.email)}\n`),
+    tail: '\n</details>\n',
+    note: cutNote(`${action.kind} memberships of ${name}`),
+  };
 }
 
 function refusal(plan: Plan): string {
@@ -185,7 +197,8 @@ export function renderMarkdown(input: Plan, options: MarkdownOptions = {}): stri
 
   for (const kind of ACTION_KINDS) {
     const actions = plan.actions.filter((a) => a.kind === kind && !shownAbove.has(a));
-    if (actions.length > 0) parts.push(kindSection(kind, actions));
+    if (kind === 'group.members.add' || kind === 'group.members.remove') parts.push(...actions.map(membershipSection));
+    else if (actions.length > 0) parts.push(kindSection(kind, actions));
   }
 
   if (plan.waiting.length > 0) {

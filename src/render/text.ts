@@ -96,7 +96,7 @@ export function renderText(input: Plan, options: TextOptions): string {
       s.bold('Waiting (not changes)'),
       ...plan.waiting.map((w) => {
         const timing = waitingTiming(w);
-        return `  ${s.cyan(waitingLabel(w.kind).padEnd(width))}  ${w.email}: ${w.message}${timing ? ` (${timing})` : ''}`;
+        return `  ${s.cyan(waitingLabel(w.kind).padEnd(width))}  ${w.email}: ${w.message}${timing ? ` — ${timing}` : ''}`;
       }),
     ]);
   }

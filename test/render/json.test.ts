@@ -1,0 +1,28 @@
+import t from 'tap';
+import { fileURLToPath } from 'node:url';
+import { renderJson } from '../../src/render/json.js';
+import { PLAN_CATALOGUE, mixedPlan } from '../fixtures/plans/index.js';
+import { frozenCopy } from './plan-helpers.js';
+
+t.snapshotFile = fileURLToPath(new URL('./snapshots/json.snapshot.cjs', import.meta.url));
+
+t.test('snapshot of the mixed plan as JSON', async (t) => {
+  t.matchSnapshot(renderJson(mixedPlan), 'mixed');
+});
+
+t.test('the JSON reads back as the same plan, for every plan of the catalogue', async (t) => {
+  for (const [name, plan] of Object.entries(PLAN_CATALOGUE)) t.same(JSON.parse(renderJson(plan)), plan, name);
+});
+
+t.test('two-space indent, one final newline, formatVersion first', async (t) => {
+  const json = renderJson(mixedPlan);
+  t.ok(json.startsWith('{\n  "formatVersion": 1,\n  "fingerprint": "sha256:'));
+  t.ok(json.endsWith('}\n') && !json.endsWith('\n\n'));
+});
+
+t.test('byte-stable: equal plans give equal bytes, and rendering does not touch the plan', async (t) => {
+  for (const [name, plan] of Object.entries(PLAN_CATALOGUE)) {
+    const frozen = frozenCopy(plan);
+    t.equal(renderJson(frozen), renderJson(structuredClone(plan)), name);
+  }
+});
