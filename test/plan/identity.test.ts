@@ -1,0 +1,87 @@
+import t from 'tap';
+import { planSync } from '../../src/plan/index.js';
+import { oktaUser, team } from '../helpers/builders.js';
+import { actionsOf, kinds, runCases, type Case } from './plan-helpers.js';
+
+const cases: Case[] = [
+  {
+    name: 'matched by external id although the emails differ: the email is updated, never removed and re-added',
+    team: () => team().person('ada', { okta: { email: 'ada.king@acme.example' } }),
+    expect: (t, plan) => {
+      t.same(kinds(plan), ['member.update_profile']);
+      t.same(actionsOf(plan, 'member.update_profile')[0]?.changes, { email: { from: 'ada@acme.example', to: 'ada.king@acme.example' } });
+    },
+  },
+  {
+    name: 'matched by email, case-insensitively, with an empty external id: adopted (external id set to the Okta id)',
+    team: () => team().person('ada', { dropbox: { externalId: null, email: 'Ada@ACME.example' } }),
+    expect: (t, plan) => {
+      const [update] = actionsOf(plan, 'member.update_profile');
+      t.same(update?.changes, { externalId: { from: null, to: '00uada' } });
+      t.match(update?.reason, /matched by email with an empty external id: adopted/);
+      t.same(actionsOf(plan, 'member.add'), []);
+    },
+  },
+  {
+    name: 'an empty-string external id counts as empty: adopted',
+    team: () => team().person('ada', { dropbox: { externalId: '' } }),
+    expect: (t, plan) => t.same(actionsOf(plan, 'member.update_profile')[0]?.changes, { externalId: { from: null, to: '00uada' } }),
+  },
+  {
+    name: 'matched by email while the external id names no Okta user: the external id is replaced, and the reason says so',
+    team: () => team().person('ada', { dropbox: { externalId: '00uformer' } }),
+    expect: (t, plan) => {
+      const [update] = actionsOf(plan, 'member.update_profile');
+      t.same(update?.changes, { externalId: { from: '00uformer', to: '00uada' } });
+      t.match(update?.reason, /external id 00uformer names no Okta user/);
+    },
+  },
+  {
+    name: 'two Okta users carry the email of one member: an ambiguous_identity violation, nothing planned for either',
+    team: () => {
+      const b = team().person('ada', { dropbox: { externalId: null } });
+      b.person('ada.twin', { okta: { email: 'ada@acme.example' }, dropbox: false });
+      return b;
+    },
+    expect: (t, plan) => {
+      t.same(plan.actions, []);
+      t.match(plan.safety.violations, [{ rule: 'ambiguous_identity', message: /dbmid:ada.*matches 2 Okta users by email \(00uada, 00uadatwin\)/ }]);
+    },
+  },
+  {
+    name: 'an Okta user matched by external id to one member and by email to another: the second is reported and left alone',
+    team: () =>
+      team()
+        .person('ada', { okta: { email: 'ada.new@acme.example' } })
+        .person('ada.new', { okta: false, dropbox: { externalId: null, email: 'ada.new@acme.example', teamMemberId: 'dbmid:second' } }),
+    expect: (t, plan) => {
+      t.match(plan.reports.find((r) => r.teamMemberId === 'dbmid:second'), { kind: 'ambiguous_match', oktaUserId: '00uada', message: /left alone/ });
+      t.match(plan.reports.find((r) => r.teamMemberId === 'dbmid:ada'), { kind: 'ambiguous_match', message: /already holds; email not updated|dbmid:second already holds/ });
+      t.same(actionsOf(plan, 'member.suspend'), []);
+      t.same(actionsOf(plan, 'member.remove'), []);
+    },
+  },
+  {
+    name: 'a removed account and a live account of the same person: the live one is managed, the removed one ignored',
+    team: () =>
+      team()
+        .person('ada')
+        .person('ada', { okta: false, dropbox: { teamMemberId: 'dbmid:oldada', status: 'removed', isRecoverable: true } }),
+    expect: (t, plan) => t.same(plan.actions, []),
+  },
+];
+
+runCases(t, cases);
+
+t.test('an Okta user whose email is held by a member matched to someone else is not added; a report says why', async (t) => {
+  const input = team()
+    .person('ada', { okta: { email: 'ada.old@acme.example' }, dropbox: { email: 'shared@acme.example' } })
+    .build();
+  const newcomer = oktaUser('newcomer', { email: 'shared@acme.example' });
+  const plan = planSync({
+    ...input,
+    okta: { ...input.okta, users: [...input.okta.users, newcomer], assignments: [...input.okta.assignments, { userId: newcomer.id, scope: 'USER' }] },
+  });
+  t.same(actionsOf(plan, 'member.add'), []);
+  t.match(plan.reports, [{ kind: 'ambiguous_match', oktaUserId: '00unewcomer', message: /already holds shared@acme\.example/ }]);
+});
