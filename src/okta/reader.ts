@@ -22,6 +22,7 @@ import type { OktaAssignment, OktaGroup, OktaState, OktaUser } from '../domain/l
 import type { OktaClient } from './client.js';
 import { toOktaGroup, toOktaUser } from './convert.js';
 import { toRemoteError } from './errors.js';
+import { listRaw } from './raw-list.js';
 import { chunkLookups, filterFor, lookupKey, USERS_PAGE_SIZE, type Lookup } from './user-lookup.js';
 
 /** Page sizes used (reference §1.2 maxima). */
@@ -169,8 +170,11 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
         pool.run(() =>
           guard('GET /api/v1/users', async () => {
             if (stopped()) return;
-            const collection = await client.sdk.userApi.listUsers({ filter: filterFor(chunk), limit: OKTA_PAGE_SIZES.users });
-            await each(collection, (u) => addUser(toOktaUser(u)));
+            // Raw listing: the Collection cannot parse the long Link header a batched filter brings back.
+            for await (const u of listRaw(client, '/api/v1/users', { filter: filterFor(chunk), limit: OKTA_PAGE_SIZES.users })) {
+              if (stopped()) return;
+              addUser(toOktaUser(u));
+            }
           }),
         ),
       ),
@@ -182,7 +186,12 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
     const ids = withoutEmbed.splice(0).filter((id) => !users.has(id));
     const chunks = chunkLookups(ids.map((value): Lookup => ({ kind: 'id', value })));
     if (!all && chunks.length > 0) withoutEmbed.push(...chunks.pop()!.map((l) => l.value));
-    for (const chunk of chunks) pendingLookups.push(lookupUsers(chunk, lanes));
+    for (const chunk of chunks) {
+      const lookup = lookupUsers(chunk, lanes);
+      // Observed later by settle(); until then a rejection must not count as unhandled.
+      lookup.catch(() => undefined);
+      pendingLookups.push(lookup);
+    }
   };
 
   const readAppUsers = guard('GET /api/v1/apps/{id}/users', async () => {

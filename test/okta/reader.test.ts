@@ -1,13 +1,214 @@
+/**
+ * readOktaState through the real SDK over HTTP against the sandbox: what it reads, and how many
+ * calls it takes to read it.
+ */
 import t from 'tap';
-import { readOktaState } from '../../src/okta/reader.js';
-import { desired, generatedOrg, push, startOkta } from './fixtures.js';
+import type { SeedOkta } from '../../src/sandbox/seed.js';
+import { OKTA_PAGE_SIZES, readOktaState, targetGroupIds } from '../../src/okta/reader.js';
+import { APP_ID, desired, generatedOrg, push, startOkta, user, userId } from './fixtures.js';
 
-t.test('smoke', async (t) => {
-  const h = await startOkta(generatedOrg(1200, 10));
+const SRC = { file: 'test.yaml', line: 1, col: 1 };
+const pages = (items: number, size: number) => Math.max(1, Math.ceil(items / size));
+
+t.test('a 2 345-user org: every app user, with the fewest calls per endpoint', async (t) => {
+  const n = 2345;
+  const h = await startOkta(generatedOrg(n, 40), { rateLimits: { apps: 1000 } });
   t.teardown(() => h.close());
   const state = await readOktaState(h.client, desired({ groupPushes: [push('Engineering')] }), { dropboxMembers: [] });
-  t.equal(state.assignments.length, 1200);
-  t.equal(state.users.length, 1200);
-  t.same(state.calls, {});
-  console.log(state.calls, state.groups.map((g) => [g.name, g.memberIds?.length]));
+  t.equal(state.assignments.length, n, 'every app user');
+  t.equal(state.users.length, n, 'every user once');
+  t.equal(state.assignments.filter((a) => a.scope === 'USER').length, 40, 'direct assignments are USER');
+  t.same(state.appGroupIds, ['00gAll000000000000001']);
+  const eng = state.groups.find((g) => g.name === 'Engineering')!;
+  t.equal(eng.memberIds!.length, Math.ceil(n / 3), 'pushed group members read');
+  t.equal(state.groups.find((g) => g.name === 'Dropbox Users')!.memberIds, null, 'groups nobody names are not read');
+  t.same(
+    state.calls,
+    {
+      'GET /api/v1/apps/{id}/users': pages(n, OKTA_PAGE_SIZES.appUsers),
+      'GET /api/v1/apps/{id}/groups': 1,
+      'GET /api/v1/groups': 1,
+      'GET /api/v1/groups/{id}/users': pages(Math.ceil(n / 3), OKTA_PAGE_SIZES.groupMembers),
+    },
+    'one call per page of the largest legal size',
+  );
+  const u = state.users.find((x) => x.id === userId(7))!;
+  t.equal(u.email, 'user7@acme-robotics.example', 'emails lower-cased');
+  t.equal(u.login, 'user7@acme-robotics.example');
+  t.equal(u.created, '2025-01-01T00:00:00.000Z', 'timestamps as ISO strings');
+  t.equal(u.profile['firstName'], 'First7');
+  t.notOk(Object.values(u.profile).includes(undefined), 'no undefined profile keys');
+  const ids = state.users.map((x) => x.id);
+  t.same(ids, [...ids].sort(), 'users sorted by id');
+});
+
+t.test('pages without _embedded.user (OKTA-1230324) are completed by batched lookups', async (t) => {
+  const n = 1700;
+  const seed = generatedOrg(n, 5);
+  const clean = await startOkta(seed, { rateLimits: { apps: 1000 } });
+  t.teardown(() => clean.close());
+  const expected = await readOktaState(clean.client, desired(), { dropboxMembers: [] });
+
+  const h = await startOkta(seed, { rateLimits: { apps: 1000 } });
+  t.teardown(() => h.close());
+  h.state.quirks.dropExpandOnNextLink = true;
+  const state = await readOktaState(h.client, desired(), { dropboxMembers: [] });
+  t.same(state.users, expected.users, 'the same users as with embedding');
+  t.same(state.assignments, expected.assignments);
+  const missing = n - OKTA_PAGE_SIZES.appUsers;
+  const lookups = state.calls['GET /api/v1/users'] ?? 0;
+  t.ok(lookups > 0, 'looked up');
+  t.ok(lookups <= Math.ceil(missing / 130) + 1, `few lookup calls for ${missing} users (${lookups})`);
+});
+
+function leaverOrg(): SeedOkta {
+  const users = [
+    user(1, { manager: userId(90) }), // app user whose manager is not assigned
+    user(2, { manager: 'user91@acme-robotics.example' }), // manager by login
+    user(3, { manager: 'Boss92@Mail.example' }), // manager by email
+    user(4, { manager: userId(1) }), // manager already read
+    user(5, { status: 'DEPROVISIONED', statusChanged: '2026-11-20T09:30:00.000Z', manager: userId(93) }),
+    user(6, { status: 'DEPROVISIONED' }),
+    user(7, { status: 'SUSPENDED' }),
+    user(8),
+    user(90, { manager: userId(95) }),
+    user(91),
+    { ...user(92), profile: { ...user(92).profile, login: 'boss92', email: 'boss92@mail.example' } },
+    user(93),
+    user(95),
+  ];
+  return {
+    appId: APP_ID,
+    users,
+    groups: [{ id: '00gAssigned0000000001', name: 'Dropbox Users', members: [userId(2), userId(3), userId(5), userId(7)] }],
+    appUserIds: [userId(1), userId(4), userId(6)],
+    appGroupIds: ['00gAssigned0000000001'],
+  };
+}
+
+t.test('Dropbox members who are not app users: found by external id, else email — DEPROVISIONED included', async (t) => {
+  const h = await startOkta(leaverOrg());
+  t.teardown(() => h.close());
+  const dropboxMembers = [
+    { email: 'user1@acme-robotics.example', externalId: userId(1) }, // app user: no lookup
+    { email: 'someone-else@acme-robotics.example', externalId: userId(5) }, // deactivated, by external id
+    { email: 'USER6@acme-robotics.example', externalId: null }, // deactivated, by email
+    { email: 'user8@acme-robotics.example', externalId: '00uDELETED00000000000' }, // external id gone: email fallback
+    { email: 'stranger@elsewhere.example', externalId: null }, // unknown to Okta
+  ];
+  const state = await readOktaState(h.client, desired(), { dropboxMembers });
+  const byId = new Map(state.users.map((u) => [u.id, u]));
+  t.equal(byId.get(userId(5))?.status, 'DEPROVISIONED', 'deactivated user found by external id');
+  t.equal(byId.get(userId(5))?.statusChanged, '2026-11-20T09:30:00.000Z', 'with its statusChanged');
+  t.equal(byId.get(userId(6))?.status, 'DEPROVISIONED', 'deactivated user found by email');
+  t.equal(byId.get(userId(8))?.status, 'ACTIVE', 'unassigned user found by email after the external id missed');
+  t.equal(byId.get(userId(7))?.status, 'SUSPENDED', 'suspended users stay app users');
+  t.ok(state.assignments.some((a) => a.userId === userId(7)));
+  t.notOk(state.assignments.some((a) => a.userId === userId(5) || a.userId === userId(6)), 'deactivated users are not app users');
+  t.equal(byId.get(userId(93))?.id, userId(93), 'the manager of a deactivated Dropbox member is read');
+});
+
+t.test('managers through managerAttribute: by id, login or email; not their own managers', async (t) => {
+  const h = await startOkta(leaverOrg());
+  t.teardown(() => h.close());
+  const state = await readOktaState(h.client, desired(), { dropboxMembers: [] });
+  const ids = new Set(state.users.map((u) => u.id));
+  const cases: [string, string, boolean][] = [
+    ['manager named by Okta id', userId(90), true],
+    ['manager named by login', userId(91), true],
+    ['manager named by email, case-insensitively', userId(92), true],
+    ["a manager's manager is not chased", userId(95), false],
+  ];
+  for (const [name, id, present] of cases) t.equal(ids.has(id), present, name);
+  t.equal(state.calls['GET /api/v1/users'], 1, 'all managers in one filtered listing');
+});
+
+t.test('a single missing user is fetched by id', async (t) => {
+  const seed = leaverOrg();
+  seed.users = seed.users.map((u) => ({ ...u, profile: { ...u.profile, managerId: undefined } }));
+  const h = await startOkta(seed);
+  t.teardown(() => h.close());
+  const state = await readOktaState(h.client, desired(), { dropboxMembers: [{ email: 'x@y.example', externalId: userId(5) }] });
+  t.equal(state.users.find((u) => u.id === userId(5))?.status, 'DEPROVISIONED');
+  t.equal(state.calls['GET /api/v1/users/{id}'], 1);
+  t.equal(state.calls['GET /api/v1/users'], undefined);
+});
+
+t.test('which groups are read', async (t) => {
+  const groups = [
+    { id: '00gEng', name: 'Engineering' },
+    { id: '00gFin', name: 'dbx-Finance' },
+    { id: '00gMkt', name: 'dbx-Marketing' },
+    { id: '00gAdm', name: 'Dropbox Admins' },
+    { id: '00gHold', name: 'Legal Hold' },
+    { id: '00gOther', name: 'Other' },
+    { id: '00gDup1', name: 'Twin' },
+    { id: '00gDup2', name: 'Twin' },
+  ];
+  const cases: [string, Parameters<typeof desired>[0], string[]][] = [
+    ['a push by name', { groupPushes: [push('Engineering')] }, ['00gEng']],
+    ['a push by id', { groupPushes: [push('00gOther')] }, ['00gOther']],
+    ['a push by pattern', { groupPushes: [push(null, '^dbx-')] }, ['00gFin', '00gMkt']],
+    ['role groups', { roles: [{ role: 'team_admin', oktaGroups: ['Dropbox Admins'], users: [], source: SRC }] }, ['00gAdm']],
+    ['offboarding overrides', { overrides: [{ oktaGroup: 'Legal Hold', action: 'suspend', source: SRC }] }, ['00gHold']],
+    ['a name two groups share: both', { groupPushes: [push('Twin')] }, ['00gDup1', '00gDup2']],
+    ['an unknown name: nothing', { groupPushes: [push('Nope')] }, []],
+  ];
+  for (const [name, parts, expected] of cases) t.same([...targetGroupIds(desired(parts), groups)].sort(), expected.sort(), name);
+});
+
+t.test('rate limits: paces within the budget share instead of hitting 429', async (t) => {
+  const n = 2400;
+  const h = await startOkta(generatedOrg(n, 5), { rateLimits: { apps: 4 } });
+  t.teardown(() => h.close());
+  const events: number[] = [];
+  const state = await readOktaState(h.client, desired(), { dropboxMembers: [], budgetShare: 0.5, onProgress: (p) => events.push(p.calls) });
+  t.equal(state.assignments.length, n);
+  t.equal(h.http.log.filter((e) => e.status === 429).length, 0, 'no 429 from the sandbox');
+  const appsCalls = pages(n, OKTA_PAGE_SIZES.appUsers) + 1;
+  t.equal(h.state.counters()['apps'], appsCalls, 'no extra calls');
+  // 2 calls per 60 s window (half of 4): 6 calls need 3 windows, so at least two waits of a window.
+  t.ok(h.clock.slept() >= 2 * 60_000, `paused for the window to reset (${h.clock.slept()} ms)`);
+  t.ok(h.client.budget.pausedMs >= 2 * 60_000);
+  t.ok(events.length > 0, 'progress reported');
+});
+
+t.test('another client using the bucket: backs off earlier', async (t) => {
+  const h = await startOkta(generatedOrg(600, 5), { rateLimits: { apps: 10 } });
+  t.teardown(() => h.close());
+  for (let i = 0; i < 4; i++) h.state.limiter.take('apps');
+  await readOktaState(h.client, desired(), { dropboxMembers: [] });
+  t.equal(h.http.log.filter((e) => e.status === 429).length, 0);
+  t.ok(h.clock.slept() >= 60_000, 'waited for the next window: 4 used by others + probe leaves less than the reserve');
+});
+
+t.test('faults: 429 (SDK), 500/503 and dropped connections (ours) lose nothing', async (t) => {
+  const seed = generatedOrg(1500, 20);
+  const clean = await startOkta(seed, { rateLimits: { apps: 1000 } });
+  t.teardown(() => clean.close());
+  const d = desired({ groupPushes: [push('Engineering')] });
+  const members = [{ email: 'nobody@x.example', externalId: null }];
+  const expected = await readOktaState(clean.client, d, { dropboxMembers: members });
+
+  const h = await startOkta(seed, {
+    rateLimits: { apps: 1000 },
+    http: { faults: { seed: 7, rate429: 0.15, rate500: 0.1, rate503: 0.1, rateDrop: 0.1, retryAfterSeconds: 1 } },
+  });
+  t.teardown(() => h.close());
+  const state = await readOktaState(h.client, d, { dropboxMembers: members });
+  t.same(state.users, expected.users);
+  t.same(state.assignments, expected.assignments);
+  t.same(state.groups, expected.groups);
+  const faults = new Set(h.http.log.map((e) => e.fault).filter(Boolean));
+  t.same([...faults].sort(), ['429', '500', '503', 'drop'], 'every fault kind happened');
+});
+
+t.test('a failure stops the read with a RemoteError', async (t) => {
+  const h = await startOkta(generatedOrg(50, 5));
+  t.teardown(() => h.close());
+  const err = await readOktaState(h.client, { ...desired(), okta: { appId: '0oaWRONG', source: SRC } }, { dropboxMembers: [] }).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  t.match(err, { name: 'RemoteError', service: 'okta', status: 404, code: 'E0000007' });
 });

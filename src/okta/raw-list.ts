@@ -1,0 +1,42 @@
+/**
+ * A paginated GET through the SDK's own HTTP layer (`client.http.http`: same auth, executor,
+ * pacing and retries — reference okta-api.md §5.1 "raw escape hatch"), for listings whose Link
+ * header the SDK's Collection cannot follow: the Collection parses Link with parse-link-header,
+ * which returns null for headers over 2000 characters (its PARSE_LINK_HEADER_MAXLEN), and the
+ * Collection then throws "Cannot read properties of null (reading 'next')". Okta's `self` link
+ * repeats the whole query, so a batched `filter` of more than a few dozen users trips it.
+ */
+import type { OktaClient } from './client.js';
+
+/** The `next` URL of a Link header, or null. */
+export function nextLink(header: string | null): string | null {
+  if (!header) return null;
+  for (const part of header.split(/,\s*(?=<)/)) {
+    const m = /^\s*<([^>]*)>(.*)$/.exec(part);
+    if (m && /;\s*rel="?([^";]*\s)?next(\s[^";]*)?"?/.test(m[2]!)) return m[1]!;
+  }
+  return null;
+}
+
+/** Query string with %20 for spaces (not '+'), as the SDK itself encodes parameters. */
+export function queryString(params: Readonly<Record<string, string | number>>): string {
+  return Object.entries(params)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&');
+}
+
+/** Every item of a listing, page after page, following `next` links on the org's own origin only. */
+export async function* listRaw(client: OktaClient, path: string, params: Readonly<Record<string, string | number>>): AsyncGenerator<unknown> {
+  const origin = new URL(client.orgUrl).origin;
+  let url: string | null = `${client.orgUrl}${path}?${queryString(params)}`;
+  while (url) {
+    const init = { method: 'get', headers: { Accept: 'application/json', 'Content-Type': 'application/json' } };
+    const response = await client.sdk.http.http(url, init as Parameters<typeof client.sdk.http.http>[1]);
+    const body: unknown = await response.json();
+    if (!Array.isArray(body)) throw new Error(`Okta answered ${path} with ${typeof body} instead of a list`);
+    yield* body;
+    const next = nextLink(response.headers.get('link'));
+    // The token goes with every request: never follow a link that leaves the org.
+    url = next && new URL(next).origin === origin ? next : null;
+  }
+}
