@@ -128,16 +128,10 @@ function hash32(text: string): number {
   return h >>> 0;
 }
 
-/** Dropbox-looking ids, deterministic per sandbox. */
+/** Dropbox-looking ids, deterministic per sandbox (cheap: seeds of 100k members make one per member). */
 function opaqueId(prefix: string, n: number, length: number): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-  let out = 'AA';
-  let h = hash32(`${prefix}${n}`);
-  while (out.length < length) {
-    h = Math.imul(h ^ (h >>> 13), 0x5bd1e995) >>> 0;
-    out += alphabet[h % 64];
-  }
-  return `${prefix}${out}`;
+  const body = `${hash32(`${prefix}${n}`).toString(36)}${n.toString(36)}`;
+  return `${prefix}AA${body.padStart(length - 2, '0').slice(-(length - 2))}`;
 }
 
 function parseDate(iso: string | undefined): Date | null {
