@@ -1,10 +1,17 @@
-import { notYetAvailable } from '../command.js';
+/** `dbxsync plan`: read live Okta and Dropbox, compute the plan, print it. */
+import { requireDesiredState } from '../../config/index.js';
+import { formatIssue } from '../../config/issue.js';
+import { planSync } from '../../plan/index.js';
+import { boolOpt, stringOpt, type Command } from '../command.js';
+import { liveClientsFromEnv, readLiveState } from '../live.js';
+import { hasChanges, parseFormat, renderPlan, writePlanFile } from '../plan-output.js';
+import { VERSION } from '../version.js';
 
-export const planCommand = notYetAvailable(
-  'plan',
-  'Read live Okta and Dropbox and print the changes that apply would make',
-  `dbxsync plan [--dir desired-state] [--out plan.json] [--format text|markdown|json] [--detailed-exitcode]`,
-  {
+export const planCommand: Command = {
+  name: 'plan',
+  summary: 'Read live Okta and Dropbox and print the changes that apply would make',
+  usage: `dbxsync plan [--dir desired-state] [--out plan.json] [--format text|markdown|json] [--detailed-exitcode]`,
+  options: {
     dir: { type: 'string', value: 'DIR', description: 'desired-state directory (default: desired-state)' },
     out: { type: 'string', value: 'FILE', description: 'also write the plan as JSON to FILE (for apply --plan and comment)' },
     format: { type: 'string', value: 'text|markdown|json', description: 'output format (default: text)' },
@@ -12,5 +19,23 @@ export const planCommand = notYetAvailable(
     'redact-emails': { type: 'boolean', description: 'markdown/text: show stable hashes instead of email addresses (public repositories)' },
     quiet: { type: 'boolean', description: 'no progress on stderr' },
   },
-  0,
-);
+  maxPositionals: 0,
+  async run(args, io) {
+    const format = parseFormat(stringOpt(args, 'format'));
+    const now = io.now();
+    const { state: desired, warnings } = await requireDesiredState(stringOpt(args, 'dir') ?? 'desired-state', { now, cwd: io.cwd });
+    for (const w of warnings) io.stderr.write(`${formatIssue(w)}\n`);
+    const clients = liveClientsFromEnv(io.env);
+    const live = await readLiveState(desired, clients, io, { quiet: boolOpt(args, 'quiet') });
+    const plan = planSync({ desired, okta: live.okta, dropbox: live.dropbox, now: now.toISOString(), toolVersion: VERSION });
+    io.stdout.write(renderPlan(plan, format, io, { redactEmails: boolOpt(args, 'redact-emails') }));
+    const out = stringOpt(args, 'out');
+    if (out !== undefined) await writePlanFile(plan, out, io);
+    if (!plan.safety.ok) {
+      const n = plan.safety.violations.length;
+      io.stderr.write(`dbxsync plan: refused: ${n} safety check${n === 1 ? '' : 's'} failed (${plan.safety.violations[0]!.message}${n > 1 ? '; ...' : ''})\n`);
+      return 1;
+    }
+    return boolOpt(args, 'detailed-exitcode') && hasChanges(plan) ? 2 : 0;
+  },
+};

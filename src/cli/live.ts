@@ -1,0 +1,52 @@
+/**
+ * The composition of a live read: clients built from the environment, the Dropbox team read
+ * first (its members tell the Okta reader whom to look up beyond the app's users), then Okta.
+ * Progress goes to stderr on a terminal unless --quiet.
+ */
+import type { Dropbox } from 'dropbox';
+import type { DesiredState } from '../domain/desired.js';
+import type { DropboxState, OktaState } from '../domain/live.js';
+import { createDropboxClient, dropboxCallCounter } from '../dropbox/client.js';
+import { readDropboxState } from '../dropbox/reader.js';
+import { createOktaClient, type OktaClient } from '../okta/client.js';
+import { readOktaState } from '../okta/reader.js';
+import type { CommandIO } from './io.js';
+import { dropboxSettingsFromEnv, oktaSettingsFromEnv } from './settings.js';
+import { createStatusLine } from './status-line.js';
+
+export interface LiveState {
+  readonly okta: OktaState;
+  readonly dropbox: DropboxState;
+  /** HTTP attempts per route, for --debug and the benchmark. */
+  readonly calls: { readonly okta: Readonly<Record<string, number>>; readonly dropbox: Readonly<Record<string, number>> };
+}
+
+export interface LiveClients {
+  readonly dropbox: Dropbox;
+  readonly okta: OktaClient;
+}
+
+/** Build both clients from the environment (every secret registered for redaction first). */
+export function liveClientsFromEnv(env: CommandIO['env']): LiveClients {
+  const dropboxSettings = dropboxSettingsFromEnv(env);
+  const oktaSettings = oktaSettingsFromEnv(env);
+  return { dropbox: createDropboxClient(dropboxSettings), okta: createOktaClient(oktaSettings) };
+}
+
+export async function readLiveState(desired: DesiredState, clients: LiveClients, io: CommandIO, options: { quiet?: boolean } = {}): Promise<LiveState> {
+  const status = createStatusLine(io.stderr, { quiet: options.quiet ?? false });
+  try {
+    const dropbox = await readDropboxState(clients.dropbox, {
+      onProgress: (done) => status.update(`Reading the Dropbox team: ${done.toLocaleString('en-US')} items`),
+    });
+    status.update('Reading Okta…');
+    const oktaRead = await readOktaState(clients.okta, desired, {
+      dropboxMembers: dropbox.members.map((m) => ({ email: m.email, externalId: m.externalId })),
+      onProgress: (p) => status.update(`Reading Okta (${p.phase}): ${p.items.toLocaleString('en-US')} items, ${p.calls} calls`),
+    });
+    const { calls: oktaCalls, ...okta } = oktaRead;
+    return { okta, dropbox, calls: { okta: oktaCalls, dropbox: Object.fromEntries(dropboxCallCounter(clients.dropbox).entries()) } };
+  } finally {
+    status.done();
+  }
+}
