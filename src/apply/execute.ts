@@ -44,12 +44,17 @@ interface Done {
 }
 
 export async function applyPlan(plan: Plan, writer: DropboxWriter, options: ApplyOptions = {}): Promise<ApplyResult> {
-  refuseUnrunnable(plan);
+  assertRunnable(plan);
   const run = new Run(plan, writer, options);
   return run.execute();
 }
 
-function refuseUnrunnable(plan: Plan): void {
+/**
+ * Throws a UsageError (one line) for a plan apply must not run at all: Okta writes in it, refused
+ * by the safety guard, or an action id twice. applyPlan calls it first; callers may call it before
+ * opening anything.
+ */
+export function assertRunnable(plan: Plan): void {
   const okta = plan.actions.filter((a) => a.kind.startsWith('okta.'));
   if (okta.length > 0) {
     const kinds = [...new Set(okta.map((a) => a.kind))].sort().join(', ');

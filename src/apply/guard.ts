@@ -68,10 +68,12 @@ function uncovered(fresh: Action, reviewed: Action | undefined): string | null {
     case 'member.remove': {
       const r = reviewed as typeof fresh;
       if (!samePerson(fresh.member, r.member)) return 'removes a different member than the reviewed plan';
-      if (!sameOptionalPerson(fresh.transferTo, r.transferTo)) {
+      // The reviewer saw "files to X, else Y": a fresh plan sending them to Y was seen too.
+      const reviewedDestinations = [r.transferTo, ...r.transferFallbacks].filter((p): p is PersonRef => p !== null);
+      const destinationSeen = fresh.transferTo === null ? r.transferTo === null : r.transferTo !== null && reviewedDestinations.some((q) => samePerson(fresh.transferTo!, q));
+      if (!destinationSeen) {
         return `transfer destination changed (reviewed: ${personLabel(r.transferTo)}, now: ${personLabel(fresh.transferTo)})`;
       }
-      const reviewedDestinations = [r.transferTo, ...r.transferFallbacks].filter((p): p is PersonRef => p !== null);
       const newFallbacks = fresh.transferFallbacks.filter((p) => !reviewedDestinations.some((q) => samePerson(p, q)));
       if (newFallbacks.length > 0) return `fallback transfer destination not reviewed: ${newFallbacks.map((p) => p.email).join(', ')}`;
       if (fresh.wipeData && !r.wipeData) return 'wipeData turned on';
@@ -111,11 +113,6 @@ function samePerson(a: PersonRef, b: PersonRef): boolean {
   if (a.teamMemberId !== null && b.teamMemberId !== null) return a.teamMemberId === b.teamMemberId;
   if (a.oktaUserId !== null && b.oktaUserId !== null) return a.oktaUserId === b.oktaUserId;
   return a.email.toLowerCase() === b.email.toLowerCase();
-}
-
-function sameOptionalPerson(a: PersonRef | null, b: PersonRef | null): boolean {
-  if (a === null || b === null) return a === b;
-  return samePerson(a, b);
 }
 
 function sameGroup(a: GroupRef, b: GroupRef): boolean {

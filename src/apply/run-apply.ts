@@ -6,7 +6,7 @@
 import type { Plan } from '../domain/plan.js';
 import type { DropboxWriter } from '../domain/ports.js';
 import { createAuditLog, openAuditLog } from './audit.js';
-import { applyPlan } from './execute.js';
+import { applyPlan, assertRunnable } from './execute.js';
 import type { ApplyResult } from './outcome.js';
 import { colorAllowed, createProgress } from './progress.js';
 import { renderApplySummary } from './summary.js';
@@ -37,6 +37,7 @@ export interface RunApplyResult {
 }
 
 export async function runApply(plan: Plan, writer: DropboxWriter, options: RunApplyOptions): Promise<RunApplyResult> {
+  assertRunnable(plan);
   const sink = openAuditLog(options.auditLog, { cwd: options.cwd, planFingerprint: plan.fingerprint, now: options.now(), stdout: options.stdout });
   const audit = createAuditLog((line) => sink.write(line), { planFingerprint: plan.fingerprint });
   const progress = createProgress(options.stderr, { quiet: options.quiet, env: options.env });

@@ -51,6 +51,11 @@ const cases: { name: string; fresh: Action[]; ok: boolean; unreviewed?: string[]
     text: /transfer destination changed \(reviewed: mgr@acme\.example, now: other@acme\.example\)[\s\S]*-member\.remove leaver@acme\.example transfer=mgr@acme\.example[\s\S]*\+member\.remove leaver@acme\.example transfer=other@acme\.example/,
   },
   {
+    name: 'a removal now sending the files to its reviewed fallback proceeds',
+    fresh: reviewedActions.map((a) => (a.kind === 'member.remove' ? removal({ transferTo: ARCHIVE, fallbacks: [] }) : a)),
+    ok: true,
+  },
+  {
     name: 'a removal that no longer transfers refuses',
     fresh: reviewedActions.map((a) => (a.kind === 'member.remove' ? removal({ transferTo: null, fallbacks: [] }) : a)),
     ok: false,

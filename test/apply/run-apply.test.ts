@@ -50,3 +50,13 @@ t.test('on a terminal the progress line is drawn on stderr; --quiet draws nothin
   await runApply(p, w, { ...b, env: {}, cwd: t.testdir({}), now: () => new Date(), quiet: true });
   t.equal(b.o.err, '');
 });
+
+t.test('a plan apply must not run opens no audit log and writes nothing', async (t) => {
+  const dir = t.testdir({});
+  const w = new FakeWriter();
+  const p = plan([suspend(person('ann@acme.example', 'dbmid:ann'))], { violations: [{ rule: 'max_removals', message: 'too many', limit: 0, value: 1 }] });
+  const { stdout, stderr } = outs();
+  await t.rejects(runApply(p, w, { stdout, stderr, env: {}, cwd: dir, now: () => new Date() }), { name: 'UsageError' });
+  t.equal(fs.existsSync(path.join(dir, '.dbxsync')), false);
+  t.equal(w.calls.length, 0);
+});
