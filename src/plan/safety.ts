@@ -66,7 +66,7 @@ export function safetyVerdict(ctx: PlanContext, actions: readonly Action[], warn
   if (percent > percentLimit.value) {
     violations.push({
       rule: 'max_removal_percent',
-      message: `${removals} ${removals === 1 ? 'removal' : 'removals'} (member.remove and member.suspend) are ${percent}% of the ${active.length} active members, above ${describe(ctx, 'maxRemovalPercent', percentLimit)}`,
+      message: `${removals} ${removals === 1 ? 'removal' : 'removals'} (member.remove and member.suspend) ${removals === 1 ? 'is' : 'are'} ${percent}% of the ${active.length} active members, above ${describe(ctx, 'maxRemovalPercent', percentLimit)}`,
       limit: percentLimit.value,
       value: percent,
     });

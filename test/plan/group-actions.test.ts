@@ -1,0 +1,160 @@
+import t from 'tap';
+import { groupPush, team } from '../helpers/builders.js';
+import { actionsOf, kinds, runCases, type Case } from './plan-helpers.js';
+
+const pushEngineering = { groupPushes: [groupPush({ oktaGroup: 'Engineering' })] };
+
+const cases: Case[] = [
+  {
+    name: 'a pushed Okta group without a Dropbox group: group.create (company_managed, okta: marker), then its members added',
+    team: () => team().person('ada', { okta: { groups: ['Engineering'] } }).person('bob', { okta: { groups: ['Engineering'] } }).settings(pushEngineering),
+    expect: (t, plan) => {
+      t.match(actionsOf(plan, 'group.create'), [
+        { id: 'group.create:00gengineering', group: { groupId: null, name: 'Engineering', externalId: 'okta:00gengineering' }, oktaGroupId: '00gengineering', managementType: 'company_managed' },
+      ]);
+      const [add] = actionsOf(plan, 'group.members.add');
+      t.match(add, { id: 'group.members.add:00gengineering', group: { groupId: null }, dependsOn: ['group.create:00gengineering'] });
+      t.same(add?.members.map((m) => m.email), ['ada@acme.example', 'bob@acme.example']);
+    },
+  },
+  {
+    name: 'a new hire in a pushed group: the group add references the member.add',
+    team: () => team().person('new', { dropbox: false, okta: { groups: ['Engineering'] } }).dropboxGroup('Engineering', { externalId: 'marker' }).settings(pushEngineering),
+    expect: (t, plan) => {
+      t.same(kinds(plan), ['member.add', 'group.members.add']);
+      t.match(actionsOf(plan, 'group.members.add')[0], { dependsOn: ['member.add:00unew'], members: [{ email: 'new@acme.example', teamMemberId: null, oktaUserId: '00unew' }] });
+    },
+  },
+  {
+    name: 'an Okta rename: the Dropbox group carrying the marker is renamed, not deleted and re-created',
+    team: () => team().group('dbx-Marketing').dropboxGroup('dbx-Brand', { markerOf: 'dbx-Marketing' }).settings({ groupPushes: [groupPush({ pattern: '^dbx-' })] }),
+    expect: (t, plan) => {
+      t.same(kinds(plan), ['group.rename']);
+      t.match(actionsOf(plan, 'group.rename')[0], { id: 'group.rename:00gdbxmarketing', from: 'dbx-Brand', to: 'dbx-Marketing', newExternalId: null, group: { groupId: 'g:dbxbrand' } });
+    },
+  },
+  {
+    name: 'an existing Dropbox group of the same name without external id is adopted (rename with the marker, same name)',
+    team: () => team().person('ada', { okta: { groups: ['Engineering'] } }).dropboxGroup('Engineering', { members: ['ada'] }).settings(pushEngineering),
+    expect: (t, plan) => {
+      t.same(kinds(plan), ['group.rename']);
+      t.match(actionsOf(plan, 'group.rename')[0], { from: 'Engineering', to: 'Engineering', newExternalId: 'okta:00gengineering', reason: /adopted/ });
+    },
+  },
+  {
+    name: 'dropboxGroup gives the Dropbox name',
+    team: () => team().group('Sales').settings({ groupPushes: [groupPush({ oktaGroup: 'Sales', dropboxGroup: 'Sales Team' })] }),
+    expect: (t, plan) => t.match(actionsOf(plan, 'group.create'), [{ group: { name: 'Sales Team', externalId: 'okta:00gsales' } }]),
+  },
+  {
+    name: 'a pattern pushes every matching Okta group',
+    team: () => team().group('dbx-Finance').group('dbx-Legal').group('Finance').settings({ groupPushes: [groupPush({ pattern: '^dbx-' })] }),
+    expect: (t, plan) => t.same(actionsOf(plan, 'group.create').map((a) => a.group.name), ['dbx-Finance', 'dbx-Legal']),
+  },
+  {
+    name: 'a name clash with a group that has another external id: a warning, no create, no change',
+    team: () => team().group('Engineering').dropboxGroup('Engineering', { externalId: 'scim:42' }).settings(pushEngineering),
+    expect: (t, plan) => {
+      t.same(plan.actions, []);
+      t.match(plan.warnings.find((w) => w.code === 'group_name_clash'), { message: /carries another external id \(scim:42\)/, source: 'groups.yaml:2:3' });
+    },
+  },
+  {
+    name: 'a name clash that differs only by case: a warning, no create',
+    team: () => team().group('Engineering').dropboxGroup('engineering').settings(pushEngineering),
+    expect: (t, plan) => {
+      t.same(plan.actions, []);
+      t.ok(plan.warnings.some((w) => w.code === 'group_name_clash'));
+    },
+  },
+  {
+    name: 'a system-managed group is never touched',
+    team: () => team().group('Everyone').dropboxGroup('Everyone', { managementType: 'system_managed' }).settings({ groupPushes: [groupPush({ oktaGroup: 'Everyone' })] }),
+    expect: (t, plan) => {
+      t.same(plan.actions, []);
+      t.match(plan.warnings.find((w) => w.code === 'group_name_clash'), { message: /system-managed/ });
+    },
+  },
+  {
+    name: 'membership follows Okta: suspended and invited members are included, leavers of the Okta group removed',
+    team: () =>
+      team()
+        .person('ada', { okta: { groups: ['Engineering'] } })
+        .person('sus', { okta: { groups: ['Engineering'], status: 'SUSPENDED' }, dropbox: { status: 'suspended' } })
+        .person('inv', { okta: { groups: ['Engineering'] }, dropbox: { status: 'invited' } })
+        .person('moved.on')
+        .dropboxGroup('Engineering', { externalId: 'marker', members: ['ada', 'moved.on'] })
+        .settings(pushEngineering),
+    expect: (t, plan) => {
+      t.same(actionsOf(plan, 'group.members.add')[0]?.members.map((m) => m.teamMemberId), ['dbmid:inv', 'dbmid:sus']);
+      t.same(actionsOf(plan, 'group.members.remove')[0]?.members.map((m) => m.teamMemberId), ['dbmid:movedon']);
+      t.match(actionsOf(plan, 'group.members.remove')[0], { id: 'group.members.remove:00gengineering', reversibility: 'reversible' });
+    },
+  },
+  {
+    name: 'unmanaged members in a pushed group are left where they are',
+    team: () => team().person('stranger', { okta: false }).group('Engineering').dropboxGroup('Engineering', { externalId: 'marker', members: ['stranger'] }).settings(pushEngineering),
+    expect: (t, plan) => t.same(plan.actions, []),
+  },
+  {
+    name: 'members removed from the team in this plan get no group.members.remove (the membership goes with them)',
+    team: () =>
+      team()
+        .person('leaver', { okta: { status: 'DEPROVISIONED' } })
+        .group('Engineering')
+        .dropboxGroup('Engineering', { externalId: 'marker', members: ['leaver'] })
+        .settings({ ...pushEngineering, safety: { maxRemovalPercent: 100 }, offboarding: { onDeactivated: { action: 'remove', transferTo: 'none' } } }),
+    expect: (t, plan) => t.same(kinds(plan), ['member.remove']),
+  },
+  {
+    name: 'an Okta group whose members were not read: a warning, and the Dropbox membership is left as it is',
+    team: () => team().person('ada').group('Engineering', { membersUnknown: true }).dropboxGroup('Engineering', { externalId: 'marker', members: ['ada'] }).settings(pushEngineering),
+    expect: (t, plan) => {
+      t.same(plan.actions, []);
+      t.ok(plan.warnings.some((w) => w.code === 'okta_group_members_unknown'));
+    },
+  },
+  {
+    name: 'an Okta group that both assigns the app and is pushed: allowed, with a warning',
+    team: () => team().person('c', { okta: { assigned: 'Contractors' } }).dropboxGroup('Contractors', { externalId: 'marker', members: ['c'] }).settings({ groupPushes: [groupPush({ oktaGroup: 'Contractors' })] }),
+    expect: (t, plan) => {
+      t.same(plan.actions, []);
+      t.match(plan.warnings.find((w) => w.code === 'assigned_and_pushed'), { message: /Contractors both assigns the Dropbox app and is pushed/, source: 'groups.yaml:2:3' });
+    },
+  },
+  {
+    name: 'a push naming an Okta group that does not exist: a warning',
+    team: () => team().settings({ groupPushes: [groupPush({ oktaGroup: 'Nope', line: 7 })] }),
+    expect: (t, plan) => t.match(plan.warnings.find((w) => w.code === 'okta_group_not_found'), { source: 'groups.yaml:7:3' }),
+  },
+  {
+    name: 'pruneGroups true: a group dbxsync created that no push names any more is deleted (irreversible)',
+    team: () => team().group('Old').dropboxGroup('Old', { externalId: 'marker' }).settings({ pruneGroups: true }),
+    expect: (t, plan) => t.match(actionsOf(plan, 'group.delete'), [{ id: 'group.delete:g:old', group: { groupId: 'g:old', externalId: 'okta:00gold' }, reversibility: 'irreversible', reason: /pruneGroups: true/ }]),
+  },
+  {
+    name: 'pruneGroups false (the default): nothing is deleted',
+    team: () => team().group('Old').dropboxGroup('Old', { externalId: 'marker' }),
+    expect: (t, plan) => t.same(plan.actions, []),
+  },
+  {
+    name: 'groups without the okta: marker are never deleted or changed, even with pruneGroups',
+    team: () => team().person('ada').dropboxGroup('Hand made', { members: ['ada'] }).dropboxGroup('Other tool', { externalId: 'scim:7' }).settings({ pruneGroups: true }),
+    expect: (t, plan) => t.same(plan.actions, []),
+  },
+  {
+    name: 'a pushed group is never pruned',
+    team: () => team().group('Engineering').dropboxGroup('Engineering', { externalId: 'marker' }).settings({ ...pushEngineering, pruneGroups: true }),
+    expect: (t, plan) => t.same(plan.actions, []),
+  },
+  {
+    name: 'two pushes of one Okta group under different names: the first wins, with a warning',
+    team: () => team().group('Sales').settings({ groupPushes: [groupPush({ oktaGroup: 'Sales', line: 2 }), groupPush({ oktaGroup: 'Sales', dropboxGroup: 'Sales Team', line: 4 })] }),
+    expect: (t, plan) => {
+      t.same(actionsOf(plan, 'group.create').map((a) => a.group.name), ['Sales']);
+      t.ok(plan.warnings.some((w) => w.code === 'group_push_conflict'));
+    },
+  },
+];
+
+runCases(t, cases);

@@ -1,0 +1,129 @@
+import t from 'tap';
+import type { DesiredPatch } from '../helpers/builders.js';
+import { team } from '../helpers/builders.js';
+import { actionsOf, runCases, type Case } from './plan-helpers.js';
+
+/** Leavers are removed; files go to the manager, else it-archive; it-admin receives transfer errors. */
+const offboarding = (onDeactivated: Record<string, unknown> = {}): DesiredPatch => ({
+  safety: { maxRemovalPercent: 100 },
+  offboarding: {
+    onDeactivated: { action: 'remove', transferTo: 'manager', fallbackTransferTo: 'it-archive@acme.example', transferAdmin: 'it-admin@acme.example', ...onDeactivated },
+  },
+});
+
+/** A team with the archive account, the transfer admin and a manager. */
+const base = () => team().person('it-archive').person('it-admin', { dropbox: { role: 'team_admin' } }).person('ada.lovelace', { okta: { firstName: 'Ada', lastName: 'Lovelace' } });
+
+const removal = (plan: Parameters<Case['expect']>[1]) => actionsOf(plan, 'member.remove').find((a) => a.member.teamMemberId === 'dbmid:leaver');
+
+const cases: Case[] = [
+  {
+    name: 'deactivated user with a manager: files go to the manager, the fallback listed for apply-time re-checks',
+    team: () => base().person('leaver', { okta: { status: 'DEPROVISIONED', statusChanged: '2026-11-20T08:00:00.000Z', manager: 'ada.lovelace' } }).settings(offboarding()),
+    expect: (t, plan) => {
+      const r = removal(plan);
+      t.match(r, {
+        transferTo: { email: 'ada.lovelace@acme.example', teamMemberId: 'dbmid:adalovelace' },
+        transferAdmin: { teamMemberId: 'dbmid:itadmin' },
+        transferFallbacks: [{ teamMemberId: 'dbmid:itarchive' }],
+        serialKey: 'transfer:dbmid:adalovelace',
+        reversibility: 'irreversible',
+      });
+      t.equal(r?.reason, 'DEPROVISIONED in Okta since 2026-11-20 (offboarding.yaml:5 onDeactivated: remove); files to manager Ada Lovelace <ada.lovelace@acme.example> (offboarding.yaml:5 transferTo: manager)');
+    },
+  },
+  {
+    name: 'the manager named by login or by email is found too',
+    team: () => base().person('leaver', { okta: { status: 'DEPROVISIONED', manager: 'ada.lovelace@acme.example' } }).settings(offboarding()),
+    expect: (t, plan) => t.match(removal(plan), { transferTo: { teamMemberId: 'dbmid:adalovelace' } }),
+  },
+  {
+    name: 'the manager attribute is configurable (offboarding.managerAttribute)',
+    team: () =>
+      base()
+        .person('leaver', { okta: { status: 'DEPROVISIONED', profile: { supervisor: '00uadalovelace' } } })
+        .settings({ ...offboarding(), offboarding: { ...offboarding().offboarding, managerAttribute: 'supervisor' } }),
+    expect: (t, plan) => t.match(removal(plan), { transferTo: { teamMemberId: 'dbmid:adalovelace' } }),
+  },
+  {
+    name: 'deactivated user without a manager: files go to the fallback, and the reason says why',
+    team: () => base().person('leaver', { okta: { status: 'DEPROVISIONED' } }).settings(offboarding()),
+    expect: (t, plan) => {
+      t.match(removal(plan), { transferTo: { teamMemberId: 'dbmid:itarchive' }, transferFallbacks: [], serialKey: 'transfer:dbmid:itarchive' });
+      t.match(removal(plan)?.reason, /no manager in Okta \(managerId is empty\); files to fallback Itarchive|no manager in Okta \(managerId is empty\); files to fallback/);
+    },
+  },
+  {
+    name: 'a manager who is not a Dropbox member: the fallback',
+    team: () => base().person('boss', { dropbox: false, okta: { assigned: false } }).person('leaver', { okta: { status: 'DEPROVISIONED', manager: 'boss' } }).settings(offboarding()),
+    expect: (t, plan) => {
+      t.match(removal(plan), { transferTo: { teamMemberId: 'dbmid:itarchive' } });
+      t.match(removal(plan)?.reason, /manager boss@acme\.example is not a Dropbox member/);
+    },
+  },
+  {
+    name: 'a manager suspended in Dropbox: the fallback',
+    team: () => base().person('boss', { okta: { status: 'SUSPENDED' }, dropbox: { status: 'suspended' } }).person('leaver', { okta: { status: 'DEPROVISIONED', manager: 'boss' } }).settings(offboarding()),
+    expect: (t, plan) => t.match(removal(plan)?.reason, /manager Boss Example <boss@acme\.example> is suspended in Dropbox; files to fallback/),
+  },
+  {
+    name: 'a manager who leaves in the same plan: the fallback',
+    team: () => base().person('boss', { okta: { status: 'DEPROVISIONED' } }).person('leaver', { okta: { status: 'DEPROVISIONED', manager: 'boss' } }).settings(offboarding()),
+    expect: (t, plan) => {
+      t.match(removal(plan), { transferTo: { teamMemberId: 'dbmid:itarchive' } });
+      t.match(removal(plan)?.reason, /leaves Dropbox in this plan too/);
+    },
+  },
+  {
+    name: 'no manager and no fallback: a transfer_destination violation naming the person (the removal still shown)',
+    team: () => base().person('leaver', { okta: { status: 'DEPROVISIONED' } }).settings(offboarding({ fallbackTransferTo: null })),
+    expect: (t, plan) => {
+      t.match(removal(plan), { transferTo: null });
+      t.match(plan.safety.violations, [{ rule: 'transfer_destination', message: /nowhere to transfer the files of Leaver Example <leaver@acme\.example>/ }]);
+    },
+  },
+  {
+    name: 'transferTo none: no transfer, the removal is recoverable, and said so',
+    team: () => base().person('leaver', { okta: { status: 'DEPROVISIONED', manager: 'ada.lovelace' } }).settings(offboarding({ transferTo: 'none' })),
+    expect: (t, plan) => {
+      t.match(removal(plan), { transferTo: null, transferAdmin: null, transferFallbacks: [], serialKey: null, reversibility: 'recoverable' });
+      t.match(removal(plan)?.reason, /files not transferred \(offboarding\.yaml:5 transferTo: none\)/);
+    },
+  },
+  {
+    name: 'transferTo an email: files go to that member',
+    team: () => base().person('leaver', { okta: { status: 'DEPROVISIONED', manager: 'ada.lovelace' } }).settings(offboarding({ transferTo: 'it-admin@acme.example' })),
+    expect: (t, plan) => t.match(removal(plan), { transferTo: { teamMemberId: 'dbmid:itadmin' }, transferFallbacks: [{ teamMemberId: 'dbmid:itarchive' }] }),
+  },
+  {
+    name: 'a fallback that is not an active member: a transfer_destination violation even when the manager is found',
+    team: () => base().person('leaver', { okta: { status: 'DEPROVISIONED', manager: 'ada.lovelace' } }).settings(offboarding({ fallbackTransferTo: 'nobody@acme.example' })),
+    expect: (t, plan) => t.match(plan.safety.violations, [{ rule: 'transfer_destination', message: /fallbackTransferTo nobody@acme\.example .* must be an active Dropbox member; it is not a member/ }]),
+  },
+  {
+    name: 'a transfer admin who is not an admin: a transfer_destination violation',
+    team: () => base().person('leaver', { okta: { status: 'DEPROVISIONED', manager: 'ada.lovelace' } }).settings(offboarding({ transferAdmin: 'it-archive@acme.example' })),
+    expect: (t, plan) => t.match(plan.safety.violations, [{ rule: 'transfer_destination', message: /transferAdmin it-archive@acme\.example .* it is not an admin/ }]),
+  },
+  {
+    name: 'two leavers with the same manager share one serialKey (transfers to one destination run one at a time)',
+    team: () =>
+      base()
+        .person('leaver', { okta: { status: 'DEPROVISIONED', manager: 'ada.lovelace' } })
+        .person('leaver2', { okta: { status: 'DEPROVISIONED', manager: 'ada.lovelace' } })
+        .settings(offboarding()),
+    expect: (t, plan) => t.same(actionsOf(plan, 'member.remove').map((a) => a.serialKey), ['transfer:dbmid:adalovelace', 'transfer:dbmid:adalovelace']),
+  },
+  {
+    name: 'keepAccount, retainTeamShares and wipeData come from the settings',
+    team: () => base().person('leaver', { okta: { status: 'DEPROVISIONED' } }).settings(offboarding({ transferTo: 'none', keepAccount: true, retainTeamShares: true })),
+    expect: (t, plan) => t.match(removal(plan), { keepAccount: true, retainTeamShares: true, wipeData: false, reversibility: 'recoverable' }),
+  },
+  {
+    name: 'a removal that wipes devices is irreversible even without a transfer',
+    team: () => base().person('leaver', { okta: { status: 'DEPROVISIONED' } }).settings(offboarding({ transferTo: 'none', wipeData: true })),
+    expect: (t, plan) => t.match(removal(plan), { wipeData: true, reversibility: 'irreversible', reason: /devices wiped/ }),
+  },
+];
+
+runCases(t, cases);
