@@ -1,6 +1,6 @@
 import t from 'tap';
 import { fileURLToPath } from 'node:url';
-import { isPrivileged } from '../../src/domain/plan.js';
+import { ACTION_KINDS, isPrivileged } from '../../src/domain/plan.js';
 import { emailLabel } from '../../src/render/redact-emails.js';
 import { renderText } from '../../src/render/text.js';
 import { PLAN_CATALOGUE, addsOnlyPlan, emptyPlan, mixedPlan, oversizedPlan, refusedPlan } from '../fixtures/plans/index.js';
@@ -10,6 +10,15 @@ import { emailsIn, frozenCopy, showEscapes } from './plan-helpers.js';
 t.snapshotFile = fileURLToPath(new URL('./snapshots/text.snapshot.cjs', import.meta.url));
 
 const SNAPSHOTTED = Object.entries(PLAN_CATALOGUE).filter(([name]) => name !== 'oversized');
+
+t.test('the catalogue exercises every action kind, reversibility, waiting state and report kind', async (t) => {
+  const plans = Object.values(PLAN_CATALOGUE);
+  const actions = plans.flatMap((p) => p.actions);
+  t.same(new Set(actions.map((a) => a.kind)), new Set(ACTION_KINDS));
+  t.same(new Set(actions.map((a) => a.reversibility)), new Set(['reversible', 'recoverable', 'irreversible']));
+  t.same(new Set(plans.flatMap((p) => p.waiting.map((w) => w.kind))), new Set(['pending_invite', 'awaiting_activation', 'grace_period']));
+  t.same(new Set(plans.flatMap((p) => p.reports.map((r) => r.kind))), new Set(['unmanaged_member', 'unassigned_member', 'ambiguous_match', 'protected_member']));
+});
 
 t.test('snapshots of the catalogue', async (t) => {
   for (const [name, plan] of SNAPSHOTTED) {

@@ -82,6 +82,45 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > empty
 
 `
 
+exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > import 1`] = `
+**Plan: 2 to add, 1 to change, 0 to suspend, 0 to remove.** 1 report
+
+<details><summary>Okta: app assignments (1) <code>okta.assign</code></summary>
+
+| Person | Change | Reason |
+| --- | --- | --- |
+| sofia.lindqvist@acme-robotics.example | Okta: assign to the Dropbox app | Dropbox member sofia.lindqvist@acme-robotics.example matches Okta user 00uiyhmO5uIebWLB1gyA by email; not assigned to the app (import.linkMatchingUsers: true) |
+
+</details>
+
+<details><summary>Okta: users to create (1) <code>okta.create_user</code></summary>
+
+| Person | Change | Reason |
+| --- | --- | --- |
+| guest.photographer@acme-robotics.example | Okta: create a STAGED user (email "guest.photographer@acme-robotics.example", firstName "Guest", lastName "Photographer", login "guest.photographer@acme-robotics.example") | no Okta user matches this Dropbox member (import.createUsers: true in import.yaml:3:16) |
+
+</details>
+
+<details><summary>Okta: profile updates (1) <code>okta.update_profile</code></summary>
+
+| Person | Change | Reason |
+| --- | --- | --- |
+| lena.fischer@acme-robotics.example | Okta: update profile: lastName "Fisher" → "Fischer" | import.profile (import.yaml:5:5) masters lastName in Dropbox |
+
+</details>
+
+<details><summary>Reports (1): left alone</summary>
+
+| Kind | Person | Note |
+| --- | --- | --- |
+| unassigned member | old.intern@acme-robotics.example | Okta user DEPROVISIONED: not linked (import links active users only) |
+
+</details>
+
+<sub>Fingerprint \`sha256:723715a69131372bd2f5dca55cacbf44bd7c948e46b8985c9f58ff10b2051c5e\` · head 4f9c2e1d7a6b5c3e2f1a0b9c8d7e6f5a4b3c2d1e · [workflow run](https://github.com/acme-robotics/dropbox-state/actions/runs/7700112233) · dbxsync 0.1.0 · planned at 2026-11-28T09:00:00.000Z</sub>
+
+`
+
 exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed 1`] = `
 **Plan: 5 to add, 10 to change, 2 to suspend, 3 to remove.** 2 irreversible changes · 4 admin role changes · 3 waiting · 3 reports · 2 warnings
 
@@ -505,6 +544,41 @@ Why: no longer members of Okta group Engineering
 - \`settings.yaml:21:7\` safety exception "Closing the Lyon office (TICKET-123)" expires on 2026-12-31 \`exception_expires_soon\`
 
 <sub>Fingerprint \`sha256:3a71b78969a8d26a9ef1bbb5fe8ba4b429b6df7f542d68cea99214f6fa3a172c\` · dbxsync 0.1.0 · planned at 2026-11-28T09:00:00.000Z</sub>
+
+`
+
+exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > offboarding variants 1`] = `
+**Plan: 0 to add, 1 to change, 1 to suspend, 2 to remove.** 1 irreversible change · 1 admin role change
+
+### Irreversible changes (1)
+
+| Who | Change | Reason |
+| --- | --- | --- |
+| paul.martin@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example) | Okta status DEPROVISIONED since 2026-11-26; transferTo: it-archive@acme-robotics.example (offboarding.yaml:7:17) |
+
+### Admin roles (1)
+
+| Person | Change | Reason |
+| --- | --- | --- |
+| breakglass@acme-robotics.example | role support\\_admin → team\\_admin (promotion) | users: rule in roles.yaml:3:13 gives team\\_admin; Dropbox role is support\\_admin (a protected member may be promoted, never demoted) |
+
+<details><summary>Suspensions (1) <code>member.suspend</code></summary>
+
+| Person | Change | Reason |
+| --- | --- | --- |
+| derek.olsen@acme-robotics.example | suspend and wipe linked devices; removed after 2026-12-05 (grace period) | Okta status DEPROVISIONED since 2026-11-28 (offboarding.yaml:5:3 onDeactivated: remove, graceDays 7) |
+
+</details>
+
+<details><summary>Removals (1) <code>member.remove</code></summary>
+
+| Person | Change | Reason |
+| --- | --- | --- |
+| yuki.sato@acme-robotics.example | remove: no file transfer, kept as a Basic account, team shares kept _(recoverable)_ | Okta status DEPROVISIONED since 2026-11-20; grace period of 7 days over on 2026-11-27 |
+
+</details>
+
+<sub>Fingerprint \`sha256:1885c390d7fc0cbd953a78021a6b68c402766e324656ee9a30ea78b1f5d1d6f8\` · head 4f9c2e1d7a6b5c3e2f1a0b9c8d7e6f5a4b3c2d1e · [workflow run](https://github.com/acme-robotics/dropbox-state/actions/runs/7700112233) · dbxsync 0.1.0 · planned at 2026-11-28T09:00:00.000Z</sub>
 
 `
 

@@ -111,6 +111,44 @@ No changes. Dropbox matches the desired state.
 
 `
 
+exports[`test/render/text.test.ts > TAP > snapshots of the catalogue > import, colour 1`] = `
+␛[2mSymbols: + add  ~ change  ! suspend  - remove.  [recoverable] undo within 7 days (members/recover)  [irreversible] cannot be undone␛[22m
+
+␛[1mPeople␛[22m
+  ␛[32m+ guest.photographer@acme-robotics.example␛[39m: Okta: create a STAGED user (email "guest.photographer@acme-robotics.example", firstName "Guest", lastName "Photographer", login "guest.photographer@acme-robotics.example")
+      ␛[2mno Okta user matches this Dropbox member (import.createUsers: true in import.yaml:3:16)␛[22m
+  ␛[33m~ lena.fischer@acme-robotics.example␛[39m: Okta: update profile: lastName "Fisher" → "Fischer"
+      ␛[2mimport.profile (import.yaml:5:5) masters lastName in Dropbox␛[22m
+  ␛[32m+ sofia.lindqvist@acme-robotics.example␛[39m: Okta: assign to the Dropbox app
+      ␛[2mDropbox member sofia.lindqvist@acme-robotics.example matches Okta user 00uiyhmO5uIebWLB1gyA by email; not assigned to the app (import.linkMatchingUsers: true)␛[22m
+
+␛[1mReports (left alone)␛[22m
+  ␛[36munassigned member␛[39m  old.intern@acme-robotics.example: Okta user DEPROVISIONED: not linked (import links active users only)
+
+Fingerprint: sha256:723715a69131372bd2f5dca55cacbf44bd7c948e46b8985c9f58ff10b2051c5e (dbxsync 0.1.0, planned at 2026-11-28T09:00:00.000Z)
+␛[1mPlan: 2 to add, 1 to change, 0 to suspend, 0 to remove.␛[22m
+
+`
+
+exports[`test/render/text.test.ts > TAP > snapshots of the catalogue > import, no colour 1`] = `
+Symbols: + add  ~ change  ! suspend  - remove.  [recoverable] undo within 7 days (members/recover)  [irreversible] cannot be undone
+
+People
+  + guest.photographer@acme-robotics.example: Okta: create a STAGED user (email "guest.photographer@acme-robotics.example", firstName "Guest", lastName "Photographer", login "guest.photographer@acme-robotics.example")
+      no Okta user matches this Dropbox member (import.createUsers: true in import.yaml:3:16)
+  ~ lena.fischer@acme-robotics.example: Okta: update profile: lastName "Fisher" → "Fischer"
+      import.profile (import.yaml:5:5) masters lastName in Dropbox
+  + sofia.lindqvist@acme-robotics.example: Okta: assign to the Dropbox app
+      Dropbox member sofia.lindqvist@acme-robotics.example matches Okta user 00uiyhmO5uIebWLB1gyA by email; not assigned to the app (import.linkMatchingUsers: true)
+
+Reports (left alone)
+  unassigned member  old.intern@acme-robotics.example: Okta user DEPROVISIONED: not linked (import links active users only)
+
+Fingerprint: sha256:723715a69131372bd2f5dca55cacbf44bd7c948e46b8985c9f58ff10b2051c5e (dbxsync 0.1.0, planned at 2026-11-28T09:00:00.000Z)
+Plan: 2 to add, 1 to change, 0 to suspend, 0 to remove.
+
+`
+
 exports[`test/render/text.test.ts > TAP > snapshots of the catalogue > mixed, colour 1`] = `
 ␛[2mSymbols: + add  ~ change  ! suspend  - remove.  [recoverable] undo within 7 days (members/recover)  [irreversible] cannot be undone␛[22m
 
@@ -330,6 +368,46 @@ Warnings
 
 Fingerprint: sha256:3a71b78969a8d26a9ef1bbb5fe8ba4b429b6df7f542d68cea99214f6fa3a172c (dbxsync 0.1.0, planned at 2026-11-28T09:00:00.000Z)
 Plan: 5 to add, 10 to change, 2 to suspend, 3 to remove.
+
+`
+
+exports[`test/render/text.test.ts > TAP > snapshots of the catalogue > offboarding variants, colour 1`] = `
+␛[2mSymbols: + add  ~ change  ! suspend  - remove.  [recoverable] undo within 7 days (members/recover)  [irreversible] cannot be undone␛[22m
+
+␛[1mAdmin roles (privileged changes, listed first)␛[22m
+  ␛[33m~ breakglass@acme-robotics.example␛[39m: role support_admin → team_admin (promotion)
+      ␛[2musers: rule in roles.yaml:3:13 gives team_admin; Dropbox role is support_admin (a protected member may be promoted, never demoted)␛[22m
+
+␛[1mPeople␛[22m
+  ␛[31m! derek.olsen@acme-robotics.example␛[39m: suspend and wipe linked devices; removed after 2026-12-05 (grace period)
+      ␛[2mOkta status DEPROVISIONED since 2026-11-28 (offboarding.yaml:5:3 onDeactivated: remove, graceDays 7)␛[22m
+  ␛[31m- paul.martin@acme-robotics.example␛[39m: remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example)  ␛[1m␛[31m[irreversible]␛[39m␛[22m
+      ␛[2mOkta status DEPROVISIONED since 2026-11-26; transferTo: it-archive@acme-robotics.example (offboarding.yaml:7:17)␛[22m
+  ␛[31m- yuki.sato@acme-robotics.example␛[39m: remove: no file transfer, kept as a Basic account, team shares kept  ␛[33m[recoverable]␛[39m
+      ␛[2mOkta status DEPROVISIONED since 2026-11-20; grace period of 7 days over on 2026-11-27␛[22m
+
+Fingerprint: sha256:1885c390d7fc0cbd953a78021a6b68c402766e324656ee9a30ea78b1f5d1d6f8 (dbxsync 0.1.0, planned at 2026-11-28T09:00:00.000Z)
+␛[1mPlan: 0 to add, 1 to change, 1 to suspend, 2 to remove.␛[22m
+
+`
+
+exports[`test/render/text.test.ts > TAP > snapshots of the catalogue > offboarding variants, no colour 1`] = `
+Symbols: + add  ~ change  ! suspend  - remove.  [recoverable] undo within 7 days (members/recover)  [irreversible] cannot be undone
+
+Admin roles (privileged changes, listed first)
+  ~ breakglass@acme-robotics.example: role support_admin → team_admin (promotion)
+      users: rule in roles.yaml:3:13 gives team_admin; Dropbox role is support_admin (a protected member may be promoted, never demoted)
+
+People
+  ! derek.olsen@acme-robotics.example: suspend and wipe linked devices; removed after 2026-12-05 (grace period)
+      Okta status DEPROVISIONED since 2026-11-28 (offboarding.yaml:5:3 onDeactivated: remove, graceDays 7)
+  - paul.martin@acme-robotics.example: remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example)  [irreversible]
+      Okta status DEPROVISIONED since 2026-11-26; transferTo: it-archive@acme-robotics.example (offboarding.yaml:7:17)
+  - yuki.sato@acme-robotics.example: remove: no file transfer, kept as a Basic account, team shares kept  [recoverable]
+      Okta status DEPROVISIONED since 2026-11-20; grace period of 7 days over on 2026-11-27
+
+Fingerprint: sha256:1885c390d7fc0cbd953a78021a6b68c402766e324656ee9a30ea78b1f5d1d6f8 (dbxsync 0.1.0, planned at 2026-11-28T09:00:00.000Z)
+Plan: 0 to add, 1 to change, 1 to suspend, 2 to remove.
 
 `
 
