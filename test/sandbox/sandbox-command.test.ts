@@ -1,5 +1,5 @@
 import t from 'tap';
-import { serveSandbox } from '../../src/cli/commands/sandbox.js';
+import { parseFaults, serveSandbox } from '../../src/cli/commands/sandbox.js';
 import { run } from '../../src/cli/run.js';
 import { generateOrg } from '../../src/sandbox/generate.js';
 import { captureIO, type CapturedIO } from '../helpers/io.js';
@@ -75,6 +75,8 @@ t.test('usage errors are one line and exit 1, before anything listens', async (t
     ['a missing seed file', ['--seed', 'absent.yaml'], /^dbxsync sandbox: cannot read seed file .*absent\.yaml: no such file\n$/],
     ['a bad seed', ['--seed', 'bad.json'], /^dbxsync sandbox: .*bad\.json: okta\.appId: must be a non-empty string\n$/],
     ['a stray argument', ['now'], /^dbxsync sandbox: unexpected argument "now"/],
+    ['a latency that is not a number', ['--latency', 'slow'], /^dbxsync sandbox: --latency must be a number of milliseconds, got "slow"\n$/],
+    ['an unknown fault', ['--faults', '404=0.1'], /^dbxsync sandbox: --faults "404=0.1": unknown key "404"; known: 429, 500, 503, drop, seed, retry-after/],
   ];
   for (const [name, args, message] of cases) {
     const io = captureIO({ cwd: dir });
@@ -83,6 +85,36 @@ t.test('usage errors are one line and exit 1, before anything listens', async (t
     t.equal(io.err().trim().split('\n').length, 1, `${name}: one line`);
     t.equal(io.out(), '', `${name}: nothing on stdout`);
   }
+});
+
+t.test('--faults: rates per request, a seed and Retry-After; bad specs say why', async (t) => {
+  t.same(parseFaults('429=0.05, 500=0.01,503=0,drop=0.02,seed=7,retry-after=3'), {
+    rate429: 0.05,
+    rate500: 0.01,
+    rate503: 0,
+    rateDrop: 0.02,
+    seed: 7,
+    retryAfterSeconds: 3,
+  });
+  t.equal(parseFaults(undefined), undefined);
+  const bad: [string, RegExp][] = [
+    ['429', /"429" is not key=value/],
+    ['429=2', /the rate of 429 must be from 0 to 1/],
+    ['500=', /the rate of 500 must be from 0 to 1/],
+    ['seed=-1', /seed must be a whole number/],
+    ['429=0.6,500=0.6', /the rates add up to more than 1/],
+    ['a=b=c', /"a=b=c" is not key=value/],
+  ];
+  for (const [spec, message] of bad) t.throws(() => parseFaults(spec), { name: 'UsageError', message }, spec);
+
+  const io = captureIO();
+  const served = serve({ faults: '500=1', latency: '5' }, io);
+  const env = await served.exports;
+  t.match(io.out(), /# Latency 5 ms; faults 500=1/);
+  const res = await fetch(`${env.OKTA_ORG_URL}/api/v1/groups`, { headers: { Authorization: `SSWS ${env.OKTA_API_TOKEN}` } });
+  t.equal(res.status, 500, 'every request faulted');
+  served.stop();
+  t.equal(await served.done, 0);
 });
 
 t.test('a port already in use is one clear line', async (t) => {
@@ -110,5 +142,5 @@ t.test('--help documents the options', async (t) => {
   const io = captureIO();
   t.equal(await run(['sandbox', '--help'], io), 0);
   t.match(io.out(), 'Usage: dbxsync sandbox [--port N] [--seed FILE | --generate N]');
-  for (const opt of ['--port N', '--seed FILE', '--generate N']) t.match(io.out(), opt);
+  for (const opt of ['--port N', '--seed FILE', '--generate N', '--latency MS', '--faults SPEC']) t.match(io.out(), opt);
 });

@@ -17,6 +17,7 @@ import {
 } from '../../sandbox/generate.js';
 import { startSandbox } from '../../sandbox/index.js';
 import { loadSeed } from '../../sandbox/load-seed.js';
+import type { FaultConfig } from '../../sandbox/http.js';
 import type { SandboxSeed } from '../../sandbox/seed.js';
 import { stringOpt, type Command, type ParsedArgs } from '../command.js';
 import type { CommandIO } from '../io.js';
@@ -25,6 +26,12 @@ const OPTIONS = {
   port: { type: 'string', value: 'N', description: 'port on 127.0.0.1 (default: a free port)' },
   seed: { type: 'string', value: 'FILE', description: 'seed the org from a JSON or YAML snapshot' },
   generate: { type: 'string', value: 'N', description: 'seed a generated org of N people' },
+  latency: { type: 'string', value: 'MS', description: 'delay every response by MS milliseconds' },
+  faults: {
+    type: 'string',
+    value: 'SPEC',
+    description: 'inject faults, e.g. 429=0.05,500=0.01,503=0.01,drop=0.01,seed=7,retry-after=2 (rates per request)',
+  },
 } as const;
 
 function parsePort(text: string | undefined): number | undefined {
@@ -33,6 +40,39 @@ function parsePort(text: string | undefined): number | undefined {
     throw new UsageError(`--port must be a port number from 0 to 65535 (0: any free port), got "${text}"`);
   }
   return Number(text);
+}
+
+function parseLatency(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{1,6}$/.test(text)) throw new UsageError(`--latency must be a number of milliseconds, got "${text}"`);
+  return Number(text);
+}
+
+const FAULT_RATES = { '429': 'rate429', '500': 'rate500', '503': 'rate503', drop: 'rateDrop' } as const;
+
+/** `429=0.05,500=0.01,drop=0.01,seed=7,retry-after=2` → FaultConfig. */
+export function parseFaults(spec: string | undefined): FaultConfig | undefined {
+  if (spec === undefined) return undefined;
+  const faults: { -readonly [K in keyof FaultConfig]: FaultConfig[K] } = {};
+  const bad = (why: string) => new UsageError(`--faults ${JSON.stringify(spec)}: ${why} (e.g. 429=0.05,500=0.01,drop=0.01,seed=7)`);
+  for (const part of spec.split(',')) {
+    const [key, value, extra] = part.trim().split('=');
+    if (!key || value === undefined || extra !== undefined) throw bad(`"${part}" is not key=value`);
+    const n = Number(value);
+    if (Object.hasOwn(FAULT_RATES, key)) {
+      if (value === '' || !(n >= 0 && n <= 1)) throw bad(`the rate of ${key} must be from 0 to 1`);
+      faults[FAULT_RATES[key as keyof typeof FAULT_RATES]] = n;
+    } else if (key === 'seed' || key === 'retry-after') {
+      if (!/^\d+$/.test(value)) throw bad(`${key} must be a whole number`);
+      if (key === 'seed') faults.seed = n;
+      else faults.retryAfterSeconds = n;
+    } else {
+      throw bad(`unknown key "${key}"; known: 429, 500, 503, drop, seed, retry-after`);
+    }
+  }
+  const total = (faults.rate429 ?? 0) + (faults.rate500 ?? 0) + (faults.rate503 ?? 0) + (faults.rateDrop ?? 0);
+  if (total > 1) throw bad('the rates add up to more than 1');
+  return faults;
 }
 
 function parsePeople(text: string): number {
@@ -85,10 +125,19 @@ async function chooseSeed(args: ParsedArgs, io: CommandIO): Promise<ChosenSeed> 
  */
 export async function serveSandbox(args: ParsedArgs, io: CommandIO, untilStop: () => Promise<unknown>): Promise<number> {
   const port = parsePort(stringOpt(args, 'port'));
+  const latencyMs = parseLatency(stringOpt(args, 'latency'));
+  const faults = parseFaults(stringOpt(args, 'faults'));
   const { seed, description, hint } = await chooseSeed(args, io);
   let sandbox;
   try {
-    sandbox = await startSandbox({ seed, ...(port !== undefined ? { port } : {}), keepLog: false, clock: () => io.now() });
+    sandbox = await startSandbox({
+      seed,
+      ...(port !== undefined ? { port } : {}),
+      ...(latencyMs !== undefined ? { latencyMs } : {}),
+      ...(faults ? { faults } : {}),
+      keepLog: false,
+      clock: () => io.now(),
+    });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UsageError(`port ${port} on 127.0.0.1 is already in use (try another --port, or 0)`, { cause: err });
@@ -106,6 +155,7 @@ export async function serveSandbox(args: ParsedArgs, io: CommandIO, untilStop: (
       `# dbxsync sandbox: emulated Okta and Dropbox APIs on ${sandbox.url}`,
       `# Org: ${description} (${people} Okta users, ${seed.okta.groups.length} Okta groups, ${members} Dropbox members, ${seed.dropbox.groups.length} Dropbox groups)`,
       `# Okta app id: ${seed.okta.appId}`,
+      ...(latencyMs || faults ? [`# Latency ${latencyMs ?? 0} ms; faults ${stringOpt(args, 'faults') ?? 'none'}`] : []),
       ...Object.entries(env).map(([name, value]) => `export ${name}=${value}`),
       hint,
       '# Then: dbxsync apply, dbxsync explain <email>, dbxsync import, dbxsync dump. Serving until Ctrl-C.',
@@ -135,7 +185,7 @@ function untilSignal(): Promise<NodeJS.Signals> {
 export const sandboxCommand: Command = {
   name: 'sandbox',
   summary: 'Serve emulated Okta and Dropbox APIs on loopback to try dbxsync by hand',
-  usage: 'dbxsync sandbox [--port N] [--seed FILE | --generate N]',
+  usage: 'dbxsync sandbox [--port N] [--seed FILE | --generate N] [--latency MS] [--faults SPEC]',
   options: OPTIONS,
   maxPositionals: 0,
   run: (args, io) => serveSandbox(args, io, untilSignal),
