@@ -43,9 +43,7 @@ export async function loadDesiredState(dir: string, options: LoadOptions): Promi
   }
   const { merged, issues: mergeIssues } = mergeFiles(parsed, displayPathOf(dir, cwd)(''));
   issues.push(...mergeIssues);
-  // A missing key may well be in a file that could not be read; say nothing about it then.
-  const rules = ruleIssues(merged, { now: options.now }).filter((i) => !(unreadable && i.line === 0));
-  issues.push(...rules);
+  issues.push(...ruleIssues(merged, { now: options.now, partial: unreadable }));
 
   const files = sources.names.length;
   const errors = issues.filter((i) => i.severity === 'error');

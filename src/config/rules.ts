@@ -12,6 +12,11 @@ import type { DataPath } from './yaml-file.js';
 export interface RuleOptions {
   /** Today, for exception expiry (compared as a UTC calendar date). */
   readonly now: Date;
+  /**
+   * Some file could not be read: rules that depend on a key being absent stay silent, since the
+   * key may be in that file.
+   */
+  readonly partial?: boolean;
 }
 
 export function ruleIssues(merged: MergedConfig, options: RuleOptions): ConfigIssue[] {
@@ -25,12 +30,12 @@ export function ruleIssues(merged: MergedConfig, options: RuleOptions): ConfigIs
       return found ? `${found.file.display}:${found.pos.line}:${found.pos.col}` : formatPath(path);
     },
   };
-  requiredKeys(ctx, out);
+  if (!options.partial) requiredKeys(ctx, out);
   protectedMembers(ctx);
   safetyExceptions(ctx, options.now);
   groupPushes(ctx);
   roles(ctx);
-  offboarding(ctx);
+  offboarding(ctx, options.partial ?? false);
   return out;
 }
 
@@ -211,7 +216,7 @@ function roles(ctx: Ctx): void {
   });
 }
 
-function offboarding(ctx: Ctx): void {
+function offboarding(ctx: Ctx, partial: boolean): void {
   const off = record(ctx.merged.data.offboarding) ?? {};
   const declared = record(off.onDeactivated);
   const deactivated = declared ?? {};
@@ -235,9 +240,10 @@ function offboarding(ctx: Ctx): void {
     if (problem) ctx.error([...base, 'transferTo'], `must be manager, none or the email of a team member; ${problem}`);
   }
   const fallback = typeof deactivated.fallbackTransferTo === 'string' ? deactivated.fallbackTransferTo : null;
-  const admin = typeof deactivated.transferAdmin === 'string' ? deactivated.transferAdmin : null;
+  // A transferAdmin of the wrong type is reported by the schema; it still counts as given here.
+  const hasAdmin = 'transferAdmin' in deactivated;
   if (fallback !== null) checkEmail(ctx, [...base, 'fallbackTransferTo'], fallback);
-  if (admin !== null) checkEmail(ctx, [...base, 'transferAdmin'], admin);
+  checkEmail(ctx, [...base, 'transferAdmin'], deactivated.transferAdmin);
 
   const keepAccount = deactivated.keepAccount === true;
   const wipeData = deactivated.wipeData === true;
@@ -269,7 +275,7 @@ function offboarding(ctx: Ctx): void {
     provisioning?.unmanagedMembers === 'remove' ? ['provisioning', 'unmanagedMembers'] : null,
     ...overrides.map((o, i) => (record(o)?.action === 'remove' ? ['offboarding', 'overrides', i, 'action'] : null)),
   ].filter((p): p is (string | number)[] => p !== null);
-  if (transfer !== null && admin === null && removalCauses.length > 0 && !keepAccount) {
+  if (transfer !== null && !hasAdmin && removalCauses.length > 0 && !keepAccount) {
     const cause = removalCauses[0]!;
     const explicit = 'transferTo' in deactivated;
     if (explicit || declared) {
@@ -278,7 +284,7 @@ function offboarding(ctx: Ctx): void {
         `a file transfer (${transfer}) needs transferAdmin, the email of the team admin who receives transfer errors (removals come from ${formatPath(cause)} at ${ctx.where(cause)})`,
         explicit ? 'value' : 'key',
       );
-    } else {
+    } else if (!partial) {
       ctx.error(
         cause,
         `removed members' files are transferred (${transfer}), which needs offboarding.onDeactivated.transferAdmin, the email of the team admin who receives transfer errors`,

@@ -63,13 +63,17 @@ export function parseYamlFile(source: SourceFile): ParsedYaml {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    const alias = firstAlias(doc, (a) => (/Unresolved alias/.test((err as Error).message) ? a.resolve(doc) === undefined : true));
-    const pos = alias?.range ? posOf(alias.range[0]) : { line: 1, col: 1 };
+    const message = (err as Error).message;
+    const bomb = /Excessive alias count/.test(message);
+    const unresolved = /Unresolved alias/.test(message);
+    const alias = bomb || unresolved ? firstAlias(doc, (a) => bomb || a.resolve(doc) === undefined) : null;
     at(
-      pos,
-      /Excessive alias count/.test((err as Error).message)
+      alias?.range ? posOf(alias.range[0]) : { line: 1, col: 1 },
+      bomb
         ? `YAML aliases expand to too many values (more than ${MAX_ALIAS_COUNT}); this looks like an alias bomb`
-        : `alias ${alias ? `"*${alias.source}"` : ''} refers to no anchor defined before it`.replace('  ', ' '),
+        : unresolved
+          ? `alias "*${alias?.source ?? ''}" refers to no anchor defined before it`
+          : `invalid YAML: ${message.split('\n')[0]}`,
     );
     return { file: null, issues };
   }

@@ -412,6 +412,17 @@ const cases: readonly Case[] = [
       `${D}/g.yaml:3:16: groupPushes[1].oktaGroup: Okta group "dbx-Finance" is also matched by oktaGroupPattern "^dbx-" at ${D}/g.yaml:2:5, which pushes it as "dbx-Finance"; an Okta group is pushed to one Dropbox group only`,
     ],
   },
+  {
+    name: 'a transferAdmin of the wrong type is one problem, not two',
+    files: { 'o.yaml': 'offboarding:\n  onDeactivated:\n    action: remove\n    transferAdmin: 42\n' },
+    expected: [`${D}/o.yaml:4:20: offboarding.onDeactivated.transferAdmin: must be text, got the number 42`],
+  },
+  {
+    name: 'an unreadable file: no guesses about the keys it may hold',
+    bare: true,
+    files: { 'settings.yaml': 'version: 1\noffboarding:\n\tonDeactivated: {transferAdmin: it@acme.example}\n', 'p.yaml': 'provisioning:\n  unassigned: remove\n' },
+    expected: [`${D}/settings.yaml:3:1: tab used for indentation; YAML indents with spaces`],
+  },
   // several problems at once
   {
     name: 'every problem of every file is reported, sorted by file and position',
