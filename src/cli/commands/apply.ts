@@ -1,16 +1,110 @@
-import { notYetAvailable } from '../command.js';
+/**
+ * `dbxsync apply`: plan afresh against live state and execute it. With --plan, the reviewed-plan
+ * guard runs first: every destructive action of the fresh plan must be in the reviewed plan, else
+ * nothing is changed (exit 1). Without --plan, the plan is shown and confirmed on a terminal, or
+ * needs --auto-approve elsewhere. A plan refused by the safety checks is never applied.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { checkReviewedPlan, readPlanFile } from '../../apply/guard.js';
+import { runApply } from '../../apply/run-apply.js';
+import { requireDesiredState } from '../../config/index.js';
+import { formatIssue } from '../../config/issue.js';
+import { UsageError } from '../../domain/errors.js';
+import type { Plan } from '../../domain/plan.js';
+import { createDropboxWriter } from '../../dropbox/writer.js';
+import { planSync } from '../../plan/index.js';
+import { boolOpt, stringOpt, type Command } from '../command.js';
+import type { CommandIO } from '../io.js';
+import { liveClientsFromEnv, readLiveState } from '../live.js';
+import { renderPlan } from '../plan-output.js';
+import { VERSION } from '../version.js';
 
-export const applyCommand = notYetAvailable(
-  'apply',
-  'Apply a plan to Dropbox (re-planned and checked against the reviewed plan)',
-  `dbxsync apply [--dir desired-state] [--plan reviewed-plan.json] [--auto-approve] [--audit-log FILE] [--concurrency N]`,
-  {
+export function parseConcurrency(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--concurrency must be a whole number from 1 to 64, got "${value}"`);
+  return n;
+}
+
+async function readReviewedPlan(file: string, io: CommandIO): Promise<Plan> {
+  let text: string;
+  try {
+    text = await readFile(path.resolve(io.cwd, file), 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read the reviewed plan ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
+  }
+  return readPlanFile(text, file);
+}
+
+export const applyCommand: Command = {
+  name: 'apply',
+  summary: 'Apply a plan to Dropbox (re-planned and checked against the reviewed plan)',
+  usage: `dbxsync apply [--dir desired-state] [--plan reviewed-plan.json] [--auto-approve] [--audit-log FILE] [--concurrency N]`,
+  options: {
     dir: { type: 'string', value: 'DIR', description: 'desired-state directory (default: desired-state)' },
     plan: { type: 'string', value: 'FILE', description: 'the reviewed plan JSON: refuse destructive actions it does not hold' },
     'auto-approve': { type: 'boolean', description: 'do not ask for confirmation (required when not on a terminal)' },
-    'audit-log': { type: 'string', value: 'FILE', description: 'append one JSON line per action to FILE (- for stdout)' },
+    'audit-log': { type: 'string', value: 'FILE', description: 'append one JSON line per action to FILE (- for stdout; default .dbxsync/audit/)' },
     concurrency: { type: 'string', value: 'N', description: 'parallel Dropbox calls (default: 4)' },
     quiet: { type: 'boolean', description: 'no progress on stderr' },
   },
-  0,
-);
+  maxPositionals: 0,
+  async run(args, io) {
+    const concurrency = parseConcurrency(stringOpt(args, 'concurrency'));
+    const quiet = boolOpt(args, 'quiet');
+    const planFile = stringOpt(args, 'plan');
+    const reviewed = planFile === undefined ? null : await readReviewedPlan(planFile, io);
+    const now = io.now();
+    const { state: desired, warnings } = await requireDesiredState(stringOpt(args, 'dir') ?? 'desired-state', { now, cwd: io.cwd });
+    for (const w of warnings) io.stderr.write(`${formatIssue(w)}\n`);
+    const clients = liveClientsFromEnv(io.env);
+    const live = await readLiveState(desired, clients, io, { quiet });
+    const plan = planSync({ desired, okta: live.okta, dropbox: live.dropbox, now: now.toISOString(), toolVersion: VERSION });
+    const auditOut = stringOpt(args, 'audit-log');
+    // With the audit log on stdout, stdout carries only JSON lines: everything else goes to stderr.
+    const say = auditOut === '-' ? io.stderr : io.stdout;
+
+    if (!plan.safety.ok) {
+      say.write(renderPlan(plan, 'text', io));
+      io.stderr.write('dbxsync apply: refused by the safety checks; nothing was changed\n');
+      return 1;
+    }
+    if (reviewed !== null) {
+      const check = checkReviewedPlan(reviewed, plan);
+      if (!check.ok) {
+        io.stderr.write(check.text);
+        io.stderr.write('dbxsync apply: refused as stale: the fresh plan holds destructive changes nobody reviewed; nothing was changed\n');
+        return 1;
+      }
+      if (!quiet) io.stderr.write(check.text);
+    } else {
+      say.write(renderPlan(plan, 'text', io));
+    }
+    if (plan.actions.length === 0) {
+      if (reviewed !== null) say.write('No changes. Dropbox matches the desired state.\n');
+      return 0;
+    }
+    if (reviewed === null && !boolOpt(args, 'auto-approve')) {
+      if (!io.stdout.isTTY || !io.stderr.isTTY) {
+        throw new UsageError('not a terminal: review the plan and pass --auto-approve, or apply a reviewed plan with --plan FILE');
+      }
+      if (!(await io.confirm(`Apply these ${plan.actions.length} changes to the Dropbox team "${live.dropbox.teamName}"?`))) {
+        io.stderr.write('Nothing applied.\n');
+        return 1;
+      }
+    }
+    const writer = createDropboxWriter(clients.dropbox);
+    const { exitCode } = await runApply(plan, writer, {
+      stdout: io.stdout,
+      stderr: io.stderr,
+      env: io.env,
+      cwd: io.cwd,
+      now: () => io.now(),
+      ...(auditOut !== undefined ? { auditLog: auditOut } : {}),
+      ...(concurrency !== undefined ? { concurrency } : {}),
+      quiet,
+    });
+    return exitCode;
+  },
+};

@@ -1,11 +1,105 @@
-import { notYetAvailable } from '../command.js';
+/**
+ * `dbxsync demo`: the whole loop against the built-in sandbox, with no credentials and no network.
+ * It starts the sandbox seeded with the Acme Robotics demo company, plans against the repository's
+ * desired-state/, applies the plan, and plans again to show that nothing is left to do, narrating
+ * each step in a line or two.
+ */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runApply } from '../../apply/run-apply.js';
+import { requireDesiredState } from '../../config/index.js';
+import { DbxsyncError } from '../../domain/errors.js';
+import { createDropboxWriter } from '../../dropbox/writer.js';
+import { planSync } from '../../plan/index.js';
+import { summaryLine } from '../../render/index.js';
+import { demoSeed } from '../../sandbox/demo-seed.js';
+import { startSandbox } from '../../sandbox/index.js';
+import { boolOpt, type Command } from '../command.js';
+import { useColor, type CommandIO } from '../io.js';
+import { liveClientsFromEnv, readLiveState } from '../live.js';
+import { renderPlan } from '../plan-output.js';
+import { VERSION } from '../version.js';
 
-export const demoCommand = notYetAvailable(
-  'demo',
-  'Run the whole loop against the built-in sandbox; no credentials needed',
-  `dbxsync demo`,
-  {
-    quiet: { type: 'boolean', description: 'less narration' },
+/** The desired-state/ that ships with dbxsync (the demo company's), found from this file upwards. */
+export function builtInDesiredStateDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const pkg = path.join(dir, 'package.json');
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'dbxsync') {
+      return path.join(dir, 'desired-state');
+    }
+    dir = path.dirname(dir);
+  }
+  throw new DbxsyncError('cannot find the built-in desired-state/ directory next to the dbxsync package');
+}
+
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'Run the whole loop against the built-in sandbox; no credentials needed',
+  usage: `dbxsync demo`,
+  options: {
+    quiet: { type: 'boolean', description: 'print only the plans and the apply summary' },
   },
-  0,
-);
+  maxPositionals: 0,
+  async run(args, io) {
+    const quiet = boolOpt(args, 'quiet');
+    const bold = (t: string) => (useColor(io.stdout, io.env) ? `\x1b[1m${t}\x1b[22m` : t);
+    const say = (text: string) => {
+      if (!quiet) io.stdout.write(`${text}\n`);
+    };
+    const now = io.now();
+    const dir = builtInDesiredStateDir();
+    const { state: desired } = await requireDesiredState(dir, { now, cwd: io.cwd });
+    const sandbox = await startSandbox({ seed: demoSeed(now) });
+    try {
+      const env = sandbox.env();
+      // The demo's own io: the sandbox's tokens in the environment, nothing of the caller's.
+      const demoIO: CommandIO = { ...io, env: { ...env, ...(io.env.NO_COLOR !== undefined ? { NO_COLOR: io.env.NO_COLOR } : {}), TERM: io.env.TERM } };
+      const clients = liveClientsFromEnv(demoIO.env);
+      const team = sandbox.dropbox;
+      say(bold('dbxsync demo: the whole loop on a built-in sandbox (no credentials, no network)'));
+      say(`1. Started emulated Okta and Dropbox APIs on ${sandbox.url}, seeded with the Acme Robotics demo company.`);
+      say(`   The desired state is ${path.relative(io.cwd, dir) || dir}/ (${desired.files.join(', ')}).`);
+
+      const live = await readLiveState(desired, clients, demoIO, { quiet: true });
+      const plan = planSync({ desired, okta: live.okta, dropbox: live.dropbox, now: now.toISOString(), toolVersion: VERSION });
+      say('');
+      say(bold(`2. Plan: ${live.okta.assignments.length} people assigned in Okta, ${live.dropbox.members.length} Dropbox member records read.`));
+      say('   This is what a pull request comment shows a reviewer: every change with its reason.');
+      say('');
+      io.stdout.write(renderPlan(plan, 'text', demoIO));
+      if (!plan.safety.ok) {
+        io.stderr.write('dbxsync demo: the demo plan was refused by the safety checks; nothing was applied\n');
+        return 1;
+      }
+      const filesBefore = team.totalFiles();
+      say('');
+      say(bold(`3. Apply (what merging the pull request does), with an audit log:`));
+      const auditDir = mkdtempSync(path.join(tmpdir(), 'dbxsync-demo-'));
+      const { exitCode } = await runApply(plan, createDropboxWriter(clients.dropbox), {
+        stdout: io.stdout,
+        stderr: io.stderr,
+        env: demoIO.env,
+        cwd: io.cwd,
+        now: () => io.now(),
+        auditLog: path.join(auditDir, 'audit.jsonl'),
+        quiet,
+      });
+      const lost = filesBefore - team.totalFiles();
+      say(`   Files on the team before and after: ${filesBefore} and ${team.totalFiles()}; ${lost === 0 ? 'no file was lost' : `${lost} files lost`} (leavers' files went to their managers or the archive).`);
+
+      const again = await readLiveState(desired, clients, demoIO, { quiet: true });
+      const second = planSync({ desired, okta: again.okta, dropbox: again.dropbox, now: io.now().toISOString(), toolVersion: VERSION });
+      say('');
+      say(bold('4. Plan again: the team now matches the desired state.'));
+      io.stdout.write(`${summaryLine(second.actions)}\n`);
+      say('');
+      say('Next: `dbxsync sandbox` serves this company for you to try `plan`, `apply`, `explain <email>` by hand.');
+      return exitCode === 0 && second.actions.length === 0 && lost === 0 ? 0 : 1;
+    } finally {
+      await sandbox.close();
+    }
+  },
+};
