@@ -6,7 +6,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { DesiredState, SourceRef } from '../domain/desired.js';
 import type { DropboxState, OktaState } from '../domain/live.js';
-import { compareStrings } from './text.js';
+import { compareSources, compareStrings } from './text.js';
 
 export interface FingerprintInput {
   readonly desired: DesiredState;
@@ -56,10 +56,6 @@ function stripSources(value: unknown): unknown {
 
 function hasSource(value: unknown): value is { source: SourceRef } {
   return value !== null && typeof value === 'object' && 'source' in value && (value as { source: unknown }).source !== null;
-}
-
-export function compareSources(a: SourceRef, b: SourceRef): number {
-  return compareStrings(a.file, b.file) || a.line - b.line || a.col - b.col;
 }
 
 function canonicalOkta(okta: OktaState): unknown {

@@ -7,11 +7,10 @@ import type { GroupPush, SourceRef } from '../domain/desired.js';
 import type { DropboxGroup, OktaGroup } from '../domain/live.js';
 import type { Action, GroupRef, PersonRef } from '../domain/plan.js';
 import type { PlanContext } from './context.js';
-import { compareSources } from './fingerprint.js';
 import { resolveOktaGroups } from './live-index.js';
 import type { TeamRef } from './member-actions.js';
 import type { Person } from './people.js';
-import { at, compareStrings } from './text.js';
+import { at, compareSources, compareStrings } from './text.js';
 
 export const MARKER_PREFIX = 'okta:';
 

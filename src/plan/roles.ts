@@ -6,9 +6,8 @@
 import { ROLE_RANK, type DesiredState, type Role, type RoleRule } from '../domain/desired.js';
 import type { OktaUser } from '../domain/live.js';
 import type { Warning } from '../domain/plan.js';
-import { compareSources } from './fingerprint.js';
 import { resolveOktaGroups, type LiveIndex } from './live-index.js';
-import { at } from './text.js';
+import { at, compareSources } from './text.js';
 
 export interface RoleDecision {
   readonly role: Role;

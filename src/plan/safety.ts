@@ -7,7 +7,7 @@
 import type { Role, SafetyException } from '../domain/desired.js';
 import type { Action, SafetyVerdict, SafetyViolation, Warning } from '../domain/plan.js';
 import type { PlanContext } from './context.js';
-import { at, compareStrings } from './text.js';
+import { at, compareSources, compareStrings } from './text.js';
 
 type Limit = 'maxRemovals' | 'maxRemovalPercent' | 'minTeamAdmins';
 
@@ -16,7 +16,8 @@ function limitOf(ctx: PlanContext, key: Limit): { value: number; exception: Safe
   const today = ctx.now.slice(0, 10);
   let value = ctx.desired.safety[key];
   let exception: SafetyException | null = null;
-  for (const e of ctx.desired.safety.exceptions) {
+  // YAML order breaks ties between equal exceptions, so the one named does not depend on input order.
+  for (const e of [...ctx.desired.safety.exceptions].sort((a, b) => compareSources(a.source, b.source))) {
     const candidate = e[key];
     if (candidate === null || e.expires < today) continue;
     const better = key === 'minTeamAdmins' ? candidate < value : candidate > value;

@@ -46,6 +46,11 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** YAML order: file, then line, then column. */
+export function compareSources(a: SourceRef, b: SourceRef): number {
+  return compareStrings(a.file, b.file) || a.line - b.line || a.col - b.col;
+}
+
 /** "A, B and C" */
 export function list(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
