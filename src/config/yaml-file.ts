@@ -2,7 +2,7 @@
  * Parses one desired-state file with `yaml`, keeping node ranges so that every later message can
  * point at the key or value it is about (1-based line:col).
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
 import type { ConfigIssue, Severity } from './issue.js';
 import type { SourceFile } from './source-files.js';
 
@@ -15,20 +15,25 @@ export type DataPath = readonly (string | number)[];
 /** What a position should point at: a mapping key, its value, or the mapping that holds it. */
 export type Target = 'key' | 'value' | 'parent';
 
+/** 1-based line and column. */
 export interface Position {
   readonly line: number;
   readonly col: number;
 }
 
+/** A parsed file whose top level is a mapping, with the means to find any node in it again. */
 export interface YamlFile {
+  /** Relative to the desired-state directory. */
   readonly rel: string;
+  /** As shown in messages. */
   readonly display: string;
-  /** The data as plain JavaScript; undefined when the file could not be parsed. */
+  /** The data as plain JavaScript (aliases expanded). */
   readonly data: unknown;
   /** Where `path` is in the file; falls back to the deepest node found on the way. */
   locate(path: DataPath, target?: Target): Position;
 }
 
+/** The file (null when it cannot be used: syntax errors, no content, not a mapping) and its problems. */
 export interface ParsedYaml {
   readonly file: YamlFile | null;
   readonly issues: readonly ConfigIssue[];
@@ -127,8 +132,8 @@ export function keyText(key: unknown): string | null {
   return null;
 }
 
-function firstAlias(doc: Document, accept: (alias: import('yaml').Alias) => boolean): import('yaml').Alias | null {
-  let found: import('yaml').Alias | null = null;
+function firstAlias(doc: Document, accept: (alias: Alias) => boolean): Alias | null {
+  let found: Alias | null = null;
   visit(doc, {
     Alias(_key, alias) {
       if (accept(alias)) {
