@@ -139,9 +139,6 @@ export function fitToLength(parts: readonly DocumentPart[], maxLength: number, h
       .filter((text): text is string => text !== null)
       .join('\n');
 
-  const full = assemble(new Map(), false);
-  if (utf8Length(full) <= maxLength) return { text: full, folded: false };
-
   const normal = [...measured.values()].filter((m) => !m.section.lastResort);
   const lastResort = [...measured.values()].filter((m) => m.section.lastResort);
   const fixed = parts.reduce((sum, part) => {
@@ -149,8 +146,13 @@ export function fitToLength(parts: readonly DocumentPart[], maxLength: number, h
     return isSection(part) ? sum : sum + utf8Length(part.whenFolded);
   }, 0);
   const separators = parts.length - 1;
+  const separatorsWhenUnfolded = parts.filter((part) => typeof part === 'string' || isSection(part)).length - 1;
   const lastResortFull = lastResort.reduce((sum, m) => sum + m.lengthAt(m.size), 0);
   const normalEmpty = normal.reduce((sum, m) => sum + m.lengthAt(0), 0);
+  const normalFull = normal.reduce((sum, m) => sum + m.lengthAt(m.size), 0);
+  const unfolded = parts.reduce((sum, part) => sum + (typeof part === 'string' ? utf8Length(part) : 0), 0);
+  // Measured, not assembled: a plan of 100k actions would otherwise build a huge string to throw away.
+  if (unfolded + separatorsWhenUnfolded + lastResortFull + normalFull <= maxLength) return { text: assemble(new Map(), false), folded: false };
 
   const shown = new Map<FoldableSection, number>();
   const normalBudget = maxLength - fixed - separators - lastResortFull;

@@ -1,13 +1,29 @@
-/** A copy of a plan with `fn` applied to every string in it, at any depth (the input is not changed). */
+/**
+ * A plan with `fn` applied to every string in it, at any depth. The input is never changed; parts
+ * where nothing changes are shared rather than copied, so a pass over a large clean plan is cheap.
+ */
 import type { Plan } from '../domain/plan.js';
 
 function mapValue(value: unknown, fn: (text: string) => string): unknown {
   if (typeof value === 'string') return fn(value);
-  if (Array.isArray(value)) return value.map((v) => mapValue(v, fn));
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((v) => {
+      const mapped = mapValue(v, fn);
+      if (mapped !== v) changed = true;
+      return mapped;
+    });
+    return changed ? out : value;
+  }
   if (value !== null && typeof value === 'object') {
+    let changed = false;
     const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) out[key] = mapValue(v, fn);
-    return out;
+    for (const [key, v] of Object.entries(value)) {
+      const mapped = mapValue(v, fn);
+      if (mapped !== v) changed = true;
+      out[key] = mapped;
+    }
+    return changed ? out : value;
   }
   return value;
 }

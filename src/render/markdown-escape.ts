@@ -5,18 +5,33 @@
 
 const MARKDOWN_SPECIALS = /[\\`*_[\]|~]/g;
 
-export function escapeMarkdown(text: string): string {
-  return (
-    text
-      .replace(/\s*[\r\n]+\s*/g, ' ')
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(MARKDOWN_SPECIALS, (c) => `\\${c}`)
+const CONTROL_OR_HTML = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f&<>]|(?<![A-Za-z0-9._%+-])@(?=[A-Za-z0-9])/g;
+
+function htmlReplacement(c: string): string {
+  switch (c) {
+    case '&':
+      return '&amp;';
+    case '<':
+      return '&lt;';
+    case '>':
+      return '&gt;';
+    case '@':
       // A zero-width space after "@" keeps a group named "@acme/admins" from pinging a team.
-      .replace(/(^|[^A-Za-z0-9._%+-])@(?=[A-Za-z0-9])/g, '$1@\u200b')
-  );
+      return '@\u200b';
+    default:
+      return '\ufffd';
+  }
+}
+
+/** For text inside HTML (a `<summary>`), where GitHub does not read markdown: one line, no tag, no mention. */
+export function escapeHtml(text: string): string {
+  const oneLine = /[\r\n]/.test(text) ? text.replace(/\s*[\r\n]+\s*/g, ' ') : text;
+  return oneLine.replace(CONTROL_OR_HTML, htmlReplacement);
+}
+
+/** For text in markdown (table cells, list items): {@link escapeHtml}, and no markdown syntax either. */
+export function escapeMarkdown(text: string): string {
+  return escapeHtml(text).replace(MARKDOWN_SPECIALS, (c) => `\\${c}`);
 }
 
 /** A URL for a markdown link target: characters that would end or break the link are encoded. */

@@ -10,7 +10,7 @@ import { ACTION_KINDS, isPrivileged, type Action, type ActionKind, type Plan } f
 import { groupDigits, summaryLine } from './change-counts.js';
 import { describeAction, membersOf, subjectOf } from './describe-action.js';
 import { fitToLength, type DocumentPart, type FoldableSection } from './fit-to-length.js';
-import { codeSpan, escapeMarkdown, escapeUrl } from './markdown-escape.js';
+import { codeSpan, escapeHtml, escapeMarkdown, escapeUrl } from './markdown-escape.js';
 import { compareText, reportLabel, violationNumbers, waitingLabel, waitingTiming } from './plan-view.js';
 import { redactPlanEmails } from './redact-emails.js';
 
@@ -119,15 +119,16 @@ function kindSection(kind: ActionKind, actions: readonly Action[]): FoldableSect
 function membershipSection(action: Action): FoldableSection {
   const members = membersOf(action);
   const verb = action.kind === 'group.members.add' ? 'to add' : 'to remove';
-  const name = subjectOf(action).type === 'group' ? who(action) : '';
+  const subject = subjectOf(action);
+  const name = subject.type === 'group' ? subject.name : '';
   const count = plural(members.length, `member ${verb}`, `members ${verb}`);
-  const open = `<details><summary>Group ${name}: ${count} <code>${action.kind}</code></summary>\n\nWhy: ${md(action.reason)}\n\n`;
+  const open = `<details><summary>Group ${escapeHtml(name)}: ${count} <code>${action.kind}</code></summary>\n\nWhy: ${md(action.reason)}\n\n`;
   return {
     head: open,
     emptyHead: open,
     rows: members.map((m) => `- ${md(m.email)}\n`),
     tail: '\n</details>\n',
-    note: cutNote(`${action.kind} memberships of ${name}`),
+    note: cutNote(`${action.kind} memberships of ${md(name)}`),
   };
 }
 

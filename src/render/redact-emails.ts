@@ -17,11 +17,21 @@ export function emailLabel(email: string): string {
 }
 
 /** Replace every email address in `text`; labels themselves are left as they are. */
-export function redactEmailsInText(text: string): string {
-  return text.replace(EMAIL, (email) => emailLabel(email));
+export function redactEmailsInText(text: string, labels: Map<string, string> = new Map()): string {
+  if (!text.includes('@')) return text;
+  return text.replace(EMAIL, (email) => {
+    const key = email.toLowerCase();
+    let label = labels.get(key);
+    if (label === undefined) {
+      label = emailLabel(key);
+      labels.set(key, label);
+    }
+    return label;
+  });
 }
 
 /** A copy of the plan with every email address replaced by its label (the input is not changed). */
 export function redactPlanEmails(plan: Plan): Plan {
-  return mapPlanStrings(plan, redactEmailsInText);
+  const labels = new Map<string, string>();
+  return mapPlanStrings(plan, (text) => redactEmailsInText(text, labels));
 }

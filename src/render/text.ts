@@ -58,8 +58,12 @@ function plural(n: number, one: string, many: string): string {
  * in a reason) could forge lines or colours, so each becomes a visible "�" (newlines a space).
  */
 function terminalSafe(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+  if (!CONTROL.test(text)) return text;
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(CONTROL_GLOBAL, '\ufffd');
 }
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_GLOBAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 export function renderText(input: Plan, options: TextOptions): string {
   const plan = mapPlanStrings(options.redactEmails ? redactPlanEmails(input) : input, terminalSafe);

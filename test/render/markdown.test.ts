@@ -114,6 +114,7 @@ t.test('user data cannot break the markdown', async (t) => {
   t.notMatch(text, /<script>|<b>|<EU>|<\/details> Archive/, 'no raw HTML from user data');
   t.match(text, '&lt;script&gt;alert(1)&lt;/script&gt;');
   t.match(text, 'R&amp;D \\| Prototypes &lt;EU&gt;');
+  t.match(text, '<summary>Group R&amp;D | Prototypes &lt;EU&gt;: 2 members to add', 'inside HTML only HTML is escaped');
   t.match(text, "O'Brien \\| \\`dev\\`");
   t.match(text, '"\\*Max\\*" → "Max\\_\\[admin\\]"');
   t.notMatch(text, /(^|[^\w])@acme\//m, 'no team mention');

@@ -58,7 +58,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > awkwa
 
 </details>
 
-<details><summary>Group R&amp;D \\| Prototypes &lt;EU&gt;: 2 members to add <code>group.members.add</code></summary>
+<details><summary>Group R&amp;D | Prototypes &lt;EU&gt;: 2 members to add <code>group.members.add</code></summary>
 
 Why: members of Okta group R&amp;D \\| Prototypes &lt;EU&gt;
 
