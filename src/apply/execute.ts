@@ -36,6 +36,9 @@ class ActionRefused extends Error {
   }
 }
 
+/** An outcome before the executor stamps it with the action and the time. */
+type Settled = Omit<ActionOutcome, 'actionId' | 'kind' | 'finishedAt'>;
+
 interface Done {
   readonly attempts: number;
   readonly requestId: string | null;
@@ -229,9 +232,10 @@ class Run {
     }
     const { action, leftOut } = unit;
     const started = this.now().getTime();
+    let outcome: Settled;
     try {
       const done = await this.perform(action, leftOut);
-      this.settle(action, {
+      outcome = {
         status: 'applied',
         attempts: done.attempts,
         ms: this.now().getTime() - started,
@@ -240,9 +244,9 @@ class Run {
         error: null,
         skipReason: null,
         note: done.note,
-      });
+      };
     } catch (err) {
-      this.settle(action, {
+      outcome = {
         status: 'failed',
         attempts: attemptsOf(err),
         ms: this.now().getTime() - started,
@@ -251,12 +255,15 @@ class Run {
         error: toActionError(err),
         skipReason: null,
         note: null,
-      });
+      };
     }
+    // Settled outside the try: a failing listener (the audit log) must not turn into a second outcome.
+    this.settle(action, outcome);
   }
 
   private async runAddBatch(actions: readonly MemberAddAction[]): Promise<void> {
     const started = this.now().getTime();
+    let settled: Settled[];
     try {
       const results = await this.writer.addMembers(
         actions.map((a) => ({
@@ -269,23 +276,21 @@ class Run {
         })),
       );
       const ms = this.now().getTime() - started;
-      actions.forEach((a, i) => {
+      settled = actions.map((a, i): Settled => {
         const r = results[i];
         if (r === undefined || r.email.toLowerCase() !== a.member.email.toLowerCase()) {
-          this.settle(a, failedWith(ms, { code: null, message: `members/add_v2 answered no outcome for ${a.member.email}`, retryable: true }));
-        } else if (r.ok) {
-          this.rememberMember(a.member, r.teamMemberId, a.externalId);
-          this.settle(a, { status: 'applied', attempts: 1, ms, requestId: null, alreadyDone: r.alreadyMember, error: null, skipReason: null, note: null });
-        } else {
-          this.settle(a, failedWith(ms, { code: r.tag, message: redact(r.message), retryable: false }));
+          return failedWith(ms, { code: null, message: `members/add_v2 answered no outcome for ${a.member.email}`, retryable: true });
         }
+        if (!r.ok) return failedWith(ms, { code: r.tag, message: oneLine(r.message), retryable: false });
+        this.rememberMember(a.member, r.teamMemberId, a.externalId);
+        return { status: 'applied', attempts: 1, ms, requestId: null, alreadyDone: r.alreadyMember, error: null, skipReason: null, note: null };
       });
     } catch (err) {
       const ms = this.now().getTime() - started;
-      for (const a of actions) {
-        this.settle(a, { ...failedWith(ms, toActionError(err)), attempts: attemptsOf(err), requestId: err instanceof RemoteError ? err.requestId : null });
-      }
+      const failed: Settled = { ...failedWith(ms, toActionError(err)), attempts: attemptsOf(err), requestId: err instanceof RemoteError ? err.requestId : null };
+      settled = actions.map(() => failed);
     }
+    actions.forEach((a, i) => this.settle(a, settled[i]!));
   }
 
   private async perform(action: Action, leftOut: readonly PersonRef[]): Promise<Done> {
@@ -430,7 +435,7 @@ class Run {
     this.settle(action, { status: 'skipped', attempts: 0, ms: 0, requestId: null, alreadyDone: false, error: null, skipReason: reason, note: null });
   }
 
-  private settle(action: Action, o: Omit<ActionOutcome, 'actionId' | 'kind' | 'finishedAt'>): void {
+  private settle(action: Action, o: Settled): void {
     if (this.outcomes.has(action.id)) throw new InternalError(`outcome of ${action.id} settled twice`);
     const outcome: ActionOutcome = { actionId: action.id, kind: action.kind, finishedAt: this.now().toISOString(), ...o };
     this.outcomes.set(action.id, outcome);
@@ -443,7 +448,7 @@ function unitActions(unit: Unit): readonly Action[] {
   return unit.kind === 'single' ? [unit.action] : unit.actions;
 }
 
-function failedWith(ms: number, error: ActionError): Omit<ActionOutcome, 'actionId' | 'kind' | 'finishedAt'> {
+function failedWith(ms: number, error: ActionError): Settled {
   return { status: 'failed', attempts: 1, ms, requestId: null, alreadyDone: false, error, skipReason: null, note: null };
 }
 

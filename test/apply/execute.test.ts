@@ -431,3 +431,17 @@ t.test('durations and times come from the injected clock', async (t) => {
   t.equal(result.outcomes[0]?.ms, 10);
   t.equal(result.outcomes[0]?.finishedAt, '2026-11-28T12:00:00.030Z');
 });
+
+t.test('a failing listener (the audit log cannot be written) stops the apply with its own error', async (t) => {
+  const w = team();
+  w.member({ email: 'ann@acme.example', teamMemberId: 'dbmid:ann' });
+  const p = plan([suspend(person('ann@acme.example', 'dbmid:ann'))]);
+  await t.rejects(
+    applyPlan(p, w, {
+      onEvent: (e) => {
+        if (e.type === 'action.finished') throw new Error('ENOSPC: no space left on device');
+      },
+    }),
+    { message: /ENOSPC/ },
+  );
+});
