@@ -93,3 +93,22 @@ t.test('the shipped example passes the full validation (merge and rules) with no
   const result = await loadDesiredState('desired-state', { now: new Date('2026-11-28T00:00:00Z'), cwd: repo });
   t.same(result.ok ? result.warnings : result.issues, []);
 });
+
+t.test('the defaults the schema documents are the defaults the loader applies', async (t) => {
+  const root = t.testdir({ 'desired-state': { 'settings.yaml': 'version: 1\nokta: {appId: 0oa1dropbox2bus3ness}\n' } });
+  const result = await loadDesiredState('desired-state', { now: new Date('2026-11-28T00:00:00Z'), cwd: root });
+  if (!result.ok) return t.fail('the minimal directory is refused');
+  const defaults: [string[], unknown][] = [];
+  const walk = (node: Record<string, unknown>, at: string[]): void => {
+    for (const [name, sub] of Object.entries((node.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+      if ('default' in sub) defaults.push([[...at, name], sub.default]);
+      walk(sub, [...at, name]);
+    }
+  };
+  walk(readJson(path.join(schemasDir, 'desired-state.schema.json')), []);
+  t.ok(defaults.length >= 25, `${defaults.length} defaults documented`);
+  for (const [at, value] of defaults) {
+    const loaded = at.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], result.state);
+    t.same(loaded, value, at.join('.'));
+  }
+});
