@@ -417,8 +417,8 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
         );
         return { ...tally.receipt(false), groupId: String(g['group_id']) };
       } catch (err) {
-        if (!isCode(err, 'external_id_already_in_use')) throw err;
-        // A retried create that had succeeded: the group with our external id is the one.
+        if (!isCode(err, 'external_id_already_in_use', 'group_name_already_used')) throw err;
+        // A retried create that had succeeded: the group with our external id and this name is the one.
         const found = tally.add(await call<Obj[]>('team/groups/get_info', 'teamGroupsGetInfo', { '.tag': 'group_external_ids', group_external_ids: [externalId] }));
         const info = found[0];
         if (!info || info['.tag'] !== 'group_info' || info['group_name'] !== name) throw err;
