@@ -4,7 +4,7 @@
  * have made of the Okta side under {@link generateDesiredStateYaml}'s desired state, then a
  * `changeRate` share of people drift (new hires, profile changes, leavers still active, ...), so a
  * plan on a generated org has work of every kind. Everything is built in one pass over arrays:
- * 100k people and 2k groups take well under a second.
+ * 100k people and 2k groups take about a second.
  */
 import { seededRandom } from './http.js';
 import type { SandboxSeed, SeedDropboxGroup, SeedDropboxMember, SeedOktaGroup, SeedOktaUser } from './seed.js';
