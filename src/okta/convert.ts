@@ -17,8 +17,11 @@ const STATUSES: ReadonlySet<string> = new Set<OktaUserStatus>([
   'DEPROVISIONED',
 ]);
 
+const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 export function isoOrNull(value: unknown): string | null {
   if (value === null || value === undefined) return null;
+  if (typeof value === 'string' && CANONICAL_ISO.test(value)) return value;
   const d = value instanceof Date ? value : new Date(String(value));
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }

@@ -170,9 +170,10 @@ function parseExpr(text: string, rules: AttributeRules): Expression {
  * One page of a listing sorted by id, with Link headers (§3.1): `self` always, `next` with an
  * absolute URL and an opaque `after` cursor while more items remain.
  */
-function page<T extends { readonly id: string }>(
+function page<T>(
   req: SandboxRequest,
   items: readonly T[],
+  key: (item: T) => string,
   limit: number,
   render: (item: T) => unknown,
   nextQuery?: (q: URLSearchParams) => void,
@@ -186,7 +187,7 @@ function page<T extends { readonly id: string }>(
     let hi = items.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (items[mid]!.id <= lastId) lo = mid + 1;
+      if (key(items[mid]!) <= lastId) lo = mid + 1;
       else hi = mid;
     }
     start = lo;
@@ -196,7 +197,7 @@ function page<T extends { readonly id: string }>(
   const links = [`<${self}>; rel="self"`];
   if (start + limit < items.length && slice.length > 0) {
     const q = new URLSearchParams(req.query);
-    q.set('after', encodeCursor(slice[slice.length - 1]!.id));
+    q.set('after', encodeCursor(key(slice[slice.length - 1]!)));
     q.set('limit', String(limit));
     nextQuery?.(q);
     links.push(`<${req.baseUrl}${req.path}?${q.toString()}>; rel="next"`);
@@ -219,11 +220,11 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
     // §1.3: expand=user is the only expansion.
     const expand = req.query.get('expand');
     if (expand !== null && expand !== 'user') return fail(400, 'E0000001', 'Api validation failed: expand', [`expand: unsupported value ${expand}`]);
-    let items = state.appUsers().map((a) => ({ id: a.userId, appUser: a }));
+    let items = state.appUsers();
     // §1.3: q = prefix match on userName / firstName / lastName / email.
     const q = req.query.get('q')?.toLowerCase();
     if (q) {
-      items = items.filter(({ appUser }) => {
+      items = items.filter((appUser) => {
         const u = state.users.get(appUser.userId)!;
         const userName = state.directAssignments.get(u.id)?.userName ?? u.profile.login;
         return [userName, u.profile['firstName'], u.profile['lastName'], u.profile.email].some(
@@ -231,7 +232,7 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
         );
       });
     }
-    return page(req, items, limit, (i) => appUserJson(state, i.appUser, req.baseUrl, expand === 'user'), (nq) => {
+    return page(req, items, (a) => a.userId, limit, (a) => appUserJson(state, a, req.baseUrl, expand === 'user'), (nq) => {
       if (state.quirks.dropExpandOnNextLink) nq.delete('expand');
     });
   };
@@ -269,7 +270,7 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
       .filter((id) => !q || state.groups.get(id)!.name.toLowerCase().startsWith(q))
       .sort()
       .map((id) => ({ id }));
-    return page(req, items, limit, (i) => appGroupJson(state, i.id, priority.get(i.id)!, req.baseUrl));
+    return page(req, items, (i) => i.id, limit, (i) => appGroupJson(state, i.id, priority.get(i.id)!, req.baseUrl));
   };
 
   const listGroups: Handler = (req) => {
@@ -295,7 +296,7 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
     }
     // §1.2: groups page size has no default in the spec (we use the max) and a max of 10000.
     const limit = pageLimit(req, 10_000, 10_000);
-    return page(req, groups, limit, (g) => groupJson(g, req.baseUrl));
+    return page(req, groups, (g) => g.id, limit, (g) => groupJson(g, req.baseUrl));
   };
 
   const getGroup: Handler = (req, [groupId]) => {
@@ -309,8 +310,7 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
     if (!group) return notFound(groupId!, 'UserGroup');
     // §1.2: group members page size default 1000; no max is stated, we cap at the default.
     const limit = pageLimit(req, 1000, 1000);
-    const members = [...group.members].sort().map((id) => state.users.get(id)!).filter(Boolean);
-    return page(req, members, limit, (u) => userJson(u, req.baseUrl));
+    return page(req, state.sortedMembers(group), (u) => u.id, limit, (u) => userJson(u, req.baseUrl));
   };
 
   const listUsers: Handler = (req) => {
@@ -343,7 +343,7 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
     }
     // §1.2: users page size default 200, max 200.
     const limit = pageLimit(req, 200, 200);
-    return page(req, users, limit, (u) => userJson(u, req.baseUrl));
+    return page(req, users, (u) => u.id, limit, (u) => userJson(u, req.baseUrl));
   };
 
   const getUser: Handler = (req, [idOrLogin]) => {

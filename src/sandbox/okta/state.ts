@@ -87,6 +87,7 @@ export class OktaSandbox {
   private sortedUsersCache: { version: number; list: SandboxUser[] } | null = null;
   private sortedGroupsCache: { version: number; list: SandboxGroup[] } | null = null;
   private emailIndexCache: { version: number; index: Map<string, string[]> } | null = null;
+  private readonly membersCache = new Map<string, { version: number; list: SandboxUser[] }>();
   private idCounter = 0;
 
   constructor(seed: SeedOkta, readonly clock: () => Date, rateLimits?: Partial<Record<string, number>>) {
@@ -266,6 +267,15 @@ export class OktaSandbox {
     if (this.sortedUsersCache?.version === this.version) return this.sortedUsersCache.list;
     const list = [...this.users.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.sortedUsersCache = { version: this.version, list };
+    return list;
+  }
+
+  /** A group's members, sorted by id (the listing order). */
+  sortedMembers(group: SandboxGroup): readonly SandboxUser[] {
+    const cached = this.membersCache.get(group.id);
+    if (cached?.version === this.version) return cached.list;
+    const list = [...group.members].sort().map((id) => this.users.get(id)).filter((u): u is SandboxUser => u !== undefined);
+    this.membersCache.set(group.id, { version: this.version, list });
     return list;
   }
 
