@@ -58,12 +58,18 @@ export async function readSourceFiles(dir: string, cwd: string): Promise<SourceF
   for (const rel of names) {
     const shown = display(rel);
     const issue = (line: number, col: number, message: string) => issues.push({ file: shown, line, col, message, severity: 'error' });
-    const size = (await stat(path.join(root, rel))).size;
-    if (size > MAX_FILE_BYTES) {
-      issue(1, 1, `file is too large (${megabytes(size)} MB > ${megabytes(MAX_FILE_BYTES, 0)} MB)`);
+    let bytes: Uint8Array;
+    try {
+      const size = (await stat(path.join(root, rel))).size;
+      if (size > MAX_FILE_BYTES) {
+        issue(1, 1, `file is too large (${megabytes(size)} MB > ${megabytes(MAX_FILE_BYTES, 0)} MB)`);
+        continue;
+      }
+      bytes = await readFile(path.join(root, rel));
+    } catch (err) {
+      issue(1, 1, `cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
       continue;
     }
-    const bytes = await readFile(path.join(root, rel));
     const decoded = decode(bytes);
     if (decoded.kind === 'binary') {
       issue(1, 1, 'file is binary (it contains NUL bytes), not YAML text');
