@@ -4,6 +4,7 @@
  */
 import { assertNever } from '../domain/errors.js';
 import { isDemotion, type Action, type ActionKind, type PersonRef, type ProfileChange } from '../domain/plan.js';
+import { formatDate } from './format-date.js';
 
 /** `+` add, create, restore; `~` change; `!` suspend; `-` remove, delete. */
 export type Marker = '+' | '~' | '!' | '-';
@@ -123,7 +124,7 @@ export function describeAction(action: Action): string {
       return `role ${action.from} → ${action.to} (${isDemotion(action.from, action.to) ? 'demotion' : 'promotion'})`;
     case 'member.suspend': {
       const what = action.wipeData ? 'suspend and wipe linked devices' : 'suspend, data kept';
-      return action.removeAfter ? `${what}; removed after ${action.removeAfter} (grace period)` : what;
+      return action.removeAfter ? `${what}; removed after ${formatDate(action.removeAfter)} (grace period)` : what;
     }
     case 'member.unsuspend':
       return 'unsuspend: previous access restored';

@@ -6,6 +6,7 @@
 import { assertNever } from '../domain/errors.js';
 import { isPrivileged, type Action, type Plan, type Report, type Waiting } from '../domain/plan.js';
 import { subjectOf } from './describe-action.js';
+import { formatDate } from './format-date.js';
 
 export interface ActionGroup {
   /** An email, or a group name. */
@@ -77,7 +78,7 @@ export function waitingTiming(waiting: Waiting): string {
   const age = waiting.ageDays === null ? null : `${waiting.ageDays} ${waiting.ageDays === 1 ? 'day' : 'days'}`;
   if (waiting.since) parts.push(age === null ? `since ${waiting.since.slice(0, 10)}` : `${age}, since ${waiting.since.slice(0, 10)}`);
   else if (age !== null) parts.push(age);
-  if (waiting.dueDate) parts.push(`removal due ${waiting.dueDate}`);
+  if (waiting.dueDate) parts.push(`removal due ${formatDate(waiting.dueDate)}`);
   return parts.join('; ');
 }
 

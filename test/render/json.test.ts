@@ -1,5 +1,7 @@
 import t from 'tap';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { renderJson } from '../../src/render/json.js';
 import { PLAN_CATALOGUE, mixedPlan } from '../fixtures/plans/index.js';
 import { frozenCopy } from './plan-helpers.js';
@@ -24,5 +26,14 @@ t.test('byte-stable: equal plans give equal bytes, and rendering does not touch 
   for (const [name, plan] of Object.entries(PLAN_CATALOGUE)) {
     const frozen = frozenCopy(plan);
     t.equal(renderJson(frozen), renderJson(structuredClone(plan)), name);
+  }
+});
+
+t.test('the JSON of every catalogue plan validates against schemas/plan.schema.json', async (t) => {
+  const schema = JSON.parse(readFileSync(new URL('../../schemas/plan.schema.json', import.meta.url), 'utf8'));
+  const validate = new Ajv2020.default({ strict: true, allErrors: true }).compile(schema);
+  for (const [name, plan] of Object.entries(PLAN_CATALOGUE)) {
+    const ok = validate(JSON.parse(renderJson(plan)));
+    t.ok(ok, name, { errors: validate.errors?.slice(0, 5) });
   }
 });
