@@ -1,6 +1,7 @@
 import t from 'tap';
 import { parseFaults, serveSandbox } from '../../src/cli/commands/sandbox.js';
 import { run } from '../../src/cli/run.js';
+import { clearSecrets, redact, registerPublicValue, registerSecret } from '../../src/domain/redact.js';
 import { generateOrg } from '../../src/sandbox/generate.js';
 import { captureIO, type CapturedIO } from '../helpers/io.js';
 
@@ -143,4 +144,13 @@ t.test('--help documents the options', async (t) => {
   t.equal(await run(['sandbox', '--help'], io), 0);
   t.match(io.out(), 'Usage: dbxsync sandbox [--port N] [--seed FILE | --generate N]');
   for (const opt of ['--port N', '--seed FILE', '--generate N', '--latency MS', '--faults SPEC']) t.match(io.out(), opt);
+});
+
+t.test('the printed sandbox tokens are public values; a registered secret is still redacted', async (t) => {
+  t.teardown(clearSecrets);
+  registerPublicValue('sandbox-okta-token');
+  t.equal(redact('export OKTA_API_TOKEN=sandbox-okta-token'), 'export OKTA_API_TOKEN=sandbox-okta-token');
+  t.equal(redact('export OKTA_API_TOKEN=another-okta-token'), 'export OKTA_API_TOKEN=[REDACTED]', 'other values still look like secrets');
+  registerSecret('sandbox-okta-token');
+  t.equal(redact('export OKTA_API_TOKEN=sandbox-okta-token'), 'export OKTA_API_TOKEN=[REDACTED]', 'a secret wins');
 });
