@@ -1,0 +1,243 @@
+/**
+ * `npm run bench`: read, plan and apply phases on generated orgs against the sandbox, reported as
+ * ratios and counts (these machines are noisy): API calls next to their lower bound, wall time
+ * next to calls × latency / concurrency, peak RSS. Each measurement runs in a fresh process, with
+ * the sandbox in another, so RSS is dbxsync's own.
+ *
+ *   npm run bench                     every phase, default sizes
+ *   npm run bench -- read 1000,10000  one phase, chosen sizes
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { applyPlan } from '../../src/apply/execute.js';
+import { requireDesiredState } from '../../src/config/index.js';
+import { createDropboxClient, dropboxCallCounter } from '../../src/dropbox/client.js';
+import { readDropboxState } from '../../src/dropbox/reader.js';
+import { createDropboxWriter } from '../../src/dropbox/writer.js';
+import { createOktaClient } from '../../src/okta/client.js';
+import { OKTA_PAGE_SIZES, readOktaState } from '../../src/okta/reader.js';
+import { planSync } from '../../src/plan/index.js';
+import { DEFAULT_SANDBOX_TOKENS } from '../../src/sandbox/seed.js';
+import { generateDesiredStateYaml } from '../../src/sandbox/generate.js';
+import { reportPlanBench, runPlanBench } from './plan-bench.js';
+import type { BenchScenario } from './scenario.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const LATENCY_MS = 20;
+const NOW = '2026-11-28T12:00:00.000Z';
+
+interface ChildSandbox {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function startChildSandbox(scenario: BenchScenario): Promise<ChildSandbox> {
+  const child = spawn(process.execPath, [path.join(HERE, 'sandbox-child.js'), JSON.stringify(scenario)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buf = '';
+    child.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const m = /READY (\S+)/.exec(buf);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`sandbox exited ${code}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.stdin.end();
+      }),
+  };
+}
+
+async function desiredFor(people: number, patch: (files: Record<string, string>) => void = () => {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dbxsync-bench-'));
+  const files = generateDesiredStateYaml({ people });
+  patch(files);
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return (await requireDesiredState(dir, { now: new Date(NOW) })).state;
+}
+
+function clients(url: string) {
+  return {
+    dropbox: createDropboxClient({ apiUrl: url, accessToken: DEFAULT_SANDBOX_TOKENS.dropbox }),
+    okta: createOktaClient({ orgUrl: url, apiToken: DEFAULT_SANDBOX_TOKENS.okta }),
+  };
+}
+
+const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+/** One measurement, run in this (fresh) process; prints one JSON line. */
+async function measure(phase: string, size: number): Promise<unknown> {
+  if (phase === 'read') {
+    const groups = size >= 100_000 ? 2000 : Math.max(20, Math.round(size / 50));
+    const sandbox = await startChildSandbox({ people: size, groups, latencyMs: LATENCY_MS });
+    try {
+      const desired = await desiredFor(size);
+      const c = clients(sandbox.url);
+      const t0 = performance.now();
+      const dropbox = await readDropboxState(c.dropbox);
+      const t1 = performance.now();
+      const okta = await readOktaState(c.okta, desired, { dropboxMembers: dropbox.members });
+      const t2 = performance.now();
+      const dbxCalls = Object.fromEntries(dropboxCallCounter(c.dropbox).entries());
+      const assigned = okta.assignments.length;
+      const readGroups = okta.groups.filter((g) => g.memberIds !== null);
+      const bounds: Record<string, number> = {
+        'dropbox team/members/list_v2 (+continue)': Math.ceil(dropbox.members.length / 1000),
+        'dropbox team/groups/list (+continue)': Math.ceil(dropbox.groups.length / 1000),
+        'okta GET /api/v1/apps/{id}/users': Math.ceil(assigned / OKTA_PAGE_SIZES.appUsers),
+        'okta GET /api/v1/groups': Math.ceil(okta.groups.length / OKTA_PAGE_SIZES.groups),
+        'okta GET /api/v1/groups/{id}/users': readGroups.reduce((n, g) => n + Math.max(1, Math.ceil(g.memberIds!.length / OKTA_PAGE_SIZES.groupMembers)), 0),
+      };
+      const actual: Record<string, number> = {
+        'dropbox team/members/list_v2 (+continue)': (dbxCalls['team/members/list_v2'] ?? 0) + (dbxCalls['team/members/list/continue_v2'] ?? 0),
+        'dropbox team/groups/list (+continue)': (dbxCalls['team/groups/list'] ?? 0) + (dbxCalls['team/groups/list/continue'] ?? 0),
+        'okta GET /api/v1/apps/{id}/users': okta.calls['GET /api/v1/apps/{id}/users'] ?? 0,
+        'okta GET /api/v1/groups': okta.calls['GET /api/v1/groups'] ?? 0,
+        'okta GET /api/v1/groups/{id}/users': okta.calls['GET /api/v1/groups/{id}/users'] ?? 0,
+      };
+      const totalCalls = Object.values(dbxCalls).reduce((a, b) => a + b, 0) + Object.values(okta.calls).reduce((a, b) => a + b, 0);
+      return {
+        phase,
+        size,
+        members: dropbox.members.length,
+        groups: dropbox.groups.length,
+        assigned,
+        bounds,
+        actual,
+        dropboxCalls: dbxCalls,
+        oktaCalls: okta.calls,
+        totalCalls,
+        dropboxMs: Math.round(t1 - t0),
+        oktaMs: Math.round(t2 - t1),
+        // The longest sequential chain bounds the wall time: cursor pages cannot be fetched in parallel.
+        sequentialChainMs: (bounds['dropbox team/members/list_v2 (+continue)']! + bounds['okta GET /api/v1/apps/{id}/users']!) * LATENCY_MS,
+        rssMb: rssMb(),
+      };
+    } finally {
+      await sandbox.stop();
+    }
+  }
+  if (phase === 'apply') {
+    const mix = { adds: 10_000, groupChanges: 2000, removals: 500 };
+    const people = size;
+    const sandbox = await startChildSandbox({ people, groups: 400, latencyMs: LATENCY_MS, changeRate: 0, apply: mix });
+    try {
+      const desired = await desiredFor(people, (files) => {
+        files['settings.yaml'] = files['settings.yaml']!.replace(/maxRemovals: \d+/, 'maxRemovals: 1000').replace(/maxRemovalPercent: \d+/, 'maxRemovalPercent: 50');
+      });
+      const c = clients(sandbox.url);
+      const dropbox = await readDropboxState(c.dropbox);
+      const okta = await readOktaState(c.okta, desired, { dropboxMembers: dropbox.members });
+      const plan = planSync({ desired, okta, dropbox, now: NOW, toolVersion: 'bench' });
+      const counter = dropboxCallCounter(c.dropbox);
+      counter.reset();
+      const concurrency = 8;
+      const writer = createDropboxWriter(c.dropbox, { pollIntervalMs: 50 });
+      const t0 = performance.now();
+      const result = await applyPlan(plan, writer, { concurrency });
+      const ms = performance.now() - t0;
+      const calls = Object.fromEntries(counter.entries());
+      const kinds = plan.summary;
+      const adds = kinds['member.add'] ?? 0;
+      const groupEntries = plan.actions.reduce((n, a) => n + (a.kind === 'group.members.add' || a.kind === 'group.members.remove' ? a.members.length : 0), 0);
+      const groupActions = plan.actions.filter((a) => a.kind === 'group.members.add' || a.kind === 'group.members.remove').length;
+      const removals = kinds['member.remove'] ?? 0;
+      const other = plan.actions.length - adds - groupActions - removals;
+      const minimum = Math.ceil(adds / 20) + groupActions + removals + other;
+      const baseline = adds + groupEntries + removals + other;
+      const total = Object.values(calls).reduce((a, b) => a + b, 0);
+      const writes = total - (calls['team/members/remove/job_status/get'] ?? 0) - (calls['team/members/add/job_status/get_v2'] ?? 0) - (calls['team/members/get_info_v2'] ?? 0) - (calls['team/get_available_team_member_roles'] ?? 0);
+      return {
+        phase,
+        size: people,
+        summary: kinds,
+        applied: result.counts,
+        groupEntries,
+        calls,
+        totalCalls: total,
+        writeCalls: writes,
+        minimumCalls: minimum,
+        baselineCalls: baseline,
+        ms: Math.round(ms),
+        boundMs: Math.round((total * LATENCY_MS) / concurrency),
+        baselineBoundMs: Math.round((baseline * LATENCY_MS) / concurrency),
+        rssMb: rssMb(),
+      };
+    } finally {
+      await sandbox.stop();
+    }
+  }
+  throw new Error(`unknown phase ${phase}`);
+}
+
+function runOne(phase: string, size: number): Record<string, any> {
+  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', fileURLToPath(import.meta.url), '--one', phase, String(size)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 << 20,
+  });
+  if (r.status !== 0) throw new Error(`${phase} ${size} failed (exit ${r.status})`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? (a === 0 ? '1.00' : '∞') : (a / b).toFixed(2));
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--one') {
+    process.stdout.write(`${JSON.stringify(await measure(args[1]!, Number(args[2])))}\n`);
+    return;
+  }
+  const phases = args[0] ? [args[0]] : ['read', 'plan', 'apply'];
+  const sizesArg = args[1]?.split(',').map(Number);
+  const log = (l = '') => process.stdout.write(`${l}\n`);
+  let ok = true;
+  for (const phase of phases) {
+    if (phase === 'read') {
+      log(`## read phase: generated orgs, ${LATENCY_MS} ms simulated latency per call`);
+      for (const size of sizesArg ?? [1000, 10_000, 100_000]) {
+        const r = runOne('read', size);
+        log(`\n${size.toLocaleString('en-US')} people: ${r.members} Dropbox member records, ${r.groups} groups, ${r.assigned} app users; peak RSS ${r.rssMb} MB`);
+        for (const [k, bound] of Object.entries(r.bounds as Record<string, number>)) {
+          const actual = (r.actual as Record<string, number>)[k]!;
+          log(`  ${k.padEnd(44)} ${String(actual).padStart(5)} calls, lower bound ${String(bound).padStart(5)}  (${ratio(actual, bound)}×)`);
+          if (actual > bound * 1.05 + 1) ok = false;
+        }
+        log(`  all calls: ${r.totalCalls} (dropbox ${JSON.stringify(r.dropboxCalls)}, okta ${JSON.stringify(r.oktaCalls)})`);
+        log(`  wall: dropbox ${r.dropboxMs} ms + okta ${r.oktaMs} ms; the sequential cursor chains alone need ${r.sequentialChainMs} ms (${ratio(r.dropboxMs + r.oktaMs, r.sequentialChainMs)}×)`);
+        const appPages = (r.bounds as Record<string, number>)['okta GET /api/v1/apps/{id}/users']!;
+        log(`  under Okta's Workforce limit for /api/v1/apps/* (100/min, 50% per token): the app-user pages alone need ≥ ${Math.max(0, Math.ceil(appPages / 50) - 1)} min of pacing`);
+      }
+    } else if (phase === 'plan') {
+      log('\n## plan phase: planSync on synthetic live state, ~10% changes');
+      const rows = await runPlanBench(sizesArg ?? [1000, 10_000, 100_000]);
+      ok = reportPlanBench(rows, log) && ok;
+    } else if (phase === 'apply') {
+      log(`\n## apply phase: 10k adds + 2k group membership changes + 500 removals, ${LATENCY_MS} ms latency, concurrency 8`);
+      for (const size of sizesArg ?? [20_000]) {
+        const r = runOne('apply', size);
+        log(`  plan: ${JSON.stringify(r.summary)} (${r.groupEntries} group membership entries)`);
+        log(`  applied ${r.applied.applied}, failed ${r.applied.failed}, skipped ${r.applied.skipped}`);
+        log(`  write calls ${r.writeCalls} vs batching minimum ${r.minimumCalls} (${ratio(r.writeCalls, r.minimumCalls)}×); all calls incl. job polls and lookups ${r.totalCalls}: ${JSON.stringify(r.calls)}`);
+        log(`  one-call-per-change baseline: ${r.baselineCalls} calls (${ratio(r.baselineCalls, r.totalCalls)}× ours)`);
+        log(`  wall ${r.ms} ms vs calls × latency / concurrency = ${r.boundMs} ms (${ratio(r.ms, r.boundMs)}×); the baseline's bound is ${r.baselineBoundMs} ms; peak RSS ${r.rssMb} MB`);
+        if (r.applied.failed > 0) ok = false;
+      }
+    } else {
+      throw new Error(`unknown phase "${phase}" (read, plan, apply)`);
+    }
+  }
+  log(ok ? '\nall goals met' : '\nSOME GOALS MISSED (see above)');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});
