@@ -32,6 +32,7 @@ export interface SandboxGroup {
   name: string;
   description: string | null;
   readonly type: string;
+  /** Okta user ids. Change through addGroupMember / removeGroupMember, which invalidate cached listings. */
   readonly members: Set<string>;
   readonly created: string;
   lastUpdated: string;
@@ -260,6 +261,11 @@ export class OktaSandbox {
       }
     }
     return [...ids].sort().map((id) => this.users.get(id)!);
+  }
+
+  /** The app's assignments (alias of appUsers, for tests). */
+  assignments(): readonly SandboxAppUser[] {
+    return this.appUsers();
   }
 
   /** Every user, sorted by id (the listing order). */
