@@ -12,6 +12,7 @@
 import { assertNever } from '../domain/errors.js';
 import type { Action, ActionKind } from '../domain/plan.js';
 
+/** One word of the summary line. */
 export type ChangeBucket = 'add' | 'change' | 'suspend' | 'remove';
 
 export const CHANGE_BUCKETS: readonly ChangeBucket[] = ['add', 'change', 'suspend', 'remove'];
@@ -42,6 +43,7 @@ export function bucketOf(kind: ActionKind): ChangeBucket {
   }
 }
 
+/** How many actions count under each word of the summary line. */
 export type ChangeCounts = Readonly<Record<ChangeBucket, number>>;
 
 export function countChanges(actions: readonly Action[]): ChangeCounts {

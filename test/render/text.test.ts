@@ -1,6 +1,7 @@
 import t from 'tap';
 import { fileURLToPath } from 'node:url';
 import { ACTION_KINDS, isPrivileged } from '../../src/domain/plan.js';
+import { useColor } from '../../src/cli/io.js';
 import { emailLabel } from '../../src/render/redact-emails.js';
 import { renderText } from '../../src/render/text.js';
 import { PLAN_CATALOGUE, addsOnlyPlan, emptyPlan, mixedPlan, oversizedPlan, refusedPlan } from '../fixtures/plans/index.js';
@@ -34,6 +35,20 @@ t.test('colour off: no ANSI escape anywhere, whatever the plan', async (t) => {
     t.notOk(renderText(plan, { color: false }).includes('\x1b['), name);
     t.notOk(renderText(plan, { color: false, redactEmails: true }).includes('\x1b['), `${name}, redacted`);
   }
+});
+
+t.test('NO_COLOR, a pipe or TERM=dumb: the colour decision the CLI passes in gives plain text', async (t) => {
+  const cases: [string, boolean, Record<string, string>][] = [
+    ['NO_COLOR set on a terminal', true, { NO_COLOR: '1' }],
+    ['piped to a file', false, {}],
+    ['a dumb terminal', true, { TERM: 'dumb' }],
+  ];
+  for (const [name, isTTY, env] of cases) {
+    const color = useColor({ isTTY, write: () => undefined }, env);
+    t.equal(color, false, name);
+    t.notOk(renderText(mixedPlan, { color }).includes('\x1b['), name);
+  }
+  t.ok(renderText(mixedPlan, { color: useColor({ isTTY: true, write: () => undefined }, {}) }).includes('\x1b['), 'a plain terminal gets colour');
 });
 
 t.test('colour on: green adds, yellow changes, red removals and suspensions, bold headers', async (t) => {
