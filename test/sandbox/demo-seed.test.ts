@@ -223,3 +223,24 @@ t.test('through the real readers, the demo sandbox plans the same as its seed', 
   t.same(live.waiting.map((w) => w.email).sort(), fromSeed.waiting.map((w) => w.email).sort());
   t.same(live.reports.map((r) => r.email).sort(), fromSeed.reports.map((r) => r.email).sort());
 });
+
+t.test('through the real readers, a generated org plans the same as its seed', async (t) => {
+  const options = { people: 1500, seed: 9, now: NOW };
+  const dir = t.testdir({});
+  await mkdir(join(dir, 'desired-state'));
+  for (const [name, text] of Object.entries(generateDesiredStateYaml(options))) await writeFile(join(dir, 'desired-state', name), text);
+  const desired = await desiredFrom('desired-state', dir);
+  const seed = generateOrg(options);
+  const sandbox = await startSandbox({ seed, clock: () => NOW, keepLog: false });
+  t.teardown(() => sandbox.close());
+  const env = sandbox.env();
+  const dropbox = await readDropboxState(createDropboxClient({ apiUrl: env.DROPBOX_API_URL!, accessToken: env.DROPBOX_TEAM_TOKEN! }));
+  const { calls: _calls, ...okta } = await readOktaState(createOktaClient({ orgUrl: env.OKTA_ORG_URL!, apiToken: env.OKTA_API_TOKEN! }), desired, {
+    dropboxMembers: dropbox.members,
+  });
+  const live = planSync({ desired, okta, dropbox, now: NOW.toISOString(), toolVersion: 'test' });
+  const fromSeed = plan(seed, desired, NOW);
+  t.same(live.summary, fromSeed.summary);
+  t.equal(live.actions.length, fromSeed.actions.length);
+  t.ok(live.safety.ok);
+});
