@@ -82,7 +82,7 @@ t.test('async jobs are polled with a growing interval and a timeout', async (t) 
 });
 
 t.test('setProfile', async (t) => {
-  await withWriter(async (h, w) => {
+  await withWriter(async (_h, w) => {
     const r = await w.setProfile({ by: 'external_id', value: 'okta-alice' }, { externalId: 'okta-alice-2', email: email('alice.b'), givenName: 'Alicia', surname: 'B' });
     t.match(r, { alreadyDone: false, attempts: 2 }, 'resolved by id first, since Dropbox refuses selecting and changing the external id at once');
     t.match(r.requestId, /^[0-9a-f]{32}$/);
