@@ -120,33 +120,46 @@ class Run {
   }
 
   private async runPhase(phase: readonly Action[]): Promise<void> {
-    const pending = [...phase];
+    // Settled or started actions leave a hole rather than being spliced out: at 100k actions,
+    // splicing the front of the list would cost more than the calls themselves.
+    const pending: (Action | null)[] = [...phase];
+    let head = 0;
+    let remaining = pending.length;
+    const take = (j: number): void => {
+      pending[j] = null;
+      remaining--;
+    };
     const inPhase = new Set(phase.map((a) => a.id));
     const busyKeys = new Set<string>();
     const inFlight = new Set<Promise<void>>();
 
-    while (pending.length > 0 || inFlight.size > 0) {
+    while (remaining > 0 || inFlight.size > 0) {
       if (this.options.signal?.aborted) {
-        for (const a of pending.splice(0)) this.skip(a, 'apply was interrupted before this action started');
+        for (let j = head; j < pending.length; j++) {
+          const a = pending[j];
+          if (!a) continue;
+          take(j);
+          this.skip(a, 'apply was interrupted before this action started');
+        }
       }
-      let i = 0;
-      while (i < pending.length && inFlight.size < this.concurrency) {
-        const action = pending[i]!;
+      while (head < pending.length && pending[head] === null) head++;
+      for (let i = head; i < pending.length && inFlight.size < this.concurrency; i++) {
+        const action = pending[i];
+        if (!action) continue;
         const verdict = this.readiness(action, inPhase);
         if (verdict.state === 'skip') {
-          pending.splice(i, 1);
+          take(i);
           this.skip(action, verdict.reason);
           continue;
         }
-        if (verdict.state === 'wait' || (action.serialKey !== null && busyKeys.has(action.serialKey))) {
-          i++;
-          continue;
-        }
+        if (verdict.state === 'wait' || (action.serialKey !== null && busyKeys.has(action.serialKey))) continue;
         let unit: Unit;
         if (action.kind === 'member.add') {
-          unit = { kind: 'add-batch', actions: this.takeAddBatch(pending, i, inPhase, busyKeys) };
+          const batch = this.addBatchAt(pending, i, inPhase, busyKeys);
+          for (const j of batch) take(j);
+          unit = { kind: 'add-batch', actions: batch.map((j) => phase[j] as MemberAddAction) };
         } else {
-          pending.splice(i, 1);
+          take(i);
           unit = { kind: 'single', action, leftOut: verdict.leftOut };
         }
         const keys = unitActions(unit)
@@ -160,9 +173,14 @@ class Run {
         inFlight.add(p);
       }
       if (inFlight.size === 0) {
-        if (pending.length > 0) {
+        if (remaining > 0) {
           // Nothing runs and nothing can start: the remaining actions wait on each other.
-          for (const a of pending.splice(0)) this.skip(a, `its dependencies form a cycle (${a.dependsOn.join(', ')})`);
+          for (let j = head; j < pending.length; j++) {
+            const a = pending[j];
+            if (!a) continue;
+            take(j);
+            this.skip(a, `its dependencies form a cycle (${a.dependsOn.join(', ')})`);
+          }
         }
         break;
       }
@@ -170,25 +188,17 @@ class Run {
     }
   }
 
-  /** Take the ready member adds of the phase, in plan order, up to one batch; removes them from pending. */
-  private takeAddBatch(pending: Action[], from: number, inPhase: ReadonlySet<string>, busyKeys: ReadonlySet<string>): MemberAddAction[] {
-    const batch: MemberAddAction[] = [];
+  /** Indexes of the ready member adds from `from` on, in plan order, up to one batch. */
+  private addBatchAt(pending: readonly (Action | null)[], from: number, inPhase: ReadonlySet<string>, busyKeys: ReadonlySet<string>): number[] {
+    const batch: number[] = [];
     const keys = new Set<string>();
-    for (let j = from; j < pending.length && batch.length < ADD_BATCH_SIZE; ) {
-      const a = pending[j]!;
-      if (a.kind !== 'member.add') {
-        j++;
-        continue;
-      }
-      const verdict = this.readiness(a, inPhase);
+    for (let j = from; j < pending.length && batch.length < ADD_BATCH_SIZE; j++) {
+      const a = pending[j];
+      if (!a || a.kind !== 'member.add') continue;
       const key = a.serialKey;
-      if (verdict.state !== 'ready' || (key !== null && (busyKeys.has(key) || keys.has(key)))) {
-        j++;
-        continue;
-      }
+      if (this.readiness(a, inPhase).state !== 'ready' || (key !== null && (busyKeys.has(key) || keys.has(key)))) continue;
       if (key !== null) keys.add(key);
-      batch.push(a);
-      pending.splice(j, 1);
+      batch.push(j);
     }
     return batch;
   }
