@@ -9,6 +9,7 @@
  * Timestamps are relative to `now`, so the demo tells the same story any day; everything else is
  * fixed (names come from a seeded PRNG), so two seeds made the same day are equal.
  */
+import { InternalError } from '../domain/errors.js';
 import { seededRandom } from './http.js';
 import { FIRST_NAMES, LAST_NAMES } from './generate.js';
 import type { SandboxSeed, SeedDropboxGroup, SeedDropboxMember, SeedOktaGroup, SeedOktaUser } from './seed.js';
@@ -101,7 +102,7 @@ export function demoSeed(now: Date): SandboxSeed {
   const locals = new Set<string>();
 
   const add = (p: Omit<DemoPerson, 'files' | 'createdDays'> & { files?: number; createdDays?: number }): number => {
-    if (locals.has(p.local)) throw new Error(`demo seed: duplicate email ${p.local}`);
+    if (locals.has(p.local)) throw new InternalError(`demo seed: duplicate email ${p.local}`);
     locals.add(p.local);
     people.push({ ...p, createdDays: p.createdDays ?? between(120, 2200), files: p.files ?? between(40, 4200) });
     return people.length - 1;

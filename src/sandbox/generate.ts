@@ -237,7 +237,7 @@ export function generateOrg(options: GenerateOptions): SandboxSeed {
     else if (r < 0.75) drift[i] = 'email';
     else if (r < 0.85) {
       drift[i] = 'reactivated';
-      if (st !== 'ACTIVE') status[i] = 'ACTIVE';
+      status[i] = 'ACTIVE';
       users[i] = { ...users[i]!, status: 'ACTIVE', statusChanged: oktaTime(now - between(1, 5) * DAY_MS) };
     } else if (r < 0.95) drift[i] = 'no_external_id';
     else {

@@ -15,7 +15,9 @@ const ROLES = new Set(['team_admin', 'user_management_admin', 'support_admin', '
 const MANAGEMENT_TYPES = new Set(['company_managed', 'user_managed', 'system_managed']);
 
 /** Thrown with the first problem found; `message` is `file: field: problem`. */
-class SeedProblem extends Error {}
+class SeedProblem extends Error {
+  override name = 'SeedProblem';
+}
 
 type Obj = Record<string, unknown>;
 

@@ -15,7 +15,7 @@ import {
   MAX_GENERATED_PEOPLE,
   MIN_GENERATED_PEOPLE,
 } from '../../sandbox/generate.js';
-import { startSandbox } from '../../sandbox/index.js';
+import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { loadSeed } from '../../sandbox/load-seed.js';
 import type { FaultConfig } from '../../sandbox/http.js';
 import type { SandboxSeed } from '../../sandbox/seed.js';
@@ -128,7 +128,7 @@ export async function serveSandbox(args: ParsedArgs, io: CommandIO, untilStop: (
   const latencyMs = parseLatency(stringOpt(args, 'latency'));
   const faults = parseFaults(stringOpt(args, 'faults'));
   const { seed, description, hint } = await chooseSeed(args, io);
-  let sandbox;
+  let sandbox: Sandbox;
   try {
     sandbox = await startSandbox({
       seed,
