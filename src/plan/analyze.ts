@@ -2,10 +2,10 @@
  * The planner's whole computation, kept with its intermediate results (people, pushed groups) so
  * that `explain` can show why, from the same decisions the plan is made of.
  */
-import type { DesiredState, SourceRef } from '../domain/desired.js';
+import type { DesiredState } from '../domain/desired.js';
 import type { DropboxState, OktaState } from '../domain/live.js';
 import { ACTION_KINDS, type ActionKind, type Plan, type Report, type Waiting, type Warning } from '../domain/plan.js';
-import type { PlanContext } from './context.js';
+import { protectedMembers, type PlanContext } from './context.js';
 import { fingerprint } from './fingerprint.js';
 import { planGroups, type PushedGroup } from './group-actions.js';
 import { matchIdentities } from './identity.js';
@@ -37,8 +37,6 @@ export function analyze(input: PlanInput): Analysis {
   const index = indexLive(input.okta, input.dropbox);
   const identity = matchIdentities(index);
   const warnings: Warning[] = [];
-  const protectedEmails = new Map<string, SourceRef>();
-  for (const p of input.desired.provisioning.protectedMembers) protectedEmails.set(p.email.toLowerCase(), p.source);
   const nowMs = Date.parse(input.now);
   const ctx: PlanContext = {
     desired: input.desired,
@@ -47,8 +45,7 @@ export function analyze(input: PlanInput): Analysis {
     roles: roleResolver(input.desired, index, warnings),
     now: Number.isNaN(nowMs) ? input.now : new Date(nowMs).toISOString(),
     nowMs,
-    protectedEmails,
-    authenticatedAdminId: input.dropbox.authenticatedAdminId,
+    protectedMembers: protectedMembers(input.desired.provisioning.protectedMembers, index.membersByEmail, input.dropbox.authenticatedAdminId),
     reports: [],
     waiting: [],
     warnings,
@@ -58,7 +55,7 @@ export function analyze(input: PlanInput): Analysis {
 
   const people = decideFates(ctx);
   const members = planMembers(ctx, people);
-  const groups = planGroups(ctx, people, members.teamRefs);
+  const groups = planGroups(ctx, members.team);
   const actions = executionOrder([...members.actions, ...groups.actions]);
   const safety = safetyVerdict(ctx, actions, warnings);
 
@@ -69,7 +66,7 @@ export function analyze(input: PlanInput): Analysis {
   }
   const plan: Plan = {
     formatVersion: 1,
-    fingerprint: fingerprint(input),
+    fingerprint: fingerprint(input, index),
     toolVersion: input.toolVersion,
     generatedAt: ctx.now,
     summary,

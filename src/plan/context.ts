@@ -13,9 +13,8 @@ export interface PlanContext {
   readonly roles: RoleResolver;
   readonly now: string;
   readonly nowMs: number;
-  /** Lower-cased email → the protectedMembers entry. */
-  readonly protectedEmails: ReadonlyMap<string, SourceRef>;
-  readonly authenticatedAdminId: string | null;
+  /** team_member_id → why the member is protected (protectedMembers entry, or the authenticated admin). */
+  readonly protectedMembers: ReadonlyMap<string, string>;
   readonly reports: Report[];
   readonly waiting: Waiting[];
   readonly warnings: Warning[];
@@ -24,9 +23,21 @@ export interface PlanContext {
 
 /** Why a member must never be suspended, removed, demoted or changed; null when it may be. */
 export function protection(ctx: PlanContext, member: DropboxMember): string | null {
-  if (ctx.authenticatedAdminId !== null && member.teamMemberId === ctx.authenticatedAdminId) {
-    return 'the admin whose token runs dbxsync';
+  return ctx.protectedMembers.get(member.teamMemberId) ?? null;
+}
+
+/** The protected members of a team: the protectedMembers entries and the authenticated admin. */
+export function protectedMembers(
+  entries: readonly { readonly email: string; readonly source: SourceRef }[],
+  membersByEmail: ReadonlyMap<string, readonly DropboxMember[]>,
+  authenticatedAdminId: string | null,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const entry of entries) {
+    for (const m of membersByEmail.get(entry.email.toLowerCase()) ?? []) {
+      if (!out.has(m.teamMemberId)) out.set(m.teamMemberId, `protectedMembers, ${entry.source.file}:${entry.source.line}`);
+    }
   }
-  const source = ctx.protectedEmails.get(member.email.toLowerCase());
-  return source === undefined ? null : `protectedMembers, ${source.file}:${source.line}`;
+  if (authenticatedAdminId !== null) out.set(authenticatedAdminId, 'the admin whose token runs dbxsync');
+  return out;
 }

@@ -189,7 +189,7 @@ export function explainPerson(input: PlanInput & { readonly query: string }): Ex
             status: user.status,
             statusChanged: user.statusChanged,
             assignment: assignmentOf(ctx.index.assignment.get(user.id)),
-            assignedVia: ctx.index.appGroupsOfUser.get(user.id) ?? [],
+            assignedVia: ctx.index.appGroupsOf(user.id),
             summary: assignedVia(ctx, user),
           },
     dropbox:

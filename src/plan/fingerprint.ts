@@ -2,10 +2,13 @@
  * The plan fingerprint: sha256 over a canonical form of the desired state, the live inputs and the
  * tool version. Canonical means independent of input order and of YAML layout, so the same intent
  * against the same live data always gives the same fingerprint.
+ *
+ * A 100k-member team is hashed record by record (one JSON.stringify per record, fixed field
+ * order, profile keys sorted), never as one giant string: that keeps it fast and lean on memory.
  */
 import { createHash, type Hash } from 'node:crypto';
 import type { DesiredState, SourceRef } from '../domain/desired.js';
-import type { DropboxState, OktaState } from '../domain/live.js';
+import type { DropboxGroup, DropboxMember, DropboxState, OktaGroup, OktaState, OktaUser } from '../domain/live.js';
 import { compareSources, compareStrings } from './text.js';
 
 export interface FingerprintInput {
@@ -15,17 +18,43 @@ export interface FingerprintInput {
   readonly toolVersion: string;
 }
 
-export function fingerprint(input: FingerprintInput): string {
+/** Lists already sorted by id (the planner's LiveIndex has them), to avoid sorting twice. */
+export interface SortedLive {
+  readonly users: readonly OktaUser[];
+  readonly members: readonly DropboxMember[];
+  readonly groups: readonly OktaGroup[];
+  readonly dropboxGroups: readonly DropboxGroup[];
+}
+
+export function fingerprint(input: FingerprintInput, sorted?: SortedLive): string {
+  const byId = <T>(items: readonly T[], key: (item: T) => string): readonly T[] => [...items].sort((a, b) => compareStrings(key(a), key(b)));
+  const live: SortedLive = sorted ?? {
+    users: byId(input.okta.users, (u) => u.id),
+    members: byId(input.dropbox.members, (m) => m.teamMemberId),
+    groups: byId(input.okta.groups, (g) => g.id),
+    dropboxGroups: byId(input.dropbox.groups, (g) => g.groupId),
+  };
   const sink = new HashSink();
-  sink.write('{"desired":');
-  writeCanonical(sink, canonicalDesired(input.desired));
-  sink.write(',"dropbox":');
-  writeCanonical(sink, canonicalDropbox(input.dropbox));
-  sink.write(',"okta":');
-  writeCanonical(sink, canonicalOkta(input.okta));
-  sink.write(',"toolVersion":');
-  writeCanonical(sink, input.toolVersion);
-  sink.write('}');
+  sink.write(`desired:${canonicalJson(canonicalDesired(input.desired))}\n`);
+  sink.write(`tool:${JSON.stringify(input.toolVersion)}\n`);
+  sink.write(`okta:${JSON.stringify([input.okta.appId, sortedStrings(input.okta.appGroupIds)])}\n`);
+  const assignments = [...input.okta.assignments].sort((a, b) => compareStrings(a.userId, b.userId) || compareStrings(a.scope, b.scope));
+  for (const a of assignments) sink.write(`a:${a.userId}:${a.scope}\n`);
+  for (const u of live.users) {
+    sink.write(`u:${JSON.stringify([u.id, u.status, u.login, u.email, u.created, u.activated, u.statusChanged, u.lastUpdated])}${canonicalJson(u.profile)}\n`);
+  }
+  for (const g of live.groups) {
+    sink.write(`g:${JSON.stringify([g.id, g.name, g.type, g.memberIds === null ? null : sortedStrings(g.memberIds)])}\n`);
+  }
+  sink.write(`dropbox:${JSON.stringify([input.dropbox.teamName, input.dropbox.authenticatedAdminId])}\n`);
+  for (const m of live.members) {
+    sink.write(
+      `m:${JSON.stringify([m.teamMemberId, m.accountId, m.email, m.externalId, m.givenName, m.surname, m.status, m.isRecoverable, m.isDisconnected, m.role, sortedStrings(m.otherRoles), m.invitedOn, m.joinedOn, m.suspendedOn])}\n`,
+    );
+  }
+  for (const g of live.dropboxGroups) {
+    sink.write(`d:${JSON.stringify([g.groupId, g.name, g.externalId, g.managementType, sortedStrings(g.memberIds)])}\n`);
+  }
   return `sha256:${sink.digest()}`;
 }
 
@@ -58,80 +87,41 @@ function hasSource(value: unknown): value is { source: SourceRef } {
   return value !== null && typeof value === 'object' && 'source' in value && (value as { source: unknown }).source !== null;
 }
 
-function canonicalOkta(okta: OktaState): unknown {
-  return {
-    appId: okta.appId,
-    appGroupIds: sortedStrings(okta.appGroupIds),
-    assignments: [...okta.assignments].sort((a, b) => compareStrings(a.userId, b.userId) || compareStrings(a.scope, b.scope)),
-    groups: [...okta.groups]
-      .sort((a, b) => compareStrings(a.id, b.id))
-      .map((g) => ({ ...g, memberIds: g.memberIds === null ? null : sortedStrings(g.memberIds) })),
-    users: [...okta.users].sort((a, b) => compareStrings(a.id, b.id)),
-  };
-}
-
-function canonicalDropbox(dropbox: DropboxState): unknown {
-  return {
-    authenticatedAdminId: dropbox.authenticatedAdminId,
-    groups: [...dropbox.groups]
-      .sort((a, b) => compareStrings(a.groupId, b.groupId))
-      .map((g) => ({ ...g, memberIds: sortedStrings(g.memberIds) })),
-    members: [...dropbox.members]
-      .sort((a, b) => compareStrings(a.teamMemberId, b.teamMemberId))
-      .map((m) => ({ ...m, otherRoles: sortedStrings(m.otherRoles) })),
-    teamName: dropbox.teamName,
-  };
-}
-
 function sortedStrings(values: readonly string[]): string[] {
   return [...values].sort(compareStrings);
 }
 
-/** Buffers small writes so that hashing a 100k-member team is a few hundred update() calls. */
-class HashSink {
-  private readonly hash: Hash = createHash('sha256');
-  private buffer = '';
-
-  write(text: string): void {
-    this.buffer += text;
-    if (this.buffer.length > 65_536) {
-      this.hash.update(this.buffer);
-      this.buffer = '';
-    }
-  }
-
-  digest(): string {
-    this.hash.update(this.buffer);
-    this.buffer = '';
-    return this.hash.digest('hex');
-  }
-}
-
-/** JSON with object keys sorted; undefined members left out, as JSON.stringify does. */
-function writeCanonical(sink: HashSink, value: unknown): void {
-  if (value === null || typeof value !== 'object') {
-    sink.write(value === undefined ? 'null' : JSON.stringify(value));
-    return;
-  }
-  if (Array.isArray(value)) {
-    sink.write('[');
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) sink.write(',');
-      writeCanonical(sink, value[i]);
-    }
-    sink.write(']');
-    return;
-  }
+/** JSON with object keys sorted at every level; undefined members left out, as JSON.stringify does. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return value === undefined ? 'null' : JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record)
     .filter((k) => record[k] !== undefined)
     .sort(compareStrings);
-  sink.write('{');
-  keys.forEach((key, i) => {
-    if (i > 0) sink.write(',');
-    sink.write(JSON.stringify(key));
-    sink.write(':');
-    writeCanonical(sink, record[key]);
-  });
-  sink.write('}');
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
+}
+
+/** Collects writes into chunks so that hashing a big team is a few hundred update() calls. */
+class HashSink {
+  private readonly hash: Hash = createHash('sha256');
+  private parts: string[] = [];
+  private size = 0;
+
+  write(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size > 262_144) this.flush();
+  }
+
+  private flush(): void {
+    this.hash.update(this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
+  }
+
+  digest(): string {
+    this.flush();
+    return this.hash.digest('hex');
+  }
 }

@@ -8,8 +8,7 @@ import type { DropboxGroup, OktaGroup } from '../domain/live.js';
 import type { Action, GroupRef, PersonRef } from '../domain/plan.js';
 import type { PlanContext } from './context.js';
 import { resolveOktaGroups } from './live-index.js';
-import type { TeamRef } from './member-actions.js';
-import type { Person } from './people.js';
+import type { Team } from './member-actions.js';
 import { at, compareSources, compareStrings } from './text.js';
 
 export const MARKER_PREFIX = 'okta:';
@@ -23,8 +22,8 @@ export interface PushedGroup {
   readonly dropboxGroup: DropboxGroup | null;
   /** marker: found by `okta:<id>`; adopted: found by name; created: group.create; skipped: a clash, see warnings. */
   readonly resolution: 'marker' | 'adopted' | 'created' | 'skipped';
-  /** Okta user ids of the desired Dropbox members (null when the Okta group's members were not read). */
-  readonly desiredUserIds: ReadonlySet<string> | null;
+  /** Okta user ids of the Okta group's members (null when they were not read). */
+  readonly oktaMemberIds: readonly string[] | null;
 }
 
 export interface GroupPlan {
@@ -104,11 +103,9 @@ export function resolvePushes(ctx: PlanContext): { push: GroupPush; group: OktaG
   return out;
 }
 
-export function planGroups(ctx: PlanContext, people: readonly Person[], teamRefs: ReadonlyMap<string, TeamRef>): GroupPlan {
+export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
   const actions: Action[] = [];
   const pushed: PushedGroup[] = [];
-  const personByMember = new Map<string, Person>();
-  for (const p of people) if (p.member !== null) personByMember.set(p.member.teamMemberId, p);
   const byMarker = new Map<string, DropboxGroup>();
   const byLowerName = new Map<string, DropboxGroup[]>();
   for (const g of ctx.index.dropboxGroups) {
@@ -123,7 +120,7 @@ export function planGroups(ctx: PlanContext, people: readonly Person[], teamRefs
     pushedIds.add(group.id);
     const marker = `${MARKER_PREFIX}${group.id}`;
     const rule = `${at(push.source)} groupPushes: Okta group ${group.name} → Dropbox group ${name}`;
-    const desiredUserIds = group.memberIds === null ? null : new Set(group.memberIds);
+    const oktaMemberIds = group.memberIds;
     let target: GroupRef;
     let live: DropboxGroup | null = byMarker.get(marker) ?? null;
     let resolution: PushedGroup['resolution'];
@@ -133,7 +130,7 @@ export function planGroups(ctx: PlanContext, people: readonly Person[], teamRefs
     if (live !== null) {
       if (live.managementType === 'system_managed') {
         ctx.warnings.push({ code: 'group_name_clash', message: `Dropbox group ${live.name} carries ${marker} but is system-managed; left alone`, source: where(push.source) });
-        pushed.push({ push, oktaGroup: group, dropboxName: name, dropboxGroup: live, resolution: 'skipped', desiredUserIds });
+        pushed.push({ push, oktaGroup: group, dropboxName: name, dropboxGroup: live, resolution: 'skipped', oktaMemberIds });
         continue;
       }
       resolution = 'marker';
@@ -208,13 +205,13 @@ export function planGroups(ctx: PlanContext, people: readonly Person[], teamRefs
           message: `Okta group ${group.name} should be pushed as Dropbox group ${name}, but the Dropbox group ${other.groupId} of that name ${why}; not created, not changed`,
           source: where(push.source),
         });
-        pushed.push({ push, oktaGroup: group, dropboxName: name, dropboxGroup: other, resolution: 'skipped', desiredUserIds });
+        pushed.push({ push, oktaGroup: group, dropboxName: name, dropboxGroup: other, resolution: 'skipped', oktaMemberIds });
         continue;
       }
     }
-    pushed.push({ push, oktaGroup: group, dropboxName: name, dropboxGroup: live, resolution, desiredUserIds });
+    pushed.push({ push, oktaGroup: group, dropboxName: name, dropboxGroup: live, resolution, oktaMemberIds });
 
-    if (desiredUserIds === null) {
+    if (oktaMemberIds === null) {
       ctx.warnings.push({
         code: 'okta_group_members_unknown',
         message: `the members of Okta group ${group.name} were not read; the membership of Dropbox group ${name} is left as it is`,
@@ -222,7 +219,7 @@ export function planGroups(ctx: PlanContext, people: readonly Person[], teamRefs
       });
       continue;
     }
-    planMembership(ctx, { group, name, rule, target, live, createId, desiredUserIds, teamRefs, personByMember, actions });
+    planMembership(ctx, { group, name, rule, target, live, createId, oktaMemberIds, team, actions });
   }
 
   if (ctx.desired.pruneGroups) {
@@ -252,52 +249,59 @@ interface MembershipInput {
   readonly target: GroupRef;
   readonly live: DropboxGroup | null;
   readonly createId: string | null;
-  readonly desiredUserIds: ReadonlySet<string>;
-  readonly teamRefs: ReadonlyMap<string, TeamRef>;
-  readonly personByMember: ReadonlyMap<string, Person>;
+  readonly oktaMemberIds: readonly string[];
+  readonly team: Team;
   readonly actions: Action[];
 }
 
 function planMembership(ctx: PlanContext, input: MembershipInput): void {
-  const { group, name, rule, target, live, createId, desiredUserIds, teamRefs, personByMember, actions } = input;
+  const { group, name, rule, target, live, createId, oktaMemberIds, team, actions } = input;
   const liveIds = new Set(live?.memberIds ?? []);
   const desiredTeamIds = new Set<string>();
   const adds: PersonRef[] = [];
   const waitFor = new Set<string>();
-  const protectedNote = (ref: PersonRef, person: Person | undefined, verb: string): boolean => {
-    if (person === undefined || person.protectedBy === null) return false;
+  const refOf = (userId: string, teamMemberId: string): PersonRef => {
+    const member = ctx.index.memberById.get(teamMemberId);
+    return { email: member === undefined ? '' : member.email.toLowerCase(), teamMemberId, oktaUserId: userId };
+  };
+  const isProtected = (ref: PersonRef, verb: string): boolean => {
+    const why = ref.teamMemberId === null ? undefined : ctx.protectedMembers.get(ref.teamMemberId);
+    if (why === undefined) return false;
     ctx.reports.push({
       kind: 'protected_member',
       email: ref.email,
       teamMemberId: ref.teamMemberId,
       oktaUserId: ref.oktaUserId,
-      message: `protected (${person.protectedBy}): would have been ${verb} Dropbox group ${name} (${rule})`,
+      message: `protected (${why}): would have been ${verb} Dropbox group ${name} (${rule})`,
     });
     return true;
   };
 
-  for (const userId of desiredUserIds) {
-    const team = teamRefs.get(userId);
-    if (team === undefined) continue;
-    const id = team.ref.teamMemberId;
-    if (id !== null) desiredTeamIds.add(id);
-    if (id !== null && liveIds.has(id)) continue;
-    if (protectedNote(team.ref, id === null ? undefined : personByMember.get(id), 'added to')) continue;
-    adds.push(team.ref);
-    if (team.dependsOn !== null) waitFor.add(team.dependsOn);
+  for (const userId of oktaMemberIds) {
+    const id = team.memberIdOf.get(userId);
+    if (id === undefined) continue;
+    if (id !== null) {
+      if (desiredTeamIds.has(id)) continue;
+      desiredTeamIds.add(id);
+      if (liveIds.has(id)) continue;
+    }
+    const ref = id === null ? team.newRefs.get(userId) : refOf(userId, id);
+    if (ref === undefined || isProtected(ref, 'added to')) continue;
+    adds.push(ref);
+    const wait = team.waitFor.get(userId);
+    if (wait !== undefined) waitFor.add(wait);
   }
 
   const removes: PersonRef[] = [];
   for (const id of liveIds) {
     if (desiredTeamIds.has(id)) continue;
-    const person = personByMember.get(id);
-    if (person === undefined || person.user === null || person.member === null) continue;
-    const team = teamRefs.get(person.user.id);
-    if (team === undefined || team.ref.teamMemberId !== id) continue;
-    if (protectedNote(team.ref, person, 'removed from')) continue;
-    removes.push(team.ref);
+    const userId = ctx.identity.byMember.get(id)?.user.id;
+    // Only members whose groups follow Okta: unmanaged, left-alone and leaving members stay as they are.
+    if (userId === undefined || team.memberIdOf.get(userId) !== id) continue;
+    const ref = refOf(userId, id);
+    if (isProtected(ref, 'removed from')) continue;
+    removes.push(ref);
   }
-
   if (adds.length > 0) {
     adds.sort(byPerson);
     if (createId !== null) waitFor.add(createId);

@@ -25,8 +25,8 @@ export interface LiveIndex {
   /** Exact name → groups, sorted by id. */
   readonly groupsByName: ReadonlyMap<string, readonly OktaGroup[]>;
   readonly appGroupIds: ReadonlySet<string>;
-  /** User id → names of the app-assigned groups the user is in, sorted. */
-  readonly appGroupsOfUser: ReadonlyMap<string, readonly string[]>;
+  /** Names of the app-assigned groups a user is in, sorted. */
+  appGroupsOf(userId: string): readonly string[];
   readonly members: readonly DropboxMember[];
   readonly memberById: ReadonlyMap<string, DropboxMember>;
   /** Lower-cased email → members (removed ones included), sorted by team_member_id. */
@@ -60,12 +60,15 @@ export function indexLive(okta: OktaState, dropbox: DropboxState): LiveIndex {
   }
 
   const appGroupIds = new Set(okta.appGroupIds);
-  const appGroupsOfUser = new Map<string, string[]>();
-  for (const group of groups) {
-    if (!appGroupIds.has(group.id) || group.memberIds === null) continue;
-    for (const userId of group.memberIds) push(appGroupsOfUser, userId, group.name);
-  }
-  for (const names of appGroupsOfUser.values()) names.sort(compareStrings);
+  // Built on first use: only the reasons of new members and `explain` name the assigning groups.
+  let appGroupMembers: { name: string; members: ReadonlySet<string> }[] | null = null;
+  const appGroupsOf = (userId: string): readonly string[] => {
+    appGroupMembers ??= groups
+      .filter((g) => appGroupIds.has(g.id) && g.memberIds !== null)
+      .map((g) => ({ name: g.name, members: new Set(g.memberIds) }))
+      .sort((a, b) => compareStrings(a.name, b.name));
+    return appGroupMembers.filter((g) => g.members.has(userId)).map((g) => g.name);
+  };
 
   const members = [...dropbox.members].sort((a, b) => compareStrings(a.teamMemberId, b.teamMemberId));
   const memberById = new Map<string, DropboxMember>();
@@ -86,7 +89,7 @@ export function indexLive(okta: OktaState, dropbox: DropboxState): LiveIndex {
     groupById,
     groupsByName,
     appGroupIds,
-    appGroupsOfUser,
+    appGroupsOf,
     members,
     memberById,
     membersByEmail,

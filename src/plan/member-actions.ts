@@ -13,22 +13,30 @@ import { describeRole } from './roles.js';
 import { personRef, transferPlanner } from './transfer.js';
 import { at, display } from './text.js';
 
-/** How a person who stays in (or joins) the team appears in group memberships. */
-export interface TeamRef {
-  readonly ref: PersonRef;
-  /** The member.add / member.recover action a group add must wait for; null when the member exists. */
-  readonly dependsOn: string | null;
+/**
+ * The people whose Dropbox groups follow their Okta groups once this plan ran: members who stay
+ * (suspended and invited ones included) and members this plan adds or recovers. Kept as plain maps
+ * of ids, because a 100k-member team looks each of them up once per group.
+ */
+export interface Team {
+  /** Okta user id → team_member_id, or null for a member this plan adds. */
+  readonly memberIdOf: ReadonlyMap<string, string | null>;
+  /** Okta user id → the member.add / member.recover action a group add must wait for. */
+  readonly waitFor: ReadonlyMap<string, string>;
+  /** Okta user id → the reference of a member this plan adds. */
+  readonly newRefs: ReadonlyMap<string, PersonRef>;
 }
 
 export interface MemberPlan {
   readonly actions: Action[];
-  /** Okta user id → the person's team reference, for every person whose groups follow Okta. */
-  readonly teamRefs: ReadonlyMap<string, TeamRef>;
+  readonly team: Team;
 }
 
 export function planMembers(ctx: PlanContext, people: readonly Person[]): MemberPlan {
   const actions: Action[] = [];
-  const teamRefs = new Map<string, TeamRef>();
+  const memberIdOf = new Map<string, string | null>();
+  const waitFor = new Map<string, string>();
+  const newRefs = new Map<string, PersonRef>();
   const leaving = new Set<string>();
   for (const p of people) {
     if ((p.fate.kind === 'suspend' || p.fate.kind === 'remove') && p.member !== null) leaving.add(p.member.teamMemberId);
@@ -45,7 +53,9 @@ export function planMembers(ctx: PlanContext, people: readonly Person[]): Member
         const add = addAction(ctx, user, fate.why);
         if (add !== null) {
           actions.push(add);
-          teamRefs.set(user.id, { ref: add.member, dependsOn: add.id });
+          memberIdOf.set(user.id, null);
+          waitFor.set(user.id, add.id);
+          newRefs.set(user.id, add.member);
         }
         break;
       }
@@ -61,8 +71,9 @@ export function planMembers(ctx: PlanContext, people: readonly Person[]): Member
           serialKey: null,
           member: personRef(person.removed, user.id),
         });
-        teamRefs.set(user.id, { ref: personRef(person.removed, user.id), dependsOn: id });
-        follow(ctx, person, user, person.removed, id, fate.why, actions);
+        memberIdOf.set(user.id, person.removed.teamMemberId);
+        waitFor.set(user.id, id);
+        follow(ctx, person, user, person.removed, id, () => fate.why, actions);
         break;
       }
       case 'keep':
@@ -70,12 +81,12 @@ export function planMembers(ctx: PlanContext, people: readonly Person[]): Member
       case 'suspend':
       case 'stay_suspended': {
         if (member === null || user === null) break;
-        teamRefs.set(user.id, { ref: personRef(member, user.id), dependsOn: null });
-        if (fate.kind === 'keep') follow(ctx, person, user, member, null, fate.why, actions);
+        memberIdOf.set(user.id, member.teamMemberId);
+        if (fate.kind === 'keep') follow(ctx, person, user, member, null, () => fate.why, actions);
         if (fate.kind === 'unsuspend') {
           const id = `member.unsuspend:${member.teamMemberId}`;
           actions.push({ kind: 'member.unsuspend', id, reason: fate.why, reversibility: 'reversible', dependsOn: [], serialKey: null, member: personRef(member, user.id) });
-          follow(ctx, person, user, member, id, fate.why, actions);
+          follow(ctx, person, user, member, id, () => fate.why, actions);
         }
         if (fate.kind === 'suspend') {
           actions.push({
@@ -128,7 +139,7 @@ export function planMembers(ctx: PlanContext, people: readonly Person[]): Member
     }
   }
   transfers.finish(anyTransfer);
-  return { actions, teamRefs };
+  return { actions, team: { memberIdOf, waitFor, newRefs } };
 }
 
 function invalid(ctx: PlanContext, user: OktaUser, profile: DesiredProfile, problem: string, outcome: string): void {
@@ -192,7 +203,7 @@ function addAction(ctx: PlanContext, user: OktaUser, why: string): Action & { ki
 }
 
 /** Profile and role follow Okta for a member who stays (or comes back). */
-function follow(ctx: PlanContext, person: Person, user: OktaUser, live: DropboxMember, after: string | null, why: string, actions: Action[]): void {
+function follow(ctx: PlanContext, person: Person, user: OktaUser, live: DropboxMember, after: string | null, why: () => string, actions: Action[]): void {
   const profile = profileAction(ctx, person, user, live, after, why);
   if (profile !== null) actions.push(profile);
   const role = roleAction(ctx, person, user, live, after, why);
@@ -201,8 +212,16 @@ function follow(ctx: PlanContext, person: Person, user: OktaUser, live: DropboxM
 
 const LABEL: Readonly<Record<ProfileField, string>> = { givenName: 'given name', surname: 'surname', email: 'email', externalId: 'external id' };
 
-function profileAction(ctx: PlanContext, person: Person, user: OktaUser, live: DropboxMember, after: string | null, why: string): MemberUpdateProfileAction | null {
+function profileAction(ctx: PlanContext, person: Person, user: OktaUser, live: DropboxMember, after: string | null, why: () => string): MemberUpdateProfileAction | null {
   const profile = desiredProfile(user, ctx.desired.provisioning.profile);
+  if (
+    profile.givenName === live.givenName &&
+    profile.surname === live.surname &&
+    profile.externalId === live.externalId &&
+    profile.email === live.email.toLowerCase()
+  ) {
+    return null;
+  }
   const changes: { email?: ProfileChange; givenName?: ProfileChange; surname?: ProfileChange; externalId?: ProfileChange } = {};
   const notes: string[] = [];
   const liveValues: Record<ProfileField, string> = {
@@ -259,7 +278,7 @@ function profileAction(ctx: PlanContext, person: Person, user: OktaUser, live: D
   return {
     kind: 'member.update_profile',
     id: `member.update_profile:${live.teamMemberId}`,
-    reason: `${why}; profile follows Okta (${at(ctx.desired.provisioning.source)} provisioning.profile): ${notes.join('; ')}`,
+    reason: `${why()}; profile follows Okta (${at(ctx.desired.provisioning.source)} provisioning.profile): ${notes.join('; ')}`,
     reversibility: 'reversible',
     dependsOn: after === null ? [] : [after],
     serialKey: null,
@@ -268,7 +287,7 @@ function profileAction(ctx: PlanContext, person: Person, user: OktaUser, live: D
   };
 }
 
-function roleAction(ctx: PlanContext, person: Person, user: OktaUser, live: DropboxMember, after: string | null, why: string): Action | null {
+function roleAction(ctx: PlanContext, person: Person, user: OktaUser, live: DropboxMember, after: string | null, why: () => string): Action | null {
   const decision = ctx.roles.decide(user);
   if (decision === null || decision.role === live.role) return null;
   if (person.protectedBy !== null) {
@@ -289,7 +308,7 @@ function roleAction(ctx: PlanContext, person: Person, user: OktaUser, live: Drop
   return {
     kind: 'member.set_role',
     id: `member.set_role:${live.teamMemberId}`,
-    reason: `${why}; ${describeRole(decision)}; Dropbox has ${live.role}${others}`,
+    reason: `${why()}; ${describeRole(decision)}; Dropbox has ${live.role}${others}`,
     reversibility: 'reversible',
     dependsOn: after === null ? [] : [after],
     serialKey: null,

@@ -45,23 +45,21 @@ export interface Person {
 export function decideFates(ctx: PlanContext): Person[] {
   const people: Person[] = [];
   const { identity, index } = ctx;
-  const seen = new Set<string>();
   const conflicted = new Set(identity.conflicted.map((c) => c.user.id));
   overridesOf(ctx);
 
   for (const user of index.users) {
     const link = identity.liveByUser.get(user.id) ?? null;
     const removedLink = identity.removedByUser.get(user.id) ?? null;
-    if (conflicted.has(user.id)) continue;
+    if (conflicted.size > 0 && conflicted.has(user.id)) continue;
     if (link === null && removedLink === null && !index.assignment.has(user.id)) continue;
-    seen.add(user.id);
     const member = link?.member ?? null;
-    const decided = decideForUser(ctx, user, member, removedLink?.member ?? null);
-    people.push(finish(ctx, { user, member, removed: member === null ? removedLink?.member ?? null : null, how: link?.how ?? removedLink?.how ?? null }, decided));
+    const removed = member === null ? removedLink?.member ?? null : null;
+    people.push(finish(ctx, user, member, removed, link?.how ?? removedLink?.how ?? null, decideForUser(ctx, user, member, removed)));
   }
 
   for (const member of identity.unmanaged) {
-    people.push(finish(ctx, { user: null, member, removed: null, how: null }, decideUnmanaged(ctx, member)));
+    people.push(finish(ctx, null, member, null, null, decideUnmanaged(ctx, member)));
   }
   return people;
 }
@@ -71,35 +69,35 @@ interface Decided {
   readonly rule: string | null;
 }
 
-function finish(ctx: PlanContext, base: Omit<Person, 'fate' | 'rule' | 'protectedBy'>, decided: Decided): Person {
-  const protectedBy = base.member === null ? null : protection(ctx, base.member);
+function finish(ctx: PlanContext, user: OktaUser | null, member: DropboxMember | null, removed: DropboxMember | null, how: MatchKind | null, decided: Decided): Person {
+  const protectedBy = member === null ? null : protection(ctx, member);
   let fate = decided.fate;
-  if (protectedBy !== null && base.member !== null) {
+  if (protectedBy !== null && member !== null) {
     const verb = fate.kind === 'suspend' ? 'suspended' : fate.kind === 'remove' ? 'removed' : fate.kind === 'unsuspend' ? 'unsuspended' : null;
     if (verb !== null) {
       ctx.reports.push({
         kind: 'protected_member',
-        email: base.member.email.toLowerCase(),
-        teamMemberId: base.member.teamMemberId,
-        oktaUserId: base.user?.id ?? null,
+        email: member.email.toLowerCase(),
+        teamMemberId: member.teamMemberId,
+        oktaUserId: user?.id ?? null,
         message: `protected (${protectedBy}): would have been ${verb} because ${fate.why}`,
       });
       fate = { kind: 'leave', why: `protected (${protectedBy})` };
     }
   }
-  if (base.member !== null && base.member.status === 'invited' && fate.kind !== 'remove') {
+  if (member !== null && member.status === 'invited' && fate.kind !== 'remove') {
     ctx.waiting.push({
       kind: 'pending_invite',
-      email: base.member.email.toLowerCase(),
-      teamMemberId: base.member.teamMemberId,
-      oktaUserId: base.user?.id ?? null,
-      since: base.member.invitedOn,
-      ageDays: ageInDays(base.member.invitedOn, ctx.nowMs),
+      email: member.email.toLowerCase(),
+      teamMemberId: member.teamMemberId,
+      oktaUserId: user?.id ?? null,
+      since: member.invitedOn,
+      ageDays: ageInDays(member.invitedOn, ctx.nowMs),
       dueDate: null,
-      message: `invited to Dropbox on ${day(base.member.invitedOn)}; the invitation is not accepted yet`,
+      message: `invited to Dropbox on ${day(member.invitedOn)}; the invitation is not accepted yet`,
     });
   }
-  return { ...base, protectedBy, fate, rule: decided.rule };
+  return { user, member, removed, how, protectedBy, fate, rule: decided.rule };
 }
 
 /** "assigned directly to the app" / "assigned via Okta group Contractors" */
@@ -107,7 +105,7 @@ export function assignedVia(ctx: PlanContext, user: OktaUser): string {
   const scope = ctx.index.assignment.get(user.id);
   if (scope === undefined) return `not assigned to the app ${ctx.desired.okta.appId}`;
   if (scope === 'USER') return 'assigned directly to the app';
-  const groups = ctx.index.appGroupsOfUser.get(user.id) ?? [];
+  const groups = ctx.index.appGroupsOf(user.id);
   return groups.length === 0 ? 'assigned via an Okta group' : `assigned via Okta group ${list(groups)}`;
 }
 
@@ -115,8 +113,7 @@ function decideForUser(ctx: PlanContext, user: OktaUser, member: DropboxMember |
   if (user.status === 'DEPROVISIONED') return deactivated(ctx, user, member);
   if (user.status === 'SUSPENDED') return oktaSuspended(ctx, user, member);
   const assigned = ctx.index.assignment.has(user.id);
-  const app = `${at(ctx.desired.okta.source)} okta.appId ${ctx.desired.okta.appId}`;
-  const fact = `${assignedVia(ctx, user)} (${app}); ${user.status} in Okta`;
+  const fact = (): string => activeFact(ctx, user);
 
   if (PENDING_STATUSES.has(user.status)) {
     const since = user.statusChanged ?? user.created;
@@ -131,7 +128,7 @@ function decideForUser(ctx: PlanContext, user: OktaUser, member: DropboxMember |
         dueDate: null,
         message: `${user.status} in Okta since ${day(since)}: added to Dropbox once the Okta account is activated`,
       });
-      return member === null ? { fate: { kind: 'absent', why: `${fact}; awaiting activation` }, rule: null } : { fate: { kind: 'keep', why: fact }, rule: null };
+      return member === null ? { fate: { kind: 'absent', why: `${fact()}; awaiting activation` }, rule: null } : { fate: { kind: 'keep', why: fact() }, rule: null };
     }
     if (member === null) return { fate: { kind: 'absent', why: `${user.status} in Okta, not assigned` }, rule: null };
     ctx.reports.push({
@@ -154,7 +151,7 @@ function decideForUser(ctx: PlanContext, user: OktaUser, member: DropboxMember |
   if (member === null) {
     if (removed !== null && removed.isRecoverable) {
       return {
-        fate: { kind: 'recover', why: `${fact}; removed from Dropbox, and Dropbox can still recover the account (${removed.email.toLowerCase()})` },
+        fate: { kind: 'recover', why: `${fact()}; removed from Dropbox, and Dropbox can still recover the account (${removed.email.toLowerCase()})` },
         rule: null,
       };
     }
@@ -162,12 +159,26 @@ function decideForUser(ctx: PlanContext, user: OktaUser, member: DropboxMember |
       removed === null
         ? ''
         : `; the previous account (${removed.email.toLowerCase()}, ${removed.teamMemberId}) was removed and can no longer be recovered (files transferred or the 7-day window passed), so a new account is added`;
-    return { fate: { kind: 'add', why: `${fact}; not in Dropbox${previous}` }, rule: null };
+    return { fate: { kind: 'add', why: `${fact()}; not in Dropbox${previous}` }, rule: null };
   }
   if (member.status === 'suspended') {
-    return { fate: { kind: 'unsuspend', why: `${fact}; suspended in Dropbox since ${day(member.suspendedOn)}` }, rule: null };
+    return { fate: { kind: 'unsuspend', why: `${fact()}; suspended in Dropbox since ${day(member.suspendedOn)}` }, rule: null };
   }
-  return { fate: { kind: 'keep', why: fact }, rule: null };
+  // Most members are in sync: their reason is only spelled out if an action or `explain` needs it.
+  return {
+    fate: {
+      kind: 'keep',
+      get why() {
+        return activeFact(ctx, user);
+      },
+    },
+    rule: null,
+  };
+}
+
+/** "assigned via Okta group Contractors (settings.yaml:3 okta.appId 0oa...); ACTIVE in Okta" */
+function activeFact(ctx: PlanContext, user: OktaUser): string {
+  return `${assignedVia(ctx, user)} (${at(ctx.desired.okta.source)} okta.appId ${ctx.desired.okta.appId}); ${user.status} in Okta`;
 }
 
 type OffboardingAction = 'suspend' | 'remove' | 'ignore';

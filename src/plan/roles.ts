@@ -59,16 +59,18 @@ export function roleResolver(desired: DesiredState, index: LiveIndex, warnings: 
       return { rule, users: new Set(rule.users.map((u) => u.toLowerCase())), groupMembers };
     });
 
+  const none: RoleDecision = { role: 'member_only', rule: null, via: 'no role rule matches' };
   return {
     decide(user) {
-      const keys = [user.id.toLowerCase(), user.email.toLowerCase(), user.login.toLowerCase()];
       for (const c of compiled) {
-        const byUser = keys.find((k) => c.users.has(k));
-        if (byUser !== undefined) return { role: c.rule.role, rule: c.rule, via: `user ${byUser === keys[0] ? user.id : user.email}` };
+        if (c.users.size > 0) {
+          if (c.users.has(user.id.toLowerCase())) return { role: c.rule.role, rule: c.rule, via: `user ${user.id}` };
+          if (c.users.has(user.email.toLowerCase()) || c.users.has(user.login.toLowerCase())) return { role: c.rule.role, rule: c.rule, via: `user ${user.email}` };
+        }
         const group = c.groupMembers.get(user.id);
         if (group !== undefined) return { role: c.rule.role, rule: c.rule, via: `Okta group ${group}` };
       }
-      return { role: 'member_only', rule: null, via: 'no role rule matches' };
+      return none;
     },
   };
 }
