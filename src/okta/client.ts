@@ -5,8 +5,8 @@
  * counted, retried requests (G5, G6, G14, G15), and no proxy picked up from HTTPS_PROXY.
  */
 import okta from '@okta/okta-sdk-nodejs';
-import { UsageError } from '../domain/errors.js';
-import { registerSecret } from '../domain/redact.js';
+import { RemoteError, UsageError } from '../domain/errors.js';
+import { redact, registerSecret } from '../domain/redact.js';
 import { RateBudget } from './rate-budget.js';
 import { PacedRequestExecutor, type CallTrace } from './request-executor.js';
 import { DEFAULT_OKTA_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
@@ -95,6 +95,45 @@ function registerKey(key: string): void {
   }
 }
 
+interface SdkOAuth {
+  accessToken: unknown;
+  getAccessToken(nonce?: string | null): Promise<{ access_token?: string; error?: string; error_description?: string }>;
+  clearCachedAccessToken(): void;
+}
+
+/**
+ * Two fixes around the SDK's token request (§5.3): concurrent first calls share one token request
+ * instead of each fetching its own, and a refused request (G12: the SDK swallows it and goes on
+ * with "Bearer undefined") fails at once with Okta's OAuth error instead of a misleading 401.
+ */
+function guardTokenRequests(sdk: SdkClient): void {
+  const oauth = (sdk as unknown as { oauth?: SdkOAuth }).oauth;
+  if (!oauth) return;
+  const original = oauth.getAccessToken.bind(oauth);
+  let inflight: ReturnType<SdkOAuth['getAccessToken']> | null = null;
+  oauth.getAccessToken = (nonce?: string | null) => {
+    if (nonce) return original(nonce);
+    inflight ??= original()
+      .then((token) => {
+        if (!token || typeof token.access_token !== 'string') {
+          oauth.clearCachedAccessToken();
+          const code = typeof token?.error === 'string' ? token.error : 'no_access_token';
+          throw new RemoteError({
+            service: 'okta',
+            route: 'POST /oauth2/v1/token',
+            code,
+            message: redact(`Okta refused the OAuth token request: ${code}${token?.error_description ? `: ${token.error_description}` : ''}`),
+          });
+        }
+        return token;
+      })
+      .finally(() => {
+        inflight = null;
+      });
+    return inflight;
+  };
+}
+
 export function createOktaClient(settings: OktaClientSettings, options: OktaClientOptions = {}): OktaClient {
   const orgUrl = normaliseOrgUrl(settings.orgUrl);
   const loopback = isLoopbackHost(new URL(orgUrl).hostname);
@@ -143,6 +182,7 @@ export function createOktaClient(settings: OktaClientSettings, options: OktaClie
   // The SDK falls back to HTTPS_PROXY / https_proxy on its own (§5.1); keep only a proxy we chose.
   const http = sdk.http as unknown as { agent?: unknown };
   if (!(options.httpsProxy && !loopback)) delete http.agent;
+  if (authMode === 'PrivateKey') guardTokenRequests(sdk);
 
   return {
     sdk,

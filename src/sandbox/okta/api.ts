@@ -15,6 +15,7 @@ import {
 } from './filter-expression.js';
 import { appGroupJson, appUserJson, groupJson, oktaError, userJson } from './json.js';
 import { bucketFor } from './rate-limiter.js';
+import { createOktaOAuthApi, OktaTokenStore, type OktaServiceApp } from './oauth.js';
 import { OktaSandbox, type SandboxGroup, type SandboxUser } from './state.js';
 
 export interface OktaApiOptions {
@@ -24,6 +25,8 @@ export interface OktaApiOptions {
   readonly clock: () => Date;
   /** Per-minute limits by bucket name (see DEFAULT_OKTA_RATE_LIMITS). */
   readonly rateLimits?: Partial<Record<string, number>>;
+  /** An OAuth service app whose private-key JWT the token endpoint (oauthApi) accepts. */
+  readonly serviceApp?: OktaServiceApp;
 }
 
 type Params = readonly string[];
@@ -33,6 +36,8 @@ interface Route {
   readonly method: string;
   readonly pattern: RegExp;
   readonly name: string;
+  /** The OAuth scope an access token needs for this route (§1.2 table, last column). */
+  readonly scope: string;
   readonly handler: Handler;
 }
 
@@ -205,8 +210,13 @@ function page<T>(
   return { status: 200, headers: { Link: links.join(', ') }, body: slice.map(render) };
 }
 
-export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: SandboxApi; state: OktaSandbox } {
+/**
+ * The emulated Okta: `api` serves /api/v1/, `oauthApi` serves /oauth2/v1/ (the token endpoint for
+ * private-key JWT); give both to SandboxHttp. `state` is the org, for tests to read and change.
+ */
+export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: SandboxApi; oauthApi: SandboxApi; state: OktaSandbox } {
   const state = new OktaSandbox(seed, opts.clock, opts.rateLimits);
+  const tokens = new OktaTokenStore();
   let requestSeq = 0;
 
   const app = (appId: string): void => {
@@ -415,17 +425,17 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
   };
 
   const routes: readonly Route[] = [
-    { method: 'GET', pattern: /^\/api\/v1\/apps\/([^/]+)\/users$/, name: 'GET /api/v1/apps/{id}/users', handler: listAppUsers },
-    { method: 'POST', pattern: /^\/api\/v1\/apps\/([^/]+)\/users$/, name: 'POST /api/v1/apps/{id}/users', handler: assignUser },
-    { method: 'GET', pattern: /^\/api\/v1\/apps\/([^/]+)\/users\/([^/]+)$/, name: 'GET /api/v1/apps/{id}/users/{id}', handler: getAppUser },
-    { method: 'GET', pattern: /^\/api\/v1\/apps\/([^/]+)\/groups$/, name: 'GET /api/v1/apps/{id}/groups', handler: listAppGroups },
-    { method: 'GET', pattern: /^\/api\/v1\/groups$/, name: 'GET /api/v1/groups', handler: listGroups },
-    { method: 'GET', pattern: /^\/api\/v1\/groups\/([^/]+)$/, name: 'GET /api/v1/groups/{id}', handler: getGroup },
-    { method: 'GET', pattern: /^\/api\/v1\/groups\/([^/]+)\/users$/, name: 'GET /api/v1/groups/{id}/users', handler: listGroupUsers },
-    { method: 'GET', pattern: /^\/api\/v1\/users$/, name: 'GET /api/v1/users', handler: listUsers },
-    { method: 'POST', pattern: /^\/api\/v1\/users$/, name: 'POST /api/v1/users', handler: createUser },
-    { method: 'GET', pattern: /^\/api\/v1\/users\/([^/]+)$/, name: 'GET /api/v1/users/{id}', handler: getUser },
-    { method: 'POST', pattern: /^\/api\/v1\/users\/([^/]+)$/, name: 'POST /api/v1/users/{id}', handler: updateUser },
+    { method: 'GET', pattern: /^\/api\/v1\/apps\/([^/]+)\/users$/, name: 'GET /api/v1/apps/{id}/users', scope: 'okta.apps.read', handler: listAppUsers },
+    { method: 'POST', pattern: /^\/api\/v1\/apps\/([^/]+)\/users$/, name: 'POST /api/v1/apps/{id}/users', scope: 'okta.apps.manage', handler: assignUser },
+    { method: 'GET', pattern: /^\/api\/v1\/apps\/([^/]+)\/users\/([^/]+)$/, name: 'GET /api/v1/apps/{id}/users/{id}', scope: 'okta.apps.read', handler: getAppUser },
+    { method: 'GET', pattern: /^\/api\/v1\/apps\/([^/]+)\/groups$/, name: 'GET /api/v1/apps/{id}/groups', scope: 'okta.apps.read', handler: listAppGroups },
+    { method: 'GET', pattern: /^\/api\/v1\/groups$/, name: 'GET /api/v1/groups', scope: 'okta.groups.read', handler: listGroups },
+    { method: 'GET', pattern: /^\/api\/v1\/groups\/([^/]+)$/, name: 'GET /api/v1/groups/{id}', scope: 'okta.groups.read', handler: getGroup },
+    { method: 'GET', pattern: /^\/api\/v1\/groups\/([^/]+)\/users$/, name: 'GET /api/v1/groups/{id}/users', scope: 'okta.groups.read', handler: listGroupUsers },
+    { method: 'GET', pattern: /^\/api\/v1\/users$/, name: 'GET /api/v1/users', scope: 'okta.users.read', handler: listUsers },
+    { method: 'POST', pattern: /^\/api\/v1\/users$/, name: 'POST /api/v1/users', scope: 'okta.users.manage', handler: createUser },
+    { method: 'GET', pattern: /^\/api\/v1\/users\/([^/]+)$/, name: 'GET /api/v1/users/{id}', scope: 'okta.users.read', handler: getUser },
+    { method: 'POST', pattern: /^\/api\/v1\/users\/([^/]+)$/, name: 'POST /api/v1/users/{id}', scope: 'okta.users.manage', handler: updateUser },
   ];
 
   const match = (req: SandboxRequest): { route: Route; params: string[] } | null => {
@@ -450,16 +460,29 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
 
   const handle = (req: SandboxRequest): SandboxResponse => {
     const bucket = bucketFor(req.method, req.path);
-    // §5.2: Authorization: SSWS <token>; anything else is 401 E0000011.
-    if (req.headers.authorization !== `SSWS ${opts.token}`) {
+    const auth = req.headers.authorization ?? '';
+    const m = match(req);
+    // §5.2: Authorization: SSWS <token>; §5.3: or an access token from the token endpoint. Else 401 E0000011.
+    const bearer = /^(Bearer|DPoP) (.+)$/.exec(auth);
+    const scopes = bearer ? tokens.scopes(bearer[2]!, opts.clock().getTime()) : null;
+    if (auth !== `SSWS ${opts.token}` && !scopes) {
       return withHeaders({ status: 401, body: oktaError('E0000011', 'Invalid token provided') }, state.limiter.peek(bucket));
+    }
+    if (scopes && m && !scopes.has(m.route.scope)) {
+      // §5.3: a token without the route's scope is refused with 403 E0000006 and insufficient_scope.
+      return withHeaders(
+        { status: 403, body: oktaError('E0000006', 'You do not have permission to perform the requested action') },
+        {
+          ...state.limiter.peek(bucket),
+          'WWW-Authenticate': `Bearer realm="IdP", scope="${m.route.scope}", error="insufficient_scope", error_description="The access token provided does not contain the required scopes."`,
+        },
+      );
     }
     const verdict = state.limiter.take(bucket);
     if (!verdict.allowed) {
       // §4.1: over the limit → 429 E0000047 with X-Rate-Limit-Reset and Date.
       return withHeaders({ status: 429, body: oktaError('E0000047', 'API call exceeded rate limit due to too many requests.') }, verdict.headers);
     }
-    const m = match(req);
     try {
       if (!m) return notFound(req.path, 'Endpoint');
       return withHeaders(m.route.handler(req, m.params), verdict.headers);
@@ -486,5 +509,5 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
       );
     },
   };
-  return { api, state };
+  return { api, oauthApi: createOktaOAuthApi(state, tokens, opts.serviceApp, opts.clock), state };
 }
