@@ -7,7 +7,7 @@ import type { DropboxSandbox, SandboxGroup, SandboxMember } from './state.js';
 
 /** DropboxTimestamp: %Y-%m-%dT%H:%M:%SZ, no fraction. */
 export function timestamp(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `${d.toISOString().slice(0, 19)}Z`;
 }
 
 function initials(given: string, surname: string): string {
@@ -16,6 +16,16 @@ function initials(given: string, surname: string): string {
 
 /** MemberProfile (ref §1: the smaller profile used by group member listings). */
 export function memberProfile(state: DropboxSandbox, m: SandboxMember): Record<string, unknown> {
+  return encodeProfile(state, m, false);
+}
+
+/** TeamMemberProfile = MemberProfile + groups and folder ids (ref §1). */
+export function teamMemberProfile(state: DropboxSandbox, m: SandboxMember): Record<string, unknown> {
+  return encodeProfile(state, m, true);
+}
+
+// One object literal per profile (no spreads): listings encode up to 1000 of these per call.
+function encodeProfile(state: DropboxSandbox, m: SandboxMember, team: boolean): Record<string, unknown> {
   const status =
     m.status === 'removed'
       ? { '.tag': 'removed', is_recoverable: state.isRecoverable(m), is_disconnected: m.isDisconnected }
@@ -42,17 +52,12 @@ export function memberProfile(state: DropboxSandbox, m: SandboxMember): Record<s
   if (m.status === 'invited' && m.invitedOn) profile['invited_on'] = timestamp(m.invitedOn);
   if (m.joinedOn) profile['joined_on'] = timestamp(m.joinedOn);
   if (m.status === 'suspended' && m.suspendedOn) profile['suspended_on'] = timestamp(m.suspendedOn);
+  if (team) {
+    profile['groups'] = [...m.groups];
+    profile['member_folder_id'] = m.folderId;
+    profile['root_folder_id'] = m.rootFolderId;
+  }
   return profile;
-}
-
-/** TeamMemberProfile = MemberProfile + groups and folder ids (ref §1). */
-export function teamMemberProfile(state: DropboxSandbox, m: SandboxMember): Record<string, unknown> {
-  return {
-    ...memberProfile(state, m),
-    groups: [...m.groups],
-    member_folder_id: m.folderId,
-    root_folder_id: String(Number(m.folderId) + 1),
-  };
 }
 
 export function roles(m: SandboxMember): Record<string, unknown>[] {

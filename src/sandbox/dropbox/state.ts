@@ -24,6 +24,7 @@ export interface SandboxMember {
   readonly teamMemberId: string;
   readonly accountId: string;
   readonly folderId: string;
+  readonly rootFolderId: string;
   email: string;
   givenName: string;
   surname: string;
@@ -389,6 +390,7 @@ export class DropboxSandbox {
       teamMemberId: opaqueId('dbmid:', n + 1_000_000, 40),
       accountId: opaqueId('dbid:', n + 1_000_000, 40),
       folderId: String(9_000_000_000 + n),
+      rootFolderId: String(9_500_000_000 + n),
       email: req.email,
       givenName: req.givenName,
       surname: req.surname,
@@ -798,6 +800,7 @@ export class DropboxSandbox {
       teamMemberId: s.teamMemberId,
       accountId: s.accountId ?? opaqueId('dbid:', n, 40),
       folderId: String(8_000_000_000 + n),
+      rootFolderId: String(8_500_000_000 + n),
       email: s.email,
       givenName: s.givenName,
       surname: s.surname,
