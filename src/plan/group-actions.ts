@@ -106,6 +106,7 @@ export function resolvePushes(ctx: PlanContext): { push: GroupPush; group: OktaG
 export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
   const actions: Action[] = [];
   const pushed: PushedGroup[] = [];
+  const stamps = newStamps(ctx.index.members.length);
   const byMarker = new Map<string, DropboxGroup>();
   const byLowerName = new Map<string, DropboxGroup[]>();
   for (const g of ctx.index.dropboxGroups) {
@@ -219,7 +220,7 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
       });
       continue;
     }
-    planMembership(ctx, { group, name, rule, target, live, createId, oktaMemberIds, team, actions });
+    planMembership(ctx, { group, name, rule, target, live, createId, oktaMemberIds, team, stamps, actions });
   }
 
   if (ctx.desired.pruneGroups) {
@@ -251,19 +252,40 @@ interface MembershipInput {
   readonly createId: string | null;
   readonly oktaMemberIds: readonly string[];
   readonly team: Team;
+  readonly stamps: Stamps;
   readonly actions: Action[];
 }
 
+/**
+ * Per-member marks, one slot per LiveIndex.members entry, reused for every group (a group is
+ * identified by its own number): membership tests without a Set per group, which is what keeps
+ * 2,000 groups over 100k members fast.
+ */
+export interface Stamps {
+  next: number;
+  readonly live: Int32Array;
+  readonly desired: Int32Array;
+}
+
+export function newStamps(size: number): Stamps {
+  return { next: 0, live: new Int32Array(size).fill(-1), desired: new Int32Array(size).fill(-1) };
+}
+
 function planMembership(ctx: PlanContext, input: MembershipInput): void {
-  const { group, name, rule, target, live, createId, oktaMemberIds, team, actions } = input;
-  const liveIds = new Set(live?.memberIds ?? []);
-  const desiredTeamIds = new Set<string>();
+  const { group, name, rule, target, live, createId, oktaMemberIds, team, stamps, actions } = input;
+  const mark = stamps.next++;
+  const { members, memberIndex } = ctx.index;
+  const liveSlots: number[] = [];
+  for (const id of live?.memberIds ?? []) {
+    const i = memberIndex.get(id);
+    if (i === undefined || stamps.live[i] === mark) continue;
+    stamps.live[i] = mark;
+    liveSlots.push(i);
+  }
   const adds: PersonRef[] = [];
   const waitFor = new Set<string>();
-  const refOf = (userId: string, teamMemberId: string): PersonRef => {
-    const member = ctx.index.memberById.get(teamMemberId);
-    return { email: member === undefined ? '' : member.email.toLowerCase(), teamMemberId, oktaUserId: userId };
-  };
+  const newcomers = new Set<string>();
+  const refOf = (userId: string, i: number): PersonRef => ({ email: members[i]!.email.toLowerCase(), teamMemberId: members[i]!.teamMemberId, oktaUserId: userId });
   const isProtected = (ref: PersonRef, verb: string): boolean => {
     const why = ref.teamMemberId === null ? undefined : ctx.protectedMembers.get(ref.teamMemberId);
     if (why === undefined) return false;
@@ -278,14 +300,19 @@ function planMembership(ctx: PlanContext, input: MembershipInput): void {
   };
 
   for (const userId of oktaMemberIds) {
-    const id = team.memberIdOf.get(userId);
-    if (id === undefined) continue;
-    if (id !== null) {
-      if (desiredTeamIds.has(id)) continue;
-      desiredTeamIds.add(id);
-      if (liveIds.has(id)) continue;
+    const i = team.slotOf.get(userId);
+    if (i === undefined) continue;
+    let ref: PersonRef | undefined;
+    if (i === -1) {
+      if (newcomers.has(userId)) continue;
+      newcomers.add(userId);
+      ref = team.newRefs.get(userId);
+    } else {
+      if (stamps.desired[i] === mark) continue;
+      stamps.desired[i] = mark;
+      if (stamps.live[i] === mark) continue;
+      ref = refOf(userId, i);
     }
-    const ref = id === null ? team.newRefs.get(userId) : refOf(userId, id);
     if (ref === undefined || isProtected(ref, 'added to')) continue;
     adds.push(ref);
     const wait = team.waitFor.get(userId);
@@ -293,15 +320,16 @@ function planMembership(ctx: PlanContext, input: MembershipInput): void {
   }
 
   const removes: PersonRef[] = [];
-  for (const id of liveIds) {
-    if (desiredTeamIds.has(id)) continue;
-    const userId = ctx.identity.byMember.get(id)?.user.id;
+  for (const i of liveSlots) {
+    if (stamps.desired[i] === mark) continue;
+    const userId = ctx.identity.byMember.get(members[i]!.teamMemberId)?.user.id;
     // Only members whose groups follow Okta: unmanaged, left-alone and leaving members stay as they are.
-    if (userId === undefined || team.memberIdOf.get(userId) !== id) continue;
-    const ref = refOf(userId, id);
+    if (userId === undefined || team.slotOf.get(userId) !== i) continue;
+    const ref = refOf(userId, i);
     if (isProtected(ref, 'removed from')) continue;
     removes.push(ref);
   }
+
   if (adds.length > 0) {
     adds.sort(byPerson);
     if (createId !== null) waitFor.add(createId);

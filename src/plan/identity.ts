@@ -103,8 +103,9 @@ function matchMember(index: LiveIndex, member: DropboxMember): Link | OktaUser[]
     const user = index.oktaById.get(externalId);
     if (user !== undefined) return { member, user, how: 'external_id' };
   }
-  const candidates = index.oktaByEmail.get(member.email.toLowerCase()) ?? [];
-  if (candidates.length === 0) return null;
-  if (candidates.length > 1) return [...candidates];
-  return { member, user: candidates[0]!, how: externalId === '' ? 'adopted' : 'email' };
+  const email = member.email.toLowerCase();
+  const count = index.oktaByEmail.count(email);
+  if (count === 0) return null;
+  if (count > 1) return index.oktaByEmail.get(email);
+  return { member, user: index.oktaByEmail.first(email)!, how: externalId === '' ? 'adopted' : 'email' };
 }

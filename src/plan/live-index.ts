@@ -4,6 +4,7 @@
  * depends on the order the snapshots arrived in.
  */
 import type { DropboxGroup, DropboxMember, DropboxState, OktaGroup, OktaState, OktaUser, OktaUserStatus } from '../domain/live.js';
+import { MultiMap } from './multi-map.js';
 import { compareStrings } from './text.js';
 
 /** Okta statuses of an account that can sign in: these people belong in Dropbox when assigned. */
@@ -15,7 +16,7 @@ export interface LiveIndex {
   readonly users: readonly OktaUser[];
   readonly oktaById: ReadonlyMap<string, OktaUser>;
   /** Lower-cased email → users, sorted by id (Okta does not force emails to be unique). */
-  readonly oktaByEmail: ReadonlyMap<string, readonly OktaUser[]>;
+  readonly oktaByEmail: MultiMap<OktaUser>;
   /** Lower-cased login → user. */
   readonly oktaByLogin: ReadonlyMap<string, OktaUser>;
   /** User id → how the user is assigned to the app (USER wins over GROUP). */
@@ -29,19 +30,21 @@ export interface LiveIndex {
   appGroupsOf(userId: string): readonly string[];
   readonly members: readonly DropboxMember[];
   readonly memberById: ReadonlyMap<string, DropboxMember>;
+  /** team_member_id → position in `members`. */
+  readonly memberIndex: ReadonlyMap<string, number>;
   /** Lower-cased email → members (removed ones included), sorted by team_member_id. */
-  readonly membersByEmail: ReadonlyMap<string, readonly DropboxMember[]>;
+  readonly membersByEmail: MultiMap<DropboxMember>;
   readonly dropboxGroups: readonly DropboxGroup[];
 }
 
 export function indexLive(okta: OktaState, dropbox: DropboxState): LiveIndex {
   const users = [...okta.users].sort((a, b) => compareStrings(a.id, b.id));
   const oktaById = new Map<string, OktaUser>();
-  const oktaByEmail = new Map<string, OktaUser[]>();
+  const oktaByEmail = new MultiMap<OktaUser>();
   const oktaByLogin = new Map<string, OktaUser>();
   for (const user of users) {
     oktaById.set(user.id, user);
-    push(oktaByEmail, user.email.toLowerCase(), user);
+    oktaByEmail.add(user.email.toLowerCase(), user);
     const login = user.login.toLowerCase();
     if (!oktaByLogin.has(login)) oktaByLogin.set(login, user);
   }
@@ -72,11 +75,13 @@ export function indexLive(okta: OktaState, dropbox: DropboxState): LiveIndex {
 
   const members = [...dropbox.members].sort((a, b) => compareStrings(a.teamMemberId, b.teamMemberId));
   const memberById = new Map<string, DropboxMember>();
-  const membersByEmail = new Map<string, DropboxMember[]>();
-  for (const member of members) {
+  const memberIndex = new Map<string, number>();
+  const membersByEmail = new MultiMap<DropboxMember>();
+  members.forEach((member, i) => {
     memberById.set(member.teamMemberId, member);
-    push(membersByEmail, member.email.toLowerCase(), member);
-  }
+    memberIndex.set(member.teamMemberId, i);
+    membersByEmail.add(member.email.toLowerCase(), member);
+  });
 
   const dropboxGroups = [...dropbox.groups].sort((a, b) => compareStrings(a.groupId, b.groupId));
   return {
@@ -92,6 +97,7 @@ export function indexLive(okta: OktaState, dropbox: DropboxState): LiveIndex {
     appGroupsOf,
     members,
     memberById,
+    memberIndex,
     membersByEmail,
     dropboxGroups,
   };

@@ -19,8 +19,8 @@ import { at, display } from './text.js';
  * of ids, because a 100k-member team looks each of them up once per group.
  */
 export interface Team {
-  /** Okta user id → team_member_id, or null for a member this plan adds. */
-  readonly memberIdOf: ReadonlyMap<string, string | null>;
+  /** Okta user id → the member's position in LiveIndex.members, or -1 for a member this plan adds. */
+  readonly slotOf: ReadonlyMap<string, number>;
   /** Okta user id → the member.add / member.recover action a group add must wait for. */
   readonly waitFor: ReadonlyMap<string, string>;
   /** Okta user id → the reference of a member this plan adds. */
@@ -34,7 +34,8 @@ export interface MemberPlan {
 
 export function planMembers(ctx: PlanContext, people: readonly Person[]): MemberPlan {
   const actions: Action[] = [];
-  const memberIdOf = new Map<string, string | null>();
+  const slotOf = new Map<string, number>();
+  const slot = (m: DropboxMember): number => ctx.index.memberIndex.get(m.teamMemberId) ?? -1;
   const waitFor = new Map<string, string>();
   const newRefs = new Map<string, PersonRef>();
   const leaving = new Set<string>();
@@ -53,7 +54,7 @@ export function planMembers(ctx: PlanContext, people: readonly Person[]): Member
         const add = addAction(ctx, user, fate.why);
         if (add !== null) {
           actions.push(add);
-          memberIdOf.set(user.id, null);
+          slotOf.set(user.id, -1);
           waitFor.set(user.id, add.id);
           newRefs.set(user.id, add.member);
         }
@@ -71,7 +72,7 @@ export function planMembers(ctx: PlanContext, people: readonly Person[]): Member
           serialKey: null,
           member: personRef(person.removed, user.id),
         });
-        memberIdOf.set(user.id, person.removed.teamMemberId);
+        slotOf.set(user.id, slot(person.removed));
         waitFor.set(user.id, id);
         follow(ctx, person, user, person.removed, id, () => fate.why, actions);
         break;
@@ -81,7 +82,7 @@ export function planMembers(ctx: PlanContext, people: readonly Person[]): Member
       case 'suspend':
       case 'stay_suspended': {
         if (member === null || user === null) break;
-        memberIdOf.set(user.id, member.teamMemberId);
+        slotOf.set(user.id, slot(member));
         if (fate.kind === 'keep') follow(ctx, person, user, member, null, () => fate.why, actions);
         if (fate.kind === 'unsuspend') {
           const id = `member.unsuspend:${member.teamMemberId}`;
@@ -139,7 +140,7 @@ export function planMembers(ctx: PlanContext, people: readonly Person[]): Member
     }
   }
   transfers.finish(anyTransfer);
-  return { actions, team: { memberIdOf, waitFor, newRefs } };
+  return { actions, team: { slotOf, waitFor, newRefs } };
 }
 
 function invalid(ctx: PlanContext, user: OktaUser, profile: DesiredProfile, problem: string, outcome: string): void {
@@ -153,7 +154,7 @@ function invalid(ctx: PlanContext, user: OktaUser, profile: DesiredProfile, prob
 
 /** Another live member holding `email`, which Dropbox would refuse to give to this person. */
 function emailHolder(ctx: PlanContext, email: string, self: string | null): DropboxMember | null {
-  return (ctx.index.membersByEmail.get(email) ?? []).find((m) => m.status !== 'removed' && m.teamMemberId !== self) ?? null;
+  return ctx.index.membersByEmail.get(email).find((m) => m.status !== 'removed' && m.teamMemberId !== self) ?? null;
 }
 
 function addAction(ctx: PlanContext, user: OktaUser, why: string): Action & { kind: 'member.add' } | null {

@@ -39,7 +39,7 @@ export function transferPlanner(ctx: PlanContext, leaving: ReadonlySet<string>):
   const settings = ctx.desired.offboarding.onDeactivated;
   const source = at(settings.source);
   const activeMemberByEmail = (email: string | null): DropboxMember | null =>
-    email === null ? null : (ctx.index.membersByEmail.get(email.toLowerCase()) ?? []).find((m) => m.status !== 'removed') ?? null;
+    email === null ? null : ctx.index.membersByEmail.get(email.toLowerCase()).find((m) => m.status !== 'removed') ?? null;
   const usable = (m: DropboxMember | null): boolean => m !== null && m.status === 'active' && !leaving.has(m.teamMemberId);
   const fallback = activeMemberByEmail(settings.fallbackTransferTo);
   const admin = activeMemberByEmail(settings.transferAdmin);
@@ -59,7 +59,7 @@ export function transferPlanner(ctx: PlanContext, leaving: ReadonlySet<string>):
     const value = profileString(user, attribute);
     if (value === '') return { member: null, note: `no manager in Okta (${attribute} is empty)` };
     const lower = value.toLowerCase();
-    const byEmail = ctx.index.oktaByEmail.get(lower) ?? [];
+    const byEmail = ctx.index.oktaByEmail.get(lower);
     const manager = ctx.index.oktaById.get(value) ?? ctx.index.oktaByLogin.get(lower) ?? (byEmail.length === 1 ? byEmail[0]! : undefined);
     if (manager === undefined) return { member: null, note: `manager ${value} (${attribute}) is not an Okta user dbxsync read` };
     const link = ctx.identity.liveByUser.get(manager.id);
