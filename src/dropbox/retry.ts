@@ -6,6 +6,7 @@
  * so tests never wait.
  */
 import type { DropboxResponse } from 'dropbox';
+import { assertNever } from '../domain/errors.js';
 import { describeFailure, toRemoteError } from './errors.js';
 
 export interface RetryPolicy {
@@ -97,6 +98,8 @@ export async function callWithRetry<T>(route: string, call: () => Promise<Dropbo
             break;
           case 'final':
             break;
+          default:
+            assertNever(info.kind, 'failure kind');
         }
       }
       if (delay === null || waited + delay > policy.maxTotalMs) throw toRemoteError(err, route, attempt);

@@ -4,6 +4,7 @@
  * (/work/shared/reference/dropbox-team-api.md, "ref §N"). Route modules parse arguments and encode
  * answers; this class decides.
  */
+import { assertNever } from '../../domain/errors.js';
 import type { SeedDropbox, SeedDropboxMember } from '../seed.js';
 import { OrderedIndex } from './ordered-index.js';
 import { roleById, roleIdsForTier, tierOf, TEAM_ADMIN_ROLE_ID, type AdminTier } from './roles.js';
@@ -316,6 +317,8 @@ export class DropboxSandbox {
         return this.pick(this.byEmail.get(sel.value.toLowerCase()));
       case 'external_id':
         return this.pick(this.byExternalId.get(sel.value));
+      default:
+        return assertNever(sel, 'user selector');
     }
   }
 
