@@ -409,11 +409,14 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
     const causes = profileCauses(p);
     if (causes.length > 0) return fail(400, 'E0000001', `Api validation failed: ${causes[0]!.split(':')[0]}`, causes);
     const now = opts.clock().toISOString();
-    // §1.7: activate=false creates a STAGED user; the default activates it.
+    // §1.7: activate=false creates a STAGED user; activating without a password leaves the user
+    // PROVISIONED (they still have to set credentials), with a password ACTIVE.
     const activate = req.query.get('activate') !== 'false';
+    const password = (body['credentials'] as { password?: { value?: unknown } } | undefined)?.password?.value;
+    const status: SandboxUser['status'] = !activate ? 'STAGED' : typeof password === 'string' && password !== '' ? 'ACTIVE' : 'PROVISIONED';
     const user: SandboxUser = {
       id: state.newId('00u'),
-      status: activate ? 'ACTIVE' : 'STAGED',
+      status,
       created: now,
       activated: activate ? now : null,
       statusChanged: activate ? now : null,
