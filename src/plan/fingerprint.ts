@@ -41,7 +41,7 @@ export function fingerprint(input: FingerprintInput, sorted?: SortedLive): strin
   const assignments = [...input.okta.assignments].sort((a, b) => compareStrings(a.userId, b.userId) || compareStrings(a.scope, b.scope));
   for (const a of assignments) sink.write(`a:${a.userId}:${a.scope}\n`);
   for (const u of live.users) {
-    sink.write(`u:${JSON.stringify([u.id, u.status, u.login, u.email, u.created, u.activated, u.statusChanged, u.lastUpdated])}${canonicalJson(u.profile)}\n`);
+    sink.write(`u:${JSON.stringify([u.id, u.status, u.login, u.email, u.created, u.activated, u.statusChanged, u.lastUpdated])}${flatCanonicalJson(u.profile)}\n`);
   }
   for (const g of live.groups) {
     sink.write(`g:${JSON.stringify([g.id, g.name, g.type, g.memberIds === null ? null : sortedStrings(g.memberIds)])}\n`);
@@ -89,6 +89,23 @@ function hasSource(value: unknown): value is { source: SourceRef } {
 
 function sortedStrings(values: readonly string[]): string[] {
   return [...values].sort(compareStrings);
+}
+
+/**
+ * canonicalJson for the common case of a flat record (an Okta profile): the keys are sorted into a
+ * fresh object and the native JSON.stringify does the rest. Nested objects take the general path.
+ */
+function flatCanonicalJson(record: Readonly<Record<string, unknown>>): string {
+  const keys = Object.keys(record).sort(compareStrings);
+  const sorted: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const key of keys) {
+    const value = record[key];
+    if (value !== null && typeof value === 'object' && (!Array.isArray(value) || value.some((v) => v !== null && typeof v === 'object'))) {
+      return canonicalJson(record);
+    }
+    sorted[key] = value;
+  }
+  return JSON.stringify(sorted);
 }
 
 /** JSON with object keys sorted at every level; undefined members left out, as JSON.stringify does. */

@@ -5,6 +5,7 @@
  */
 import type { DropboxMember, OktaUser } from '../domain/live.js';
 import type { LiveIndex } from './live-index.js';
+import { MultiMap } from './multi-map.js';
 import { compareStrings } from './text.js';
 
 /**
@@ -16,6 +17,8 @@ export type MatchKind = 'external_id' | 'email' | 'adopted';
 
 export interface Link {
   readonly member: DropboxMember;
+  /** The member's position in LiveIndex.members. */
+  readonly slot: number;
   readonly user: OktaUser;
   readonly how: MatchKind;
 }
@@ -40,11 +43,12 @@ export interface Identity {
 export function matchIdentities(index: LiveIndex): Identity {
   const ambiguous: { member: DropboxMember; users: OktaUser[] }[] = [];
   const unmanaged: DropboxMember[] = [];
-  const liveLinks = new Map<string, Link[]>();
-  const removedLinks = new Map<string, Link[]>();
+  const liveLinks = new MultiMap<Link>();
+  const removedLinks = new MultiMap<Link>();
 
-  for (const member of index.members) {
-    const link = matchMember(index, member);
+  for (let slot = 0; slot < index.members.length; slot++) {
+    const member = index.members[slot]!;
+    const link = matchMember(index, member, slot);
     const removed = member.status === 'removed';
     if (link === null) {
       if (!removed) unmanaged.push(member);
@@ -54,22 +58,18 @@ export function matchIdentities(index: LiveIndex): Identity {
       if (!removed) ambiguous.push({ member, users: link });
       continue;
     }
-    const target = removed ? removedLinks : liveLinks;
-    const list = target.get(link.user.id);
-    if (list === undefined) target.set(link.user.id, [link]);
-    else list.push(link);
+    (removed ? removedLinks : liveLinks).add(link.user.id, link);
   }
 
   const liveByUser = new Map<string, Link>();
   const byMember = new Map<string, Link>();
   const shadowed: { member: DropboxMember; kept: Link }[] = [];
   const conflicted: { user: OktaUser; members: DropboxMember[] }[] = [];
-  for (const [userId, links] of liveLinks) {
-    if (links.length === 1) {
-      liveByUser.set(userId, links[0]!);
-      byMember.set(links[0]!.member.teamMemberId, links[0]!);
-      continue;
-    }
+  for (const [userId, only] of liveLinks.singles()) {
+    liveByUser.set(userId, only);
+    byMember.set(only.member.teamMemberId, only);
+  }
+  for (const [userId, links] of liveLinks.multiples()) {
     const byExternalId = links.filter((l) => l.how === 'external_id');
     if (byExternalId.length === 1) {
       const kept = byExternalId[0]!;
@@ -82,8 +82,8 @@ export function matchIdentities(index: LiveIndex): Identity {
   }
 
   const removedByUser = new Map<string, Link>();
-  for (const [userId, links] of removedLinks) {
-    if (liveLinks.has(userId)) continue;
+  for (const [userId, links] of removedLinks.entries()) {
+    if (liveLinks.count(userId) > 0) continue;
     const best = [...links].sort(
       (a, b) =>
         Number(b.member.isRecoverable) - Number(a.member.isRecoverable) ||
@@ -97,15 +97,15 @@ export function matchIdentities(index: LiveIndex): Identity {
 }
 
 /** The Okta user of one member: a link, several candidate users (ambiguous), or null. */
-function matchMember(index: LiveIndex, member: DropboxMember): Link | OktaUser[] | null {
+function matchMember(index: LiveIndex, member: DropboxMember, slot: number): Link | OktaUser[] | null {
   const externalId = member.externalId ?? '';
   if (externalId !== '') {
     const user = index.oktaById.get(externalId);
-    if (user !== undefined) return { member, user, how: 'external_id' };
+    if (user !== undefined) return { member, slot, user, how: 'external_id' };
   }
   const email = member.email.toLowerCase();
   const count = index.oktaByEmail.count(email);
   if (count === 0) return null;
   if (count > 1) return index.oktaByEmail.get(email);
-  return { member, user: index.oktaByEmail.first(email)!, how: externalId === '' ? 'adopted' : 'email' };
+  return { member, slot, user: index.oktaByEmail.first(email)!, how: externalId === '' ? 'adopted' : 'email' };
 }

@@ -35,7 +35,6 @@ export interface MemberPlan {
 export function planMembers(ctx: PlanContext, people: readonly Person[]): MemberPlan {
   const actions: Action[] = [];
   const slotOf = new Map<string, number>();
-  const slot = (m: DropboxMember): number => ctx.index.memberIndex.get(m.teamMemberId) ?? -1;
   const waitFor = new Map<string, string>();
   const newRefs = new Map<string, PersonRef>();
   const leaving = new Set<string>();
@@ -72,7 +71,7 @@ export function planMembers(ctx: PlanContext, people: readonly Person[]): Member
           serialKey: null,
           member: personRef(person.removed, user.id),
         });
-        slotOf.set(user.id, slot(person.removed));
+        slotOf.set(user.id, person.slot);
         waitFor.set(user.id, id);
         follow(ctx, person, user, person.removed, id, () => fate.why, actions);
         break;
@@ -82,7 +81,7 @@ export function planMembers(ctx: PlanContext, people: readonly Person[]): Member
       case 'suspend':
       case 'stay_suspended': {
         if (member === null || user === null) break;
-        slotOf.set(user.id, slot(member));
+        slotOf.set(user.id, person.slot);
         if (fate.kind === 'keep') follow(ctx, person, user, member, null, () => fate.why, actions);
         if (fate.kind === 'unsuspend') {
           const id = `member.unsuspend:${member.teamMemberId}`;

@@ -31,6 +31,22 @@ export class MultiMap<T> {
     return this.single.get(key) ?? this.many.get(key)?.[0];
   }
 
+  /** Keys holding exactly one value. */
+  singles(): IterableIterator<[string, T]> {
+    return this.single.entries();
+  }
+
+  /** Keys holding several values. */
+  multiples(): IterableIterator<[string, readonly T[]]> {
+    return this.many.entries();
+  }
+
+  /** Every key with its values. */
+  *entries(): IterableIterator<[string, readonly T[]]> {
+    for (const [key, one] of this.single) yield [key, [one]];
+    yield* this.many.entries();
+  }
+
   count(key: string): number {
     if (this.single.has(key)) return 1;
     return this.many.get(key)?.length ?? 0;

@@ -35,6 +35,8 @@ export interface Person {
   /** A removed member the user may be recovered into (only when there is no live member). */
   readonly removed: DropboxMember | null;
   readonly how: MatchKind | null;
+  /** Position of `member` (or else `removed`) in LiveIndex.members; -1 when neither. */
+  readonly slot: number;
   /** Why the member is protected (never suspended, removed, demoted or changed); null when not. */
   readonly protectedBy: string | null;
   readonly fate: Fate;
@@ -55,11 +57,12 @@ export function decideFates(ctx: PlanContext): Person[] {
     if (link === null && removedLink === null && !index.assignment.has(user.id)) continue;
     const member = link?.member ?? null;
     const removed = member === null ? removedLink?.member ?? null : null;
-    people.push(finish(ctx, user, member, removed, link?.how ?? removedLink?.how ?? null, decideForUser(ctx, user, member, removed)));
+    const slot = link?.slot ?? (removed === null ? -1 : removedLink!.slot);
+    people.push(finish(ctx, user, member, removed, link?.how ?? removedLink?.how ?? null, slot, decideForUser(ctx, user, member, removed)));
   }
 
   for (const member of identity.unmanaged) {
-    people.push(finish(ctx, null, member, null, null, decideUnmanaged(ctx, member)));
+    people.push(finish(ctx, null, member, null, null, ctx.index.memberIndex.get(member.teamMemberId) ?? -1, decideUnmanaged(ctx, member)));
   }
   return people;
 }
@@ -69,7 +72,15 @@ interface Decided {
   readonly rule: string | null;
 }
 
-function finish(ctx: PlanContext, user: OktaUser | null, member: DropboxMember | null, removed: DropboxMember | null, how: MatchKind | null, decided: Decided): Person {
+function finish(
+  ctx: PlanContext,
+  user: OktaUser | null,
+  member: DropboxMember | null,
+  removed: DropboxMember | null,
+  how: MatchKind | null,
+  slot: number,
+  decided: Decided,
+): Person {
   const protectedBy = member === null ? null : protection(ctx, member);
   let fate = decided.fate;
   if (protectedBy !== null && member !== null) {
@@ -97,7 +108,7 @@ function finish(ctx: PlanContext, user: OktaUser | null, member: DropboxMember |
       message: `invited to Dropbox on ${day(member.invitedOn)}; the invitation is not accepted yet`,
     });
   }
-  return { user, member, removed, how, protectedBy, fate, rule: decided.rule };
+  return { user, member, removed, how, slot, protectedBy, fate, rule: decided.rule };
 }
 
 /** "assigned directly to the app" / "assigned via Okta group Contractors" */
