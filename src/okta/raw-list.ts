@@ -25,18 +25,29 @@ export function queryString(params: Readonly<Record<string, string | number>>): 
     .join('&');
 }
 
-/** Every item of a listing, page after page, following `next` links on the org's own origin only. */
+/**
+ * Every item of a listing, page after page, following `next` links on the org's own origin only.
+ * The next page is requested as soon as a page's headers arrive, so its round trip overlaps the
+ * parsing of this page and the caller's work on its items (the listing is a cursor chain: this is
+ * the only overlap it allows).
+ */
 export async function* listRaw(client: OktaClient, path: string, params: Readonly<Record<string, string | number>>): AsyncGenerator<unknown> {
   const origin = new URL(client.orgUrl).origin;
-  let url: string | null = `${client.orgUrl}${path}?${queryString(params)}`;
-  while (url) {
-    const init = { method: 'get', headers: { Accept: 'application/json', 'Content-Type': 'application/json' } };
-    const response = await client.sdk.http.http(url, init as Parameters<typeof client.sdk.http.http>[1]);
+  const init = { method: 'get', headers: { Accept: 'application/json', 'Content-Type': 'application/json' } };
+  const fetchPage = (url: string) => {
+    const pending = client.sdk.http.http(url, structuredClone(init) as Parameters<typeof client.sdk.http.http>[1]);
+    // Observed when awaited below; until then a failure must not count as unhandled.
+    pending.catch(() => undefined);
+    return pending;
+  };
+  let pending: ReturnType<typeof fetchPage> | null = fetchPage(`${client.orgUrl}${path}?${queryString(params)}`);
+  while (pending) {
+    const response = await pending;
+    const next = nextLink(response.headers.get('link'));
+    // The token goes with every request: never follow a link that leaves the org.
+    pending = next && new URL(next).origin === origin ? fetchPage(next) : null;
     const body: unknown = await response.json();
     if (!Array.isArray(body)) throw new Error(`Okta answered ${path} with ${typeof body} instead of a list`);
     yield* body;
-    const next = nextLink(response.headers.get('link'));
-    // The token goes with every request: never follow a link that leaves the org.
-    url = next && new URL(next).origin === origin ? next : null;
   }
 }
