@@ -203,6 +203,21 @@ t.test('faults: 429 (SDK), 500/503 and dropped connections (ours) lose nothing',
   t.same([...faults].sort(), ['429', '500', '503', 'drop'], 'every fault kind happened');
 });
 
+t.test('never more requests in flight than the concurrency', async (t) => {
+  const seed = generatedOrg(3000, 5);
+  for (let i = 0; i < 12; i++) seed.groups.push({ id: `00gP${String(i).padStart(17, '0')}`, name: `dbx-${i}`, members: seed.users.slice(i * 100, i * 100 + 1500).map((u) => u.id) });
+  const h = await startOkta(seed, { rateLimits: { apps: 1000 }, http: { latencyMs: 5 } });
+  t.teardown(() => h.close());
+  let inflight = 0;
+  let max = 0;
+  h.client.executor.on('request', () => (max = Math.max(max, ++inflight)));
+  h.client.executor.on('response', () => inflight--);
+  const state = await readOktaState(h.client, desired({ groupPushes: [push(null, '^dbx-')] }), { dropboxMembers: [], concurrency: 2 });
+  t.equal(state.groups.filter((g) => g.memberIds !== null).length, 12);
+  t.ok(max <= 2, `at most 2 in flight (saw ${max})`);
+  t.ok(max === 2, 'and the lanes were used');
+});
+
 t.test('a failure stops the read with a RemoteError', async (t) => {
   const h = await startOkta(generatedOrg(50, 5));
   t.teardown(() => h.close());
