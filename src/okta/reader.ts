@@ -167,7 +167,7 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
       );
       return;
     }
-    await Promise.all(
+    await settle(
       chunkLookups(fresh).map((chunk) =>
         pool.run(() =>
           guard('GET /api/v1/users', async () => {

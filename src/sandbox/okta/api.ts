@@ -487,7 +487,11 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
       return withHeaders({ status: 429, body: oktaError('E0000047', 'API call exceeded rate limit due to too many requests.') }, verdict.headers);
     }
     try {
-      if (!m) return notFound(req.path, 'Endpoint');
+      if (!m) {
+        // §5.4-style error for a known path with another method: 405 E0000022.
+        if (routes.some((r) => r.pattern.test(req.path))) return fail(405, 'E0000022', 'The endpoint does not support the provided HTTP method');
+        return notFound(req.path, 'Endpoint');
+      }
       return withHeaders(m.route.handler(req, m.params), verdict.headers);
     } catch (err) {
       if (err instanceof ApiFailure) return withHeaders(err.response, verdict.headers);

@@ -80,6 +80,7 @@ t.test('errors have Okta JSON shape', async (t) => {
     ['filter with not-eq operator', `/api/v1/users?filter=${encodeURIComponent('profile.email sw "u"')}`, {}, 400, 'E0000031'],
     ['create without a login', '/api/v1/users?activate=false', { method: 'POST', body: JSON.stringify({ profile: { email: 'a@b.c' } }) }, 400, 'E0000001'],
     ['bad cursor', '/api/v1/users?after=garbage', {}, 400, 'E0000001'],
+    ['a method the route does not take', '/api/v1/groups', { method: 'DELETE' }, 405, 'E0000022'],
   ];
   for (const [name, path, init, status, code] of cases) {
     const r = await s.get(path, init);
