@@ -45,7 +45,7 @@ export function analyze(input: PlanInput): Analysis {
     roles: roleResolver(input.desired, index, warnings),
     now: Number.isNaN(nowMs) ? input.now : new Date(nowMs).toISOString(),
     nowMs,
-    protectedMembers: protectedMembers(input.desired.provisioning.protectedMembers, index.membersByEmail, input.dropbox.authenticatedAdminId),
+    protectedMembers: protectedMembers(input.desired.provisioning.protectedMembers, index, input.dropbox.authenticatedAdminId),
     reports: [],
     waiting: [],
     warnings,

@@ -4,7 +4,6 @@ import type { DropboxMember } from '../domain/live.js';
 import type { Report, SafetyViolation, Waiting, Warning } from '../domain/plan.js';
 import type { Identity } from './identity.js';
 import type { LiveIndex } from './live-index.js';
-import type { MultiMap } from './multi-map.js';
 import type { RoleResolver } from './roles.js';
 
 export interface PlanContext {
@@ -30,12 +29,12 @@ export function protection(ctx: PlanContext, member: DropboxMember): string | nu
 /** The protected members of a team: the protectedMembers entries and the authenticated admin. */
 export function protectedMembers(
   entries: readonly { readonly email: string; readonly source: SourceRef }[],
-  membersByEmail: MultiMap<DropboxMember>,
+  index: LiveIndex,
   authenticatedAdminId: string | null,
 ): Map<string, string> {
   const out = new Map<string, string>();
   for (const entry of entries) {
-    for (const m of membersByEmail.get(entry.email.toLowerCase())) {
+    for (const m of index.membersByEmail().get(entry.email.toLowerCase())) {
       if (!out.has(m.teamMemberId)) out.set(m.teamMemberId, `protectedMembers, ${entry.source.file}:${entry.source.line}`);
     }
   }

@@ -99,16 +99,16 @@ export function explainPerson(input: PlanInput & { readonly query: string }): Ex
   if (user === null && query.includes('@')) {
     const byEmail = ctx.index.oktaByEmail.get(lower);
     if (byEmail.length > 1) ambiguous = byEmail;
-    user = byEmail[0] ?? ctx.index.oktaByLogin.get(lower) ?? null;
+    user = byEmail[0] ?? ctx.index.oktaByLogin().get(lower) ?? null;
   }
   let person: Person | null = user === null ? null : people.find((p) => p.user?.id === user!.id) ?? null;
   let member: DropboxMember | null = person?.member ?? person?.removed ?? null;
   if (user === null) {
-    const candidates = query.includes('@') ? ctx.index.membersByEmail.get(lower) : [ctx.index.memberById.get(query)].filter((m) => m !== undefined);
+    const candidates = query.includes('@') ? ctx.index.membersByEmail().get(lower) : [ctx.index.memberById(query)].filter((m) => m !== undefined);
     member = candidates.find((m) => m.status !== 'removed') ?? candidates[0] ?? null;
     if (member !== null) {
       person = people.find((p) => p.member?.teamMemberId === member!.teamMemberId) ?? null;
-      user = person?.user ?? ctx.identity.byMember.get(member.teamMemberId)?.user ?? null;
+      user = person?.user ?? ctx.identity.linkOf(member.teamMemberId)?.user ?? null;
     }
   }
   const found = user !== null || member !== null;

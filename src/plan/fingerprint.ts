@@ -91,16 +91,26 @@ function sortedStrings(values: readonly string[]): string[] {
   return [...values].sort(compareStrings);
 }
 
+/** Profiles of one org share a handful of key orders: sort each order once. */
+const sortedKeysCache = new Map<string, readonly string[]>();
+
+function cacheSortedKeys(keys: readonly string[]): readonly string[] {
+  const sorted = [...keys].sort(compareStrings);
+  if (sortedKeysCache.size < 1_000) sortedKeysCache.set(keys.join('\u0000'), sorted);
+  return sorted;
+}
+
 /**
  * canonicalJson for the common case of a flat record (an Okta profile): the keys are sorted into a
  * fresh object and the native JSON.stringify does the rest. Nested objects take the general path.
  */
 function flatCanonicalJson(record: Readonly<Record<string, unknown>>): string {
-  const keys = Object.keys(record).sort(compareStrings);
-  const sorted: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const key of keys) {
+  const keys = Object.keys(record);
+  const order = sortedKeysCache.get(keys.join('\u0000')) ?? cacheSortedKeys(keys);
+  const sorted: Record<string, unknown> = {};
+  for (const key of order) {
     const value = record[key];
-    if (value !== null && typeof value === 'object' && (!Array.isArray(value) || value.some((v) => v !== null && typeof v === 'object'))) {
+    if (key === '__proto__' || (value !== null && typeof value === 'object' && (!Array.isArray(value) || value.some((v) => v !== null && typeof v === 'object')))) {
       return canonicalJson(record);
     }
     sorted[key] = value;

@@ -322,7 +322,7 @@ function planMembership(ctx: PlanContext, input: MembershipInput): void {
   const removes: PersonRef[] = [];
   for (const i of liveSlots) {
     if (stamps.desired[i] === mark) continue;
-    const userId = ctx.identity.byMember.get(members[i]!.teamMemberId)?.user.id;
+    const userId = ctx.identity.linkAt[i]?.user.id;
     // Only members whose groups follow Okta: unmanaged, left-alone and leaving members stay as they are.
     if (userId === undefined || team.slotOf.get(userId) !== i) continue;
     const ref = refOf(userId, i);

@@ -26,10 +26,12 @@ export interface Link {
 export interface Identity {
   /** Okta user id → the user's live (non-removed) member. */
   readonly liveByUser: ReadonlyMap<string, Link>;
-  /** Okta user id → the user's most recoverable removed member, for users without a live member. */
+  /** Okta user id → the most recoverable removed member of a user without a live member. */
   readonly removedByUser: ReadonlyMap<string, Link>;
-  /** team_member_id → link, for live members that are managed. */
-  readonly byMember: ReadonlyMap<string, Link>;
+  /** By position in LiveIndex.members: the link of each managed live member (undefined when none). */
+  readonly linkAt: readonly (Link | undefined)[];
+  /** The link of a managed live member, by team_member_id. */
+  linkOf(teamMemberId: string): Link | undefined;
   /** Live members that no Okta user matches. */
   readonly unmanaged: readonly DropboxMember[];
   /** Live members whose email several Okta users carry: left alone, a safety violation. */
@@ -43,7 +45,10 @@ export interface Identity {
 export function matchIdentities(index: LiveIndex): Identity {
   const ambiguous: { member: DropboxMember; users: OktaUser[] }[] = [];
   const unmanaged: DropboxMember[] = [];
-  const liveLinks = new MultiMap<Link>();
+  const liveByUser = new Map<string, Link>();
+  const linkAt: (Link | undefined)[] = new Array<Link | undefined>(index.members.length);
+  /** Further live links of users that already have one (rare: resolved after the loop). */
+  const extra = new MultiMap<Link>();
   const removedLinks = new MultiMap<Link>();
 
   for (let slot = 0; slot < index.members.length; slot++) {
@@ -58,32 +63,37 @@ export function matchIdentities(index: LiveIndex): Identity {
       if (!removed) ambiguous.push({ member, users: link });
       continue;
     }
-    (removed ? removedLinks : liveLinks).add(link.user.id, link);
+    if (removed) {
+      removedLinks.add(link.user.id, link);
+    } else if (liveByUser.has(link.user.id)) {
+      extra.add(link.user.id, link);
+    } else {
+      liveByUser.set(link.user.id, link);
+      linkAt[slot] = link;
+    }
   }
 
-  const liveByUser = new Map<string, Link>();
-  const byMember = new Map<string, Link>();
   const shadowed: { member: DropboxMember; kept: Link }[] = [];
   const conflicted: { user: OktaUser; members: DropboxMember[] }[] = [];
-  for (const [userId, only] of liveLinks.singles()) {
-    liveByUser.set(userId, only);
-    byMember.set(only.member.teamMemberId, only);
-  }
-  for (const [userId, links] of liveLinks.multiples()) {
+  for (const [userId, more] of extra.entries()) {
+    const first = liveByUser.get(userId)!;
+    const links = [first, ...more];
+    for (const l of links) linkAt[l.slot] = undefined;
     const byExternalId = links.filter((l) => l.how === 'external_id');
     if (byExternalId.length === 1) {
       const kept = byExternalId[0]!;
       liveByUser.set(userId, kept);
-      byMember.set(kept.member.teamMemberId, kept);
+      linkAt[kept.slot] = kept;
       for (const l of links) if (l !== kept) shadowed.push({ member: l.member, kept });
     } else {
-      conflicted.push({ user: links[0]!.user, members: links.map((l) => l.member) });
+      liveByUser.delete(userId);
+      conflicted.push({ user: first.user, members: links.map((l) => l.member) });
     }
   }
 
   const removedByUser = new Map<string, Link>();
   for (const [userId, links] of removedLinks.entries()) {
-    if (liveLinks.count(userId) > 0) continue;
+    if (liveByUser.has(userId) || extra.count(userId) > 0) continue;
     const best = [...links].sort(
       (a, b) =>
         Number(b.member.isRecoverable) - Number(a.member.isRecoverable) ||
@@ -93,7 +103,11 @@ export function matchIdentities(index: LiveIndex): Identity {
     removedByUser.set(userId, best);
   }
 
-  return { liveByUser, removedByUser, byMember, unmanaged, ambiguous, shadowed, conflicted };
+  const linkOf = (teamMemberId: string): Link | undefined => {
+    const slot = index.memberIndex.get(teamMemberId);
+    return slot === undefined ? undefined : linkAt[slot];
+  };
+  return { liveByUser, removedByUser, linkAt, linkOf, unmanaged, ambiguous, shadowed, conflicted };
 }
 
 /** The Okta user of one member: a link, several candidate users (ambiguous), or null. */

@@ -17,8 +17,8 @@ export interface LiveIndex {
   readonly oktaById: ReadonlyMap<string, OktaUser>;
   /** Lower-cased email → users, sorted by id (Okta does not force emails to be unique). */
   readonly oktaByEmail: MultiMap<OktaUser>;
-  /** Lower-cased login → user. */
-  readonly oktaByLogin: ReadonlyMap<string, OktaUser>;
+  /** Lower-cased login → user (built on first use: only manager lookups and `explain` need it). */
+  oktaByLogin(): ReadonlyMap<string, OktaUser>;
   /** User id → how the user is assigned to the app (USER wins over GROUP). */
   readonly assignment: ReadonlyMap<string, 'USER' | 'GROUP'>;
   readonly groups: readonly OktaGroup[];
@@ -29,11 +29,12 @@ export interface LiveIndex {
   /** Names of the app-assigned groups a user is in, sorted. */
   appGroupsOf(userId: string): readonly string[];
   readonly members: readonly DropboxMember[];
-  readonly memberById: ReadonlyMap<string, DropboxMember>;
+  /** The member of a team_member_id. */
+  memberById(teamMemberId: string): DropboxMember | undefined;
   /** team_member_id → position in `members`. */
   readonly memberIndex: ReadonlyMap<string, number>;
-  /** Lower-cased email → members (removed ones included), sorted by team_member_id. */
-  readonly membersByEmail: MultiMap<DropboxMember>;
+  /** Lower-cased email → members (removed ones included), sorted by team_member_id; built on first use. */
+  membersByEmail(): MultiMap<DropboxMember>;
   readonly dropboxGroups: readonly DropboxGroup[];
 }
 
@@ -41,13 +42,18 @@ export function indexLive(okta: OktaState, dropbox: DropboxState): LiveIndex {
   const users = [...okta.users].sort((a, b) => compareStrings(a.id, b.id));
   const oktaById = new Map<string, OktaUser>();
   const oktaByEmail = new MultiMap<OktaUser>();
-  const oktaByLogin = new Map<string, OktaUser>();
   for (const user of users) {
     oktaById.set(user.id, user);
     oktaByEmail.add(user.email.toLowerCase(), user);
-    const login = user.login.toLowerCase();
-    if (!oktaByLogin.has(login)) oktaByLogin.set(login, user);
   }
+  const oktaByLogin = once(() => {
+    const map = new Map<string, OktaUser>();
+    for (const user of users) {
+      const login = user.login.toLowerCase();
+      if (!map.has(login)) map.set(login, user);
+    }
+    return map;
+  });
 
   const assignment = new Map<string, 'USER' | 'GROUP'>();
   for (const a of okta.assignments) {
@@ -74,13 +80,16 @@ export function indexLive(okta: OktaState, dropbox: DropboxState): LiveIndex {
   };
 
   const members = [...dropbox.members].sort((a, b) => compareStrings(a.teamMemberId, b.teamMemberId));
-  const memberById = new Map<string, DropboxMember>();
   const memberIndex = new Map<string, number>();
-  const membersByEmail = new MultiMap<DropboxMember>();
-  members.forEach((member, i) => {
-    memberById.set(member.teamMemberId, member);
-    memberIndex.set(member.teamMemberId, i);
-    membersByEmail.add(member.email.toLowerCase(), member);
+  for (let i = 0; i < members.length; i++) memberIndex.set(members[i]!.teamMemberId, i);
+  const memberById = (teamMemberId: string): DropboxMember | undefined => {
+    const i = memberIndex.get(teamMemberId);
+    return i === undefined ? undefined : members[i];
+  };
+  const membersByEmail = once(() => {
+    const map = new MultiMap<DropboxMember>();
+    for (const member of members) map.add(member.email.toLowerCase(), member);
+    return map;
   });
 
   const dropboxGroups = [...dropbox.groups].sort((a, b) => compareStrings(a.groupId, b.groupId));
@@ -108,6 +117,11 @@ export function resolveOktaGroups(index: LiveIndex, nameOrId: string): readonly 
   const byId = index.groupById.get(nameOrId);
   if (byId !== undefined) return [byId];
   return index.groupsByName.get(nameOrId) ?? [];
+}
+
+function once<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

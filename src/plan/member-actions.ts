@@ -153,7 +153,7 @@ function invalid(ctx: PlanContext, user: OktaUser, profile: DesiredProfile, prob
 
 /** Another live member holding `email`, which Dropbox would refuse to give to this person. */
 function emailHolder(ctx: PlanContext, email: string, self: string | null): DropboxMember | null {
-  return ctx.index.membersByEmail.get(email).find((m) => m.status !== 'removed' && m.teamMemberId !== self) ?? null;
+  return ctx.index.membersByEmail().get(email).find((m) => m.status !== 'removed' && m.teamMemberId !== self) ?? null;
 }
 
 function addAction(ctx: PlanContext, user: OktaUser, why: string): Action & { kind: 'member.add' } | null {

@@ -39,16 +39,16 @@ export function transferPlanner(ctx: PlanContext, leaving: ReadonlySet<string>):
   const settings = ctx.desired.offboarding.onDeactivated;
   const source = at(settings.source);
   const activeMemberByEmail = (email: string | null): DropboxMember | null =>
-    email === null ? null : ctx.index.membersByEmail.get(email.toLowerCase()).find((m) => m.status !== 'removed') ?? null;
+    email === null ? null : ctx.index.membersByEmail().get(email.toLowerCase()).find((m) => m.status !== 'removed') ?? null;
   const usable = (m: DropboxMember | null): boolean => m !== null && m.status === 'active' && !leaving.has(m.teamMemberId);
   const fallback = activeMemberByEmail(settings.fallbackTransferTo);
   const admin = activeMemberByEmail(settings.transferAdmin);
   const violations: SafetyViolation[] = [];
-  const oktaIdOf = (m: DropboxMember): string | null => ctx.identity.byMember.get(m.teamMemberId)?.user.id ?? null;
+  const oktaIdOf = (m: DropboxMember): string | null => ctx.identity.linkOf(m.teamMemberId)?.user.id ?? null;
 
   /** The role a member holds once this plan ran (role rules apply to managed, unprotected members). */
   function roleAfterPlan(m: DropboxMember): Role {
-    const link = ctx.identity.byMember.get(m.teamMemberId);
+    const link = ctx.identity.linkOf(m.teamMemberId);
     if (link === undefined || protection(ctx, m) !== null) return m.role;
     return ctx.roles.decide(link.user)?.role ?? m.role;
   }
@@ -60,7 +60,7 @@ export function transferPlanner(ctx: PlanContext, leaving: ReadonlySet<string>):
     if (value === '') return { member: null, note: `no manager in Okta (${attribute} is empty)` };
     const lower = value.toLowerCase();
     const byEmail = ctx.index.oktaByEmail.get(lower);
-    const manager = ctx.index.oktaById.get(value) ?? ctx.index.oktaByLogin.get(lower) ?? (byEmail.length === 1 ? byEmail[0]! : undefined);
+    const manager = ctx.index.oktaById.get(value) ?? ctx.index.oktaByLogin().get(lower) ?? (byEmail.length === 1 ? byEmail[0]! : undefined);
     if (manager === undefined) return { member: null, note: `manager ${value} (${attribute}) is not an Okta user dbxsync read` };
     const link = ctx.identity.liveByUser.get(manager.id);
     if (link === undefined) return { member: null, note: `manager ${manager.email} is not a Dropbox member` };
