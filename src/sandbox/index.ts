@@ -56,7 +56,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     clock,
     ...(options.asyncPolls !== undefined ? { asyncPolls: options.asyncPolls } : {}),
   });
-  const http = new SandboxHttp([okta.api, dropbox.api], {
+  const http = new SandboxHttp([okta.api, okta.oauthApi, dropbox.api], {
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
