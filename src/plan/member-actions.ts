@@ -11,7 +11,7 @@ import type { Person } from './people.js';
 import { desiredProfile, refusal, type DesiredProfile, type ProfileField } from './profile.js';
 import { describeRole } from './roles.js';
 import { personRef, transferPlanner } from './transfer.js';
-import { at, display } from './text.js';
+import { at, display, profileString } from './text.js';
 
 /**
  * The people whose Dropbox groups follow their Okta groups once this plan ran: members who stay
@@ -73,7 +73,7 @@ export function planMembers(ctx: PlanContext, people: readonly Person[]): Member
         });
         slotOf.set(user.id, person.slot);
         waitFor.set(user.id, id);
-        follow(ctx, person, user, person.removed, id, () => fate.why, actions);
+        follow(ctx, person, user, person.removed, id, fate, actions);
         break;
       }
       case 'keep':
@@ -82,11 +82,11 @@ export function planMembers(ctx: PlanContext, people: readonly Person[]): Member
       case 'stay_suspended': {
         if (member === null || user === null) break;
         slotOf.set(user.id, person.slot);
-        if (fate.kind === 'keep') follow(ctx, person, user, member, null, () => fate.why, actions);
+        if (fate.kind === 'keep') follow(ctx, person, user, member, null, fate, actions);
         if (fate.kind === 'unsuspend') {
           const id = `member.unsuspend:${member.teamMemberId}`;
           actions.push({ kind: 'member.unsuspend', id, reason: fate.why, reversibility: 'reversible', dependsOn: [], serialKey: null, member: personRef(member, user.id) });
-          follow(ctx, person, user, member, id, () => fate.why, actions);
+          follow(ctx, person, user, member, id, fate, actions);
         }
         if (fate.kind === 'suspend') {
           actions.push({
@@ -202,8 +202,9 @@ function addAction(ctx: PlanContext, user: OktaUser, why: string): Action & { ki
   };
 }
 
-/** Profile and role follow Okta for a member who stays (or comes back). */
-function follow(ctx: PlanContext, person: Person, user: OktaUser, live: DropboxMember, after: string | null, why: () => string, actions: Action[]): void {
+/** Profile and role follow Okta for a member who stays (or comes back); `fate.why` is read only if a change is planned. */
+function follow(ctx: PlanContext, person: Person, user: OktaUser, live: DropboxMember, after: string | null, fate: { readonly why: string }, actions: Action[]): void {
+  const why = (): string => fate.why;
   const profile = profileAction(ctx, person, user, live, after, why);
   if (profile !== null) actions.push(profile);
   const role = roleAction(ctx, person, user, live, after, why);
@@ -213,15 +214,16 @@ function follow(ctx: PlanContext, person: Person, user: OktaUser, live: DropboxM
 const LABEL: Readonly<Record<ProfileField, string>> = { givenName: 'given name', surname: 'surname', email: 'email', externalId: 'external id' };
 
 function profileAction(ctx: PlanContext, person: Person, user: OktaUser, live: DropboxMember, after: string | null, why: () => string): MemberUpdateProfileAction | null {
-  const profile = desiredProfile(user, ctx.desired.provisioning.profile);
+  const mapping = ctx.desired.provisioning.profile;
   if (
-    profile.givenName === live.givenName &&
-    profile.surname === live.surname &&
-    profile.externalId === live.externalId &&
-    profile.email === live.email.toLowerCase()
+    user.id === live.externalId &&
+    profileString(user, mapping.givenName) === live.givenName &&
+    profileString(user, mapping.surname) === live.surname &&
+    (profileString(user, mapping.email) || user.email).toLowerCase() === live.email.toLowerCase()
   ) {
     return null;
   }
+  const profile = desiredProfile(user, mapping);
   const changes: { email?: ProfileChange; givenName?: ProfileChange; surname?: ProfileChange; externalId?: ProfileChange } = {};
   const notes: string[] = [];
   const liveValues: Record<ProfileField, string> = {

@@ -14,7 +14,7 @@ export class MultiMap<T> {
       this.many.set(key, [one, value]);
       return;
     }
-    const list = this.many.get(key);
+    const list = this.many.size === 0 ? undefined : this.many.get(key);
     if (list !== undefined) list.push(value);
     else this.single.set(key, value);
   }

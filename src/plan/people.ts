@@ -176,15 +176,20 @@ function decideForUser(ctx: PlanContext, user: OktaUser, member: DropboxMember |
     return { fate: { kind: 'unsuspend', why: `${fact()}; suspended in Dropbox since ${day(member.suspendedOn)}` }, rule: null };
   }
   // Most members are in sync: their reason is only spelled out if an action or `explain` needs it.
-  return {
-    fate: {
-      kind: 'keep',
-      get why() {
-        return activeFact(ctx, user);
-      },
-    },
-    rule: null,
-  };
+  return { fate: new KeepFate(ctx, user), rule: null };
+}
+
+/** The fate of a member in sync with Okta, whose reason is computed only when read. */
+class KeepFate {
+  readonly kind = 'keep';
+  constructor(
+    private readonly ctx: PlanContext,
+    private readonly user: OktaUser,
+  ) {}
+
+  get why(): string {
+    return activeFact(this.ctx, this.user);
+  }
 }
 
 /** "assigned via Okta group Contractors (settings.yaml:3 okta.appId 0oa...); ACTIVE in Okta" */
