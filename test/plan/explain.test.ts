@@ -1,0 +1,88 @@
+import t from 'tap';
+import { explainPerson } from '../../src/plan/index.js';
+import { groupPush, offboardingOverride, roleRule, team, type TeamBuilder } from '../helpers/builders.js';
+
+const acme = (): TeamBuilder =>
+  team()
+    .person('ada', { okta: { groups: ['Dropbox Admins', 'Engineering'], assigned: 'Dropbox Users' } })
+    .person('it-archive')
+    .person('it-admin', { dropbox: { role: 'team_admin' } })
+    .person('leaver', { okta: { status: 'DEPROVISIONED', manager: 'ada', statusChanged: '2026-11-20T00:00:00.000Z' } })
+    .person('held', { okta: { status: 'DEPROVISIONED', groups: ['Legal Hold'] } })
+    .person('stranger', { okta: false })
+    .person('adopt.me', { dropbox: { externalId: null } })
+    .dropboxGroup('Engineering', { externalId: 'marker' })
+    .settings({
+      roles: [roleRule('team_admin', { oktaGroups: ['Dropbox Admins'], line: 3 })],
+      groupPushes: [groupPush({ oktaGroup: 'Engineering' })],
+      safety: { maxRemovalPercent: 100, minTeamAdmins: 0 },
+      offboarding: {
+        onDeactivated: { action: 'remove', fallbackTransferTo: 'it-archive@acme.example', transferAdmin: 'it-admin@acme.example' },
+        overrides: [offboardingOverride('Legal Hold', 'suspend')],
+      },
+    });
+
+const explain = (query: string, builder: TeamBuilder = acme()) => explainPerson({ ...builder.build(), query });
+
+t.test('an active person: assignment via a group, match by external id, role rule with file:line, groups and the actions touching them', async (t) => {
+  const e = explain('ada@acme.example');
+  t.equal(e.found, true);
+  t.match(e.okta, { id: '00uada', status: 'ACTIVE', assignment: 'group', assignedVia: ['Dropbox Users'], summary: 'assigned via Okta group Dropbox Users' });
+  t.match(e.dropbox, { teamMemberId: 'dbmid:ada', status: 'active', role: 'member_only' });
+  t.match(e.match, { kind: 'external_id' });
+  t.match(e.decision, { kind: 'keep' });
+  t.match(e.role, { managed: true, live: 'member_only', desired: 'team_admin', rule: 'roles.yaml:3' });
+  t.match(e.groups, [{ oktaGroupName: 'Engineering', dropboxGroup: 'Engineering', push: 'groups.yaml:2', inOktaGroup: true, inDropboxGroup: false, change: 'add' }]);
+  t.same(e.actions.map((a) => a.id).sort(), ['group.members.add:00gengineering', 'member.remove:dbmid:leaver', 'member.set_role:dbmid:ada']);
+  t.match(e.offboarding.detail, /if deactivated in Okta: remove, files to the manager \(managerId\), else to it-archive@acme\.example/);
+});
+
+t.test('the same person found by Okta id', async (t) => {
+  t.match(explain('00uada').okta, { email: 'ada@acme.example' });
+});
+
+t.test('a leaver: the offboarding rule and why, and the removal with its transfer', async (t) => {
+  const e = explain('leaver@acme.example');
+  t.match(e.decision, { kind: 'remove', detail: /DEPROVISIONED in Okta since 2026-11-20/ });
+  t.match(e.offboarding, { rule: 'offboarding.yaml:5 onDeactivated: remove' });
+  t.match(e.actions, [{ kind: 'member.remove', transferTo: { teamMemberId: 'dbmid:ada' } }]);
+  t.match(e.role.detail, /not applied/);
+});
+
+t.test('a leaver in Legal Hold: the override is the rule', async (t) => {
+  t.match(explain('held@acme.example').offboarding, { rule: /overrides: member of Okta group Legal Hold → suspend/ });
+});
+
+t.test('an unmanaged member: no Okta user, the unmanagedMembers rule, the report', async (t) => {
+  const e = explain('stranger@acme.example');
+  t.equal(e.okta, null);
+  t.match(e.match, { kind: 'none' });
+  t.match(e.offboarding, { rule: /provisioning.unmanagedMembers: report/ });
+  t.match(e.reports, [{ kind: 'unmanaged_member' }]);
+});
+
+t.test('an adopted member: matched by email, external id set', async (t) => {
+  const e = explain('Adopt.Me@acme.example');
+  t.match(e.match, { kind: 'adopted', detail: /external id set to 00uadoptme/ });
+  t.match(e.actions, [{ kind: 'member.update_profile' }]);
+});
+
+t.test('a transfer destination sees the removal whose files it receives', async (t) => {
+  t.ok(explain('it-admin@acme.example').actions.some((a) => a.id === 'member.remove:dbmid:leaver'));
+});
+
+t.test('nobody by that name: found false, and an explanation that says so', async (t) => {
+  const e = explain('nobody@acme.example');
+  t.equal(e.found, false);
+  t.match(e.decision, { kind: 'unknown', detail: /neither Okta nor Dropbox knows nobody@acme\.example/ });
+  t.same(e.actions, []);
+});
+
+t.test('roles not managed: said so', async (t) => {
+  t.match(explain('ada@acme.example', team().person('ada')).role, { managed: false, desired: null, detail: /not managed/ });
+});
+
+t.test('an Okta user neither assigned nor a member: absent, and why', async (t) => {
+  const e = explain('idle@acme.example', team().person('idle', { okta: { assigned: false }, dropbox: false }));
+  t.match(e.decision, { kind: 'absent', detail: /not assigned to the Dropbox app, and not a Dropbox member/ });
+});
