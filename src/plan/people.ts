@@ -294,9 +294,11 @@ function deactivated(ctx: PlanContext, user: OktaUser, member: DropboxMember | n
   const action: OffboardingAction = override?.action ?? settings.action;
   const why = `${since} (${rule})`;
 
+  let reason = why;
   if (action === 'remove' && member.status !== 'invited' && settings.graceDays > 0) {
     const start = user.statusChanged ?? user.lastUpdated ?? ctx.now;
     const due = addDays(start, settings.graceDays);
+    reason = `${why}; the grace period of ${settings.graceDays} days (${at(settings.source)} graceDays) ended ${day(due)}`;
     if (ctx.nowMs < Date.parse(due)) {
       const grace = `${why}; grace period of ${settings.graceDays} days (${at(settings.source)} graceDays): suspended now, removed after ${day(due)}`;
       ctx.waiting.push({
@@ -315,7 +317,7 @@ function deactivated(ctx: PlanContext, user: OktaUser, member: DropboxMember | n
     }
   }
   // The override (if any) is already folded into `action`: pass no user so it is not applied twice.
-  return suspendOrRemove(ctx, null, member, action, why, rule, settings.wipeData);
+  return suspendOrRemove(ctx, null, member, action, reason, rule, settings.wipeData);
 }
 
 function oktaSuspended(ctx: PlanContext, user: OktaUser, member: DropboxMember | null): Decided {

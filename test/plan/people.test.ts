@@ -161,6 +161,7 @@ const cases: Case[] = [
         .settings({ offboarding: { onDeactivated: { action: 'remove', graceDays: 7, transferTo: 'none' } } }),
     expect: (t, plan) => {
       t.same(kinds(plan), ['member.remove']);
+      t.match(actionsOf(plan, 'member.remove')[0]?.reason, /the grace period of 7 days \(offboarding\.yaml:5 graceDays\) ended 2026-11-28/);
       t.same(plan.waiting, []);
     },
   },
