@@ -94,7 +94,7 @@ export function explainPerson(input: PlanInput & { readonly query: string }): Ex
   const query = input.query.trim();
   const lower = query.toLowerCase();
 
-  let user: OktaUser | null = ctx.index.oktaById.get(query) ?? null;
+  let user: OktaUser | null = ctx.index.oktaById(query) ?? null;
   let ambiguous: readonly OktaUser[] = [];
   if (user === null && query.includes('@')) {
     const byEmail = ctx.index.oktaByEmail.get(lower);

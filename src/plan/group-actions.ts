@@ -300,8 +300,9 @@ function planMembership(ctx: PlanContext, input: MembershipInput): void {
   };
 
   for (const userId of oktaMemberIds) {
-    const i = team.slotOf.get(userId);
-    if (i === undefined) continue;
+    const u = ctx.index.oktaIndex.get(userId);
+    const i = u === undefined ? -2 : team.slotOf[u]!;
+    if (i === -2) continue;
     let ref: PersonRef | undefined;
     if (i === -1) {
       if (newcomers.has(userId)) continue;
@@ -322,9 +323,10 @@ function planMembership(ctx: PlanContext, input: MembershipInput): void {
   const removes: PersonRef[] = [];
   for (const i of liveSlots) {
     if (stamps.desired[i] === mark) continue;
-    const userId = ctx.identity.linkAt[i]?.user.id;
+    const link = ctx.identity.linkAt[i];
     // Only members whose groups follow Okta: unmanaged, left-alone and leaving members stay as they are.
-    if (userId === undefined || team.slotOf.get(userId) !== i) continue;
+    if (link === undefined || team.slotOf[link.userSlot] !== i) continue;
+    const userId = link.user.id;
     const ref = refOf(userId, i);
     if (isProtected(ref, 'removed from')) continue;
     removes.push(ref);

@@ -20,12 +20,16 @@ export interface Link {
   /** The member's position in LiveIndex.members. */
   readonly slot: number;
   readonly user: OktaUser;
+  /** The user's position in LiveIndex.users. */
+  readonly userSlot: number;
   readonly how: MatchKind;
 }
 
 export interface Identity {
-  /** Okta user id → the user's live (non-removed) member. */
-  readonly liveByUser: ReadonlyMap<string, Link>;
+  /** By position in LiveIndex.users: the user's live (non-removed) member. */
+  readonly liveAt: readonly (Link | undefined)[];
+  /** The live member of an Okta user, by id. */
+  liveOf(userId: string): Link | undefined;
   /** Okta user id → the most recoverable removed member of a user without a live member. */
   readonly removedByUser: ReadonlyMap<string, Link>;
   /** By position in LiveIndex.members: the link of each managed live member (undefined when none). */
@@ -45,7 +49,7 @@ export interface Identity {
 export function matchIdentities(index: LiveIndex): Identity {
   const ambiguous: { member: DropboxMember; users: OktaUser[] }[] = [];
   const unmanaged: DropboxMember[] = [];
-  const liveByUser = new Map<string, Link>();
+  const liveAt: (Link | undefined)[] = new Array<Link | undefined>(index.users.length);
   const linkAt: (Link | undefined)[] = new Array<Link | undefined>(index.members.length);
   /** Further live links of users that already have one (rare: resolved after the loop). */
   const extra = new MultiMap<Link>();
@@ -65,10 +69,10 @@ export function matchIdentities(index: LiveIndex): Identity {
     }
     if (removed) {
       removedLinks.add(link.user.id, link);
-    } else if (liveByUser.has(link.user.id)) {
+    } else if (liveAt[link.userSlot] !== undefined) {
       extra.add(link.user.id, link);
     } else {
-      liveByUser.set(link.user.id, link);
+      liveAt[link.userSlot] = link;
       linkAt[slot] = link;
     }
   }
@@ -76,24 +80,24 @@ export function matchIdentities(index: LiveIndex): Identity {
   const shadowed: { member: DropboxMember; kept: Link }[] = [];
   const conflicted: { user: OktaUser; members: DropboxMember[] }[] = [];
   for (const [userId, more] of extra.entries()) {
-    const first = liveByUser.get(userId)!;
+    const first = liveAt[more[0]!.userSlot]!;
     const links = [first, ...more];
     for (const l of links) linkAt[l.slot] = undefined;
     const byExternalId = links.filter((l) => l.how === 'external_id');
     if (byExternalId.length === 1) {
       const kept = byExternalId[0]!;
-      liveByUser.set(userId, kept);
+      liveAt[kept.userSlot] = kept;
       linkAt[kept.slot] = kept;
       for (const l of links) if (l !== kept) shadowed.push({ member: l.member, kept });
     } else {
-      liveByUser.delete(userId);
+      liveAt[first.userSlot] = undefined;
       conflicted.push({ user: first.user, members: links.map((l) => l.member) });
     }
   }
 
   const removedByUser = new Map<string, Link>();
   for (const [userId, links] of removedLinks.entries()) {
-    if (liveByUser.has(userId) || extra.count(userId) > 0) continue;
+    if (liveAt[links[0]!.userSlot] !== undefined || extra.count(userId) > 0) continue;
     const best = [...links].sort(
       (a, b) =>
         Number(b.member.isRecoverable) - Number(a.member.isRecoverable) ||
@@ -107,19 +111,24 @@ export function matchIdentities(index: LiveIndex): Identity {
     const slot = index.memberIndex.get(teamMemberId);
     return slot === undefined ? undefined : linkAt[slot];
   };
-  return { liveByUser, removedByUser, linkAt, linkOf, unmanaged, ambiguous, shadowed, conflicted };
+  const liveOf = (userId: string): Link | undefined => {
+    const u = index.oktaIndex.get(userId);
+    return u === undefined ? undefined : liveAt[u];
+  };
+  return { liveAt, liveOf, removedByUser, linkAt, linkOf, unmanaged, ambiguous, shadowed, conflicted };
 }
 
 /** The Okta user of one member: a link, several candidate users (ambiguous), or null. */
 function matchMember(index: LiveIndex, member: DropboxMember, slot: number): Link | OktaUser[] | null {
   const externalId = member.externalId ?? '';
   if (externalId !== '') {
-    const user = index.oktaById.get(externalId);
-    if (user !== undefined) return { member, slot, user, how: 'external_id' };
+    const userSlot = index.oktaIndex.get(externalId);
+    if (userSlot !== undefined) return { member, slot, user: index.users[userSlot]!, userSlot, how: 'external_id' };
   }
   const email = member.email.toLowerCase();
   const count = index.oktaByEmail.count(email);
   if (count === 0) return null;
   if (count > 1) return index.oktaByEmail.get(email);
-  return { member, slot, user: index.oktaByEmail.first(email)!, how: externalId === '' ? 'adopted' : 'email' };
+  const user = index.oktaByEmail.first(email)!;
+  return { member, slot, user, userSlot: index.oktaIndex.get(user.id)!, how: externalId === '' ? 'adopted' : 'email' };
 }

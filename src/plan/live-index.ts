@@ -14,7 +14,10 @@ export const PENDING_STATUSES: ReadonlySet<OktaUserStatus> = new Set(['STAGED', 
 
 export interface LiveIndex {
   readonly users: readonly OktaUser[];
-  readonly oktaById: ReadonlyMap<string, OktaUser>;
+  /** Okta user id → position in `users`. */
+  readonly oktaIndex: ReadonlyMap<string, number>;
+  /** The Okta user of an id. */
+  oktaById(id: string): OktaUser | undefined;
   /** Lower-cased email → users, sorted by id (Okta does not force emails to be unique). */
   readonly oktaByEmail: MultiMap<OktaUser>;
   /** Lower-cased login → user (built on first use: only manager lookups and `explain` need it). */
@@ -40,12 +43,17 @@ export interface LiveIndex {
 
 export function indexLive(okta: OktaState, dropbox: DropboxState): LiveIndex {
   const users = [...okta.users].sort((a, b) => compareStrings(a.id, b.id));
-  const oktaById = new Map<string, OktaUser>();
+  const oktaIndex = new Map<string, number>();
   const oktaByEmail = new MultiMap<OktaUser>();
-  for (const user of users) {
-    oktaById.set(user.id, user);
+  for (let i = 0; i < users.length; i++) {
+    const user = users[i]!;
+    oktaIndex.set(user.id, i);
     oktaByEmail.add(user.email.toLowerCase(), user);
   }
+  const oktaById = (id: string): OktaUser | undefined => {
+    const i = oktaIndex.get(id);
+    return i === undefined ? undefined : users[i];
+  };
   const oktaByLogin = once(() => {
     const map = new Map<string, OktaUser>();
     for (const user of users) {
@@ -95,6 +103,7 @@ export function indexLive(okta: OktaState, dropbox: DropboxState): LiveIndex {
   const dropboxGroups = [...dropbox.groups].sort((a, b) => compareStrings(a.groupId, b.groupId));
   return {
     users,
+    oktaIndex,
     oktaById,
     oktaByEmail,
     oktaByLogin,

@@ -19,8 +19,11 @@ import { at, display, profileString } from './text.js';
  * of ids, because a 100k-member team looks each of them up once per group.
  */
 export interface Team {
-  /** Okta user id → the member's position in LiveIndex.members, or -1 for a member this plan adds. */
-  readonly slotOf: ReadonlyMap<string, number>;
+  /**
+   * By position in LiveIndex.users: the member's position in LiveIndex.members, -1 for a member
+   * this plan adds, -2 for a person whose groups do not follow Okta.
+   */
+  readonly slotOf: Int32Array;
   /** Okta user id → the member.add / member.recover action a group add must wait for. */
   readonly waitFor: ReadonlyMap<string, string>;
   /** Okta user id → the reference of a member this plan adds. */
@@ -34,7 +37,8 @@ export interface MemberPlan {
 
 export function planMembers(ctx: PlanContext, people: readonly Person[]): MemberPlan {
   const actions: Action[] = [];
-  const slotOf = new Map<string, number>();
+  const slotOf = new Int32Array(ctx.index.users.length).fill(-2);
+
   const waitFor = new Map<string, string>();
   const newRefs = new Map<string, PersonRef>();
   const leaving = new Set<string>();
@@ -53,7 +57,7 @@ export function planMembers(ctx: PlanContext, people: readonly Person[]): Member
         const add = addAction(ctx, user, fate.why);
         if (add !== null) {
           actions.push(add);
-          slotOf.set(user.id, -1);
+          slotOf[person.userSlot] = -1;
           waitFor.set(user.id, add.id);
           newRefs.set(user.id, add.member);
         }
@@ -71,7 +75,7 @@ export function planMembers(ctx: PlanContext, people: readonly Person[]): Member
           serialKey: null,
           member: personRef(person.removed, user.id),
         });
-        slotOf.set(user.id, person.slot);
+        slotOf[person.userSlot] = person.slot;
         waitFor.set(user.id, id);
         follow(ctx, person, user, person.removed, id, fate, actions);
         break;
@@ -81,7 +85,7 @@ export function planMembers(ctx: PlanContext, people: readonly Person[]): Member
       case 'suspend':
       case 'stay_suspended': {
         if (member === null || user === null) break;
-        slotOf.set(user.id, person.slot);
+        slotOf[person.userSlot] = person.slot;
         if (fate.kind === 'keep') follow(ctx, person, user, member, null, fate, actions);
         if (fate.kind === 'unsuspend') {
           const id = `member.unsuspend:${member.teamMemberId}`;

@@ -37,6 +37,8 @@ export interface Person {
   readonly how: MatchKind | null;
   /** Position of `member` (or else `removed`) in LiveIndex.members; -1 when neither. */
   readonly slot: number;
+  /** Position of `user` in LiveIndex.users; -1 when there is no Okta user. */
+  readonly userSlot: number;
   /** Why the member is protected (never suspended, removed, demoted or changed); null when not. */
   readonly protectedBy: string | null;
   readonly fate: Fate;
@@ -50,19 +52,20 @@ export function decideFates(ctx: PlanContext): Person[] {
   const conflicted = new Set(identity.conflicted.map((c) => c.user.id));
   overridesOf(ctx);
 
-  for (const user of index.users) {
-    const link = identity.liveByUser.get(user.id) ?? null;
+  for (let u = 0; u < index.users.length; u++) {
+    const user = index.users[u]!;
+    const link = identity.liveAt[u] ?? null;
     const removedLink = identity.removedByUser.get(user.id) ?? null;
     if (conflicted.size > 0 && conflicted.has(user.id)) continue;
     if (link === null && removedLink === null && !index.assignment.has(user.id)) continue;
     const member = link?.member ?? null;
     const removed = member === null ? removedLink?.member ?? null : null;
     const slot = link?.slot ?? (removed === null ? -1 : removedLink!.slot);
-    people.push(finish(ctx, user, member, removed, link?.how ?? removedLink?.how ?? null, slot, decideForUser(ctx, user, member, removed)));
+    people.push(finish(ctx, user, u, member, removed, link?.how ?? removedLink?.how ?? null, slot, decideForUser(ctx, user, member, removed)));
   }
 
   for (const member of identity.unmanaged) {
-    people.push(finish(ctx, null, member, null, null, ctx.index.memberIndex.get(member.teamMemberId) ?? -1, decideUnmanaged(ctx, member)));
+    people.push(finish(ctx, null, -1, member, null, null, ctx.index.memberIndex.get(member.teamMemberId) ?? -1, decideUnmanaged(ctx, member)));
   }
   return people;
 }
@@ -75,6 +78,7 @@ interface Decided {
 function finish(
   ctx: PlanContext,
   user: OktaUser | null,
+  userSlot: number,
   member: DropboxMember | null,
   removed: DropboxMember | null,
   how: MatchKind | null,
@@ -108,7 +112,7 @@ function finish(
       message: `invited to Dropbox on ${day(member.invitedOn)}; the invitation is not accepted yet`,
     });
   }
-  return { user, member, removed, how, slot, protectedBy, fate, rule: decided.rule };
+  return { user, userSlot, member, removed, how, slot, protectedBy, fate, rule: decided.rule };
 }
 
 /** "assigned directly to the app" / "assigned via Okta group Contractors" */

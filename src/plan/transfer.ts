@@ -60,9 +60,9 @@ export function transferPlanner(ctx: PlanContext, leaving: ReadonlySet<string>):
     if (value === '') return { member: null, note: `no manager in Okta (${attribute} is empty)` };
     const lower = value.toLowerCase();
     const byEmail = ctx.index.oktaByEmail.get(lower);
-    const manager = ctx.index.oktaById.get(value) ?? ctx.index.oktaByLogin().get(lower) ?? (byEmail.length === 1 ? byEmail[0]! : undefined);
+    const manager = ctx.index.oktaById(value) ?? ctx.index.oktaByLogin().get(lower) ?? (byEmail.length === 1 ? byEmail[0]! : undefined);
     if (manager === undefined) return { member: null, note: `manager ${value} (${attribute}) is not an Okta user dbxsync read` };
-    const link = ctx.identity.liveByUser.get(manager.id);
+    const link = ctx.identity.liveOf(manager.id);
     if (link === undefined) return { member: null, note: `manager ${manager.email} is not a Dropbox member` };
     const m = link.member;
     if (m.status !== 'active') return { member: null, note: `manager ${name(m)} is ${m.status} in Dropbox` };
