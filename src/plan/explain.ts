@@ -97,7 +97,7 @@ export function explainPerson(input: PlanInput & { readonly query: string }): Ex
   let user: OktaUser | null = ctx.index.oktaById(query) ?? null;
   let ambiguous: readonly OktaUser[] = [];
   if (user === null && query.includes('@')) {
-    const byEmail = ctx.index.oktaByEmail.get(lower);
+    const byEmail = ctx.index.oktaByEmail().get(lower);
     if (byEmail.length > 1) ambiguous = byEmail;
     user = byEmail[0] ?? ctx.index.oktaByLogin().get(lower) ?? null;
   }

@@ -55,19 +55,13 @@ export function matchIdentities(index: LiveIndex): Identity {
   const extra = new MultiMap<Link>();
   const removedLinks = new MultiMap<Link>();
 
-  for (let slot = 0; slot < index.members.length; slot++) {
-    const member = index.members[slot]!;
-    const link = matchMember(index, member, slot);
+  const place = (member: DropboxMember, slot: number, link: Link | OktaUser[] | null): void => {
     const removed = member.status === 'removed';
     if (link === null) {
       if (!removed) unmanaged.push(member);
-      continue;
-    }
-    if (Array.isArray(link)) {
+    } else if (Array.isArray(link)) {
       if (!removed) ambiguous.push({ member, users: link });
-      continue;
-    }
-    if (removed) {
+    } else if (removed) {
       removedLinks.add(link.user.id, link);
     } else if (liveAt[link.userSlot] !== undefined) {
       extra.add(link.user.id, link);
@@ -75,6 +69,25 @@ export function matchIdentities(index: LiveIndex): Identity {
       liveAt[link.userSlot] = link;
       linkAt[slot] = link;
     }
+  };
+
+  // By external id first: in a team dbxsync manages, that is nearly everyone.
+  const byEmail: number[] = [];
+  for (let slot = 0; slot < index.members.length; slot++) {
+    const member = index.members[slot]!;
+    const externalId = member.externalId ?? '';
+    const userSlot = externalId === '' ? undefined : index.oktaIndex.get(externalId);
+    if (userSlot === undefined) byEmail.push(slot);
+    else place(member, slot, { member, slot, user: index.users[userSlot]!, userSlot, how: 'external_id' });
+  }
+  // Then by email, for the few left: one pass over the users against a small map of the emails sought.
+  const candidates = usersByEmail(index, byEmail.map((slot) => index.members[slot]!.email.toLowerCase()));
+  for (const slot of byEmail) {
+    const member = index.members[slot]!;
+    const users = candidates.get(member.email.toLowerCase());
+    if (users.length === 0) place(member, slot, null);
+    else if (users.length > 1) place(member, slot, users.map((u) => u.user));
+    else place(member, slot, { member, slot, user: users[0]!.user, userSlot: users[0]!.userSlot, how: (member.externalId ?? '') === '' ? 'adopted' : 'email' });
   }
 
   const shadowed: { member: DropboxMember; kept: Link }[] = [];
@@ -118,17 +131,15 @@ export function matchIdentities(index: LiveIndex): Identity {
   return { liveAt, liveOf, removedByUser, linkAt, linkOf, unmanaged, ambiguous, shadowed, conflicted };
 }
 
-/** The Okta user of one member: a link, several candidate users (ambiguous), or null. */
-function matchMember(index: LiveIndex, member: DropboxMember, slot: number): Link | OktaUser[] | null {
-  const externalId = member.externalId ?? '';
-  if (externalId !== '') {
-    const userSlot = index.oktaIndex.get(externalId);
-    if (userSlot !== undefined) return { member, slot, user: index.users[userSlot]!, userSlot, how: 'external_id' };
+/** The Okta users (with their positions) carrying each of `emails`, in user order. */
+function usersByEmail(index: LiveIndex, emails: readonly string[]): MultiMap<{ user: OktaUser; userSlot: number }> {
+  const found = new MultiMap<{ user: OktaUser; userSlot: number }>();
+  if (emails.length === 0) return found;
+  const sought = new Set(emails);
+  for (let userSlot = 0; userSlot < index.users.length; userSlot++) {
+    const user = index.users[userSlot]!;
+    const email = user.email.toLowerCase();
+    if (sought.has(email)) found.add(email, { user, userSlot });
   }
-  const email = member.email.toLowerCase();
-  const count = index.oktaByEmail.count(email);
-  if (count === 0) return null;
-  if (count > 1) return index.oktaByEmail.get(email);
-  const user = index.oktaByEmail.first(email)!;
-  return { member, slot, user, userSlot: index.oktaIndex.get(user.id)!, how: externalId === '' ? 'adopted' : 'email' };
+  return found;
 }

@@ -18,8 +18,8 @@ export interface LiveIndex {
   readonly oktaIndex: ReadonlyMap<string, number>;
   /** The Okta user of an id. */
   oktaById(id: string): OktaUser | undefined;
-  /** Lower-cased email → users, sorted by id (Okta does not force emails to be unique). */
-  readonly oktaByEmail: MultiMap<OktaUser>;
+  /** Lower-cased email → users, sorted by id (Okta does not force emails to be unique); built on first use. */
+  oktaByEmail(): MultiMap<OktaUser>;
   /** Lower-cased login → user (built on first use: only manager lookups and `explain` need it). */
   oktaByLogin(): ReadonlyMap<string, OktaUser>;
   /** User id → how the user is assigned to the app (USER wins over GROUP). */
@@ -44,12 +44,12 @@ export interface LiveIndex {
 export function indexLive(okta: OktaState, dropbox: DropboxState): LiveIndex {
   const users = [...okta.users].sort((a, b) => compareStrings(a.id, b.id));
   const oktaIndex = new Map<string, number>();
-  const oktaByEmail = new MultiMap<OktaUser>();
-  for (let i = 0; i < users.length; i++) {
-    const user = users[i]!;
-    oktaIndex.set(user.id, i);
-    oktaByEmail.add(user.email.toLowerCase(), user);
-  }
+  for (let i = 0; i < users.length; i++) oktaIndex.set(users[i]!.id, i);
+  const oktaByEmail = once(() => {
+    const map = new MultiMap<OktaUser>();
+    for (const user of users) map.add(user.email.toLowerCase(), user);
+    return map;
+  });
   const oktaById = (id: string): OktaUser | undefined => {
     const i = oktaIndex.get(id);
     return i === undefined ? undefined : users[i];

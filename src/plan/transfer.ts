@@ -59,7 +59,7 @@ export function transferPlanner(ctx: PlanContext, leaving: ReadonlySet<string>):
     const value = profileString(user, attribute);
     if (value === '') return { member: null, note: `no manager in Okta (${attribute} is empty)` };
     const lower = value.toLowerCase();
-    const byEmail = ctx.index.oktaByEmail.get(lower);
+    const byEmail = ctx.index.oktaByEmail().get(lower);
     const manager = ctx.index.oktaById(value) ?? ctx.index.oktaByLogin().get(lower) ?? (byEmail.length === 1 ? byEmail[0]! : undefined);
     if (manager === undefined) return { member: null, note: `manager ${value} (${attribute}) is not an Okta user dbxsync read` };
     const link = ctx.identity.liveOf(manager.id);
