@@ -39,9 +39,14 @@ function byPerson(a: PersonRef, b: PersonRef): number {
   return compareStrings(a.email, b.email) || compareStrings(a.teamMemberId ?? '', b.teamMemberId ?? '') || compareStrings(a.oktaUserId ?? '', b.oktaUserId ?? '');
 }
 
-/** The Okta groups each push names, first push first; conflicts are warned about and skipped. */
-export function resolvePushes(ctx: PlanContext): { push: GroupPush; group: OktaGroup; name: string }[] {
+/**
+ * The Okta groups each push names, first push first; conflicts are warned about and skipped.
+ * `named` holds every Okta group some push names, skipped ones included: pruning never deletes
+ * the Dropbox group of an Okta group that a push still names, whatever the warning.
+ */
+export function resolvePushes(ctx: PlanContext): { pushes: { push: GroupPush; group: OktaGroup; name: string }[]; named: Set<string> } {
   const out: { push: GroupPush; group: OktaGroup; name: string }[] = [];
+  const named = new Set<string>();
   const byOkta = new Map<string, { push: GroupPush; name: string }>();
   const byName = new Map<string, string>();
   const pushes = [...ctx.desired.groupPushes].sort((a, b) => compareSources(a.source, b.source));
@@ -52,6 +57,7 @@ export function resolvePushes(ctx: PlanContext): { push: GroupPush; group: OktaG
       if (groups.length === 0) {
         ctx.warnings.push({ code: 'okta_group_not_found', message: `group push names Okta group ${JSON.stringify(push.oktaGroup)}, which Okta does not have`, source: where(push.source) });
       } else if (groups.length > 1) {
+        for (const g of groups) named.add(g.id);
         ctx.warnings.push({
           code: 'okta_group_ambiguous',
           message: `${groups.length} Okta groups are named ${JSON.stringify(push.oktaGroup)}; name the one to push by id (${groups.map((g) => g.id).join(', ')})`,
@@ -67,6 +73,7 @@ export function resolvePushes(ctx: PlanContext): { push: GroupPush; group: OktaG
       }
     }
     for (const group of groups) {
+      named.add(group.id);
       const name = push.dropboxGroup ?? group.name;
       const earlier = byOkta.get(group.id);
       if (earlier !== undefined) {
@@ -100,7 +107,7 @@ export function resolvePushes(ctx: PlanContext): { push: GroupPush; group: OktaG
       out.push({ push, group, name });
     }
   }
-  return out;
+  return { pushes: out, named };
 }
 
 export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
@@ -116,9 +123,8 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
     else list.push(g);
   }
 
-  const pushedIds = new Set<string>();
-  for (const { push, group, name } of resolvePushes(ctx)) {
-    pushedIds.add(group.id);
+  const { pushes, named } = resolvePushes(ctx);
+  for (const { push, group, name } of pushes) {
     const marker = `${MARKER_PREFIX}${group.id}`;
     const rule = `${at(push.source)} groupPushes: Okta group ${group.name} → Dropbox group ${name}`;
     const oktaMemberIds = group.memberIds;
@@ -227,7 +233,7 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
     for (const g of ctx.index.dropboxGroups) {
       if (g.externalId === null || !g.externalId.startsWith(MARKER_PREFIX) || g.managementType === 'system_managed') continue;
       const oktaId = g.externalId.slice(MARKER_PREFIX.length);
-      if (pushedIds.has(oktaId)) continue;
+      if (named.has(oktaId)) continue;
       const oktaGroup = ctx.index.groupById.get(oktaId);
       actions.push({
         kind: 'group.delete',

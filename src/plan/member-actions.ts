@@ -15,8 +15,8 @@ import { at, display, profileString } from './text.js';
 
 /**
  * The people whose Dropbox groups follow their Okta groups once this plan ran: members who stay
- * (suspended and invited ones included) and members this plan adds or recovers. Kept as plain maps
- * of ids, because a 100k-member team looks each of them up once per group.
+ * (suspended and invited ones included) and members this plan adds or recovers. Indexed by
+ * position rather than keyed by id, because a 100k-member team looks each of them up once per group.
  */
 export interface Team {
   /**
@@ -38,7 +38,6 @@ export interface MemberPlan {
 export function planMembers(ctx: PlanContext, people: readonly Person[]): MemberPlan {
   const actions: Action[] = [];
   const slotOf = new Int32Array(ctx.index.users.length).fill(-2);
-
   const waitFor = new Map<string, string>();
   const newRefs = new Map<string, PersonRef>();
   const leaving = new Set<string>();

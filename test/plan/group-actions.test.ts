@@ -1,5 +1,6 @@
 import t from 'tap';
-import { groupPush, team } from '../helpers/builders.js';
+import { planSync } from '../../src/plan/index.js';
+import { groupPush, oktaGroup, team } from '../helpers/builders.js';
 import { actionsOf, kinds, runCases, type Case } from './plan-helpers.js';
 
 const pushEngineering = { groupPushes: [groupPush({ oktaGroup: 'Engineering' })] };
@@ -155,6 +156,31 @@ const cases: Case[] = [
       t.ok(plan.warnings.some((w) => w.code === 'group_push_conflict'));
     },
   },
+  {
+    name: 'two Okta groups pushed to one Dropbox name: the second is skipped, and pruning spares its group',
+    team: () =>
+      team()
+        .group('Sales')
+        .group('Sales EU')
+        .dropboxGroup('Old Sales EU', { markerOf: 'Sales EU' })
+        .settings({ groupPushes: [groupPush({ pattern: '^Sales', dropboxGroup: 'Sales' })], pruneGroups: true }),
+    expect: (t, plan) => {
+      t.same(actionsOf(plan, 'group.delete'), []);
+      t.ok(plan.warnings.some((w) => w.code === 'group_push_conflict'));
+    },
+  },
 ];
 
 runCases(t, cases);
+
+t.test('a push naming two Okta groups of one name is skipped with a warning, and pruning spares their groups', async (t) => {
+  const input = team()
+    .group('Ops', { id: '00gops1' })
+    .dropboxGroup('Ops', { externalId: 'okta:00gops1' })
+    .settings({ groupPushes: [groupPush({ oktaGroup: 'Ops' })], pruneGroups: true })
+    .build();
+  const twin = oktaGroup('Ops', [], { id: '00gops2' });
+  const p = planSync({ ...input, okta: { ...input.okta, groups: [...input.okta.groups, twin] } });
+  t.same(p.actions, []);
+  t.match(p.warnings.find((w) => w.code === 'okta_group_ambiguous'), { message: /2 Okta groups are named "Ops"; name the one to push by id \(00gops1, 00gops2\)/ });
+});
