@@ -31,6 +31,8 @@ export interface LiveIndex {
   readonly appGroupIds: ReadonlySet<string>;
   /** Names of the app-assigned groups a user is in, sorted. */
   appGroupsOf(userId: string): readonly string[];
+  /** Names of the app-assigned groups whose members were not read, sorted. */
+  unreadAppGroups(): readonly string[];
   readonly members: readonly DropboxMember[];
   /** The member of a team_member_id. */
   memberById(teamMemberId: string): DropboxMember | undefined;
@@ -86,6 +88,12 @@ export function indexLive(okta: OktaState, dropbox: DropboxState): LiveIndex {
       .sort((a, b) => compareStrings(a.name, b.name));
     return appGroupMembers.filter((g) => g.members.has(userId)).map((g) => g.name);
   };
+  const unreadAppGroups = once(() =>
+    groups
+      .filter((g) => appGroupIds.has(g.id) && g.memberIds === null)
+      .map((g) => g.name)
+      .sort(compareStrings),
+  );
 
   const members = [...dropbox.members].sort((a, b) => compareStrings(a.teamMemberId, b.teamMemberId));
   const memberIndex = new Map<string, number>();
@@ -113,6 +121,7 @@ export function indexLive(okta: OktaState, dropbox: DropboxState): LiveIndex {
     groupsByName,
     appGroupIds,
     appGroupsOf,
+    unreadAppGroups,
     members,
     memberById,
     memberIndex,

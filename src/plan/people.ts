@@ -121,7 +121,11 @@ export function assignedVia(ctx: PlanContext, user: OktaUser): string {
   if (scope === undefined) return `not assigned to the app ${ctx.desired.okta.appId}`;
   if (scope === 'USER') return 'assigned directly to the app';
   const groups = ctx.index.appGroupsOf(user.id);
-  return groups.length === 0 ? 'assigned via an Okta group' : `assigned via Okta group ${list(groups)}`;
+  if (groups.length > 0) return `assigned via Okta group ${list(groups)}`;
+  // The members of the assigning groups may not have been read: name the candidates.
+  const unread = ctx.index.unreadAppGroups();
+  if (unread.length === 1) return `assigned via Okta group ${unread[0]!}`;
+  return unread.length === 0 ? 'assigned via an Okta group' : `assigned via an Okta group (one of ${list(unread)})`;
 }
 
 function decideForUser(ctx: PlanContext, user: OktaUser, member: DropboxMember | null, removed: DropboxMember | null): Decided {
@@ -320,8 +324,11 @@ function deactivated(ctx: PlanContext, user: OktaUser, member: DropboxMember | n
       return { fate: { kind: 'suspend', why: grace, wipeData: false, removeAfter: due }, rule };
     }
   }
+  // An override that says "suspend" means "only ever suspended": devices are wiped only as
+  // onSuspended says, never because of onDeactivated (a legal hold must not lose anything).
+  const wipeData = override !== null && action === 'suspend' ? ctx.desired.offboarding.onSuspended.wipeData : settings.wipeData;
   // The override (if any) is already folded into `action`: pass no user so it is not applied twice.
-  return suspendOrRemove(ctx, null, member, action, reason, rule, settings.wipeData);
+  return suspendOrRemove(ctx, null, member, action, reason, rule, wipeData);
 }
 
 function oktaSuspended(ctx: PlanContext, user: OktaUser, member: DropboxMember | null): Decided {

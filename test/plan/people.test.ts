@@ -37,6 +37,20 @@ const cases: Case[] = [
     team: () => team().person('contractor', { dropbox: false, okta: { assigned: 'Contractors' } }),
     expect: (t, plan) => t.match(actionsOf(plan, 'member.add')[0]?.reason, /assigned via Okta group Contractors/),
   },
+  {
+    name: 'assigned through the only app group, whose members were not read: the reason still names it',
+    team: () => team().person('contractor', { dropbox: false, okta: { assigned: 'Contractors' } }).group('Contractors', { membersUnknown: true }),
+    expect: (t, plan) => t.match(actionsOf(plan, 'member.add')[0]?.reason, /assigned via Okta group Contractors/),
+  },
+  {
+    name: 'assigned through one of several app groups whose members were not read: the candidates are named',
+    team: () =>
+      team()
+        .person('contractor', { dropbox: false, okta: { assigned: 'Contractors' } })
+        .group('Contractors', { membersUnknown: true })
+        .group('Dropbox Users', { assignsApp: true, membersUnknown: true }),
+    expect: (t, plan) => t.match(actionsOf(plan, 'member.add')[0]?.reason, /assigned via an Okta group \(one of Contractors and Dropbox Users\)/),
+  },
   ...(['RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT'] as const).map(
     (status): Case => ({
       name: `${status} counts as an active account: added`,
@@ -121,6 +135,14 @@ const cases: Case[] = [
       t.same(kinds(plan), ['member.suspend']);
       t.match(actionsOf(plan, 'member.suspend')[0]?.reason, /offboarding\.yaml:20 overrides: member of Okta group Legal Hold → suspend/);
     },
+  },
+  {
+    name: 'an override that suspends never wipes devices because of onDeactivated.wipeData (only onSuspended.wipeData counts)',
+    team: () =>
+      team()
+        .person('held', { okta: { status: 'DEPROVISIONED', groups: ['Legal Hold'] } })
+        .settings({ offboarding: { onDeactivated: { action: 'remove', transferTo: 'none', wipeData: true }, overrides: [offboardingOverride('Legal Hold', 'suspend')] } }),
+    expect: (t, plan) => t.match(actionsOf(plan, 'member.suspend')[0], { wipeData: false, reversibility: 'reversible' }),
   },
   {
     name: 'DEPROVISIONED in a group whose override is ignore: left alone',
