@@ -125,7 +125,7 @@ export function assignedVia(ctx: PlanContext, user: OktaUser): string {
   // The members of the assigning groups may not have been read: name the candidates.
   const unread = ctx.index.unreadAppGroups();
   if (unread.length === 1) return `assigned via Okta group ${unread[0]!}`;
-  return unread.length === 0 ? 'assigned via an Okta group' : `assigned via an Okta group (one of ${list(unread)})`;
+  return unread.length === 0 ? 'assigned via an Okta group' : `assigned via Okta group ${unread.join(' or ')}`;
 }
 
 function decideForUser(ctx: PlanContext, user: OktaUser, member: DropboxMember | null, removed: DropboxMember | null): Decided {
