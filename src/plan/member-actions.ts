@@ -5,7 +5,7 @@
 import type { Role } from '../domain/desired.js';
 import { assertNever } from '../domain/errors.js';
 import type { DropboxMember, OktaUser } from '../domain/live.js';
-import type { Action, MemberUpdateProfileAction, PersonRef, ProfileChange } from '../domain/plan.js';
+import { isDemotion, type Action, type MemberUpdateProfileAction, type PersonRef, type ProfileChange } from '../domain/plan.js';
 import type { PlanContext } from './context.js';
 import type { Person } from './people.js';
 import { desiredProfile, refusal, type DesiredProfile, type ProfileField } from './profile.js';
@@ -307,6 +307,16 @@ function roleAction(ctx: PlanContext, person: Person, user: OktaUser, live: Drop
   }
   if (live.status === 'suspended' && after === null) {
     deferRole(ctx, person, user, live);
+    return null;
+  }
+  if (decision.uncertain !== null && isDemotion(live.role, decision.role)) {
+    ctx.reports.push({
+      kind: 'other',
+      email: live.email.toLowerCase(),
+      teamMemberId: live.teamMemberId,
+      oktaUserId: user.id,
+      message: `demotion ${live.role} → ${decision.role} held back: the members of ${decision.uncertain} were not read, and the person may be one of them`,
+    });
     return null;
   }
   const others = live.otherRoles.length === 0 ? '' : `; other roles (${[...live.otherRoles].sort().join(', ')}) left as they are`;

@@ -15,6 +15,11 @@ export interface RoleDecision {
   readonly rule: RoleRule | null;
   /** "Okta group Dropbox Admins" / "user cto@acme.example" / "no rule matches". */
   readonly via: string;
+  /**
+   * Set when a rule granting a higher role names an Okta group whose members were not read: the
+   * person may belong there, so the decision must not demote anyone ("Okta group X (roles.yaml:3)").
+   */
+  readonly uncertain: string | null;
 }
 
 export interface RoleResolver {
@@ -27,7 +32,11 @@ interface CompiledRule {
   readonly users: ReadonlySet<string>;
   /** Okta user id → the name of the rule's group the user is in. */
   readonly groupMembers: ReadonlyMap<string, string>;
+  /** "Okta group X (roles.yaml:3)" for the first of the rule's groups whose members were not read. */
+  readonly unread: string | null;
 }
+
+const none: RoleDecision = { role: 'member_only', rule: null, via: 'no role rule matches', uncertain: null };
 
 export function roleResolver(desired: DesiredState, index: LiveIndex, warnings: Warning[]): RoleResolver {
   if (desired.roles === null) return { decide: () => null };
@@ -35,6 +44,7 @@ export function roleResolver(desired: DesiredState, index: LiveIndex, warnings: 
     .sort((a, b) => ROLE_RANK[b.role] - ROLE_RANK[a.role] || compareSources(a.source, b.source))
     .map((rule) => {
       const groupMembers = new Map<string, string>();
+      let unread: string | null = null;
       for (const entry of rule.oktaGroups) {
         const groups = resolveOktaGroups(index, entry);
         if (groups.length === 0) {
@@ -46,6 +56,7 @@ export function roleResolver(desired: DesiredState, index: LiveIndex, warnings: 
         }
         for (const group of groups) {
           if (group.memberIds === null) {
+            unread ??= `Okta group ${group.name} (${at(rule.source)})`;
             warnings.push({
               code: 'okta_group_members_unknown',
               message: `the members of Okta group ${group.name} (role rule ${rule.role}) were not read; nobody gets the role through it`,
@@ -56,21 +67,24 @@ export function roleResolver(desired: DesiredState, index: LiveIndex, warnings: 
           for (const userId of group.memberIds) if (!groupMembers.has(userId)) groupMembers.set(userId, group.name);
         }
       }
-      return { rule, users: new Set(rule.users.map((u) => u.toLowerCase())), groupMembers };
+      return { rule, users: new Set(rule.users.map((u) => u.toLowerCase())), groupMembers, unread };
     });
 
-  const none: RoleDecision = { role: 'member_only', rule: null, via: 'no role rule matches' };
+  const decided = (c: CompiledRule, via: string, higher: string | null): RoleDecision => ({ role: c.rule.role, rule: c.rule, via, uncertain: higher });
   return {
     decide(user) {
+      // Rules are sorted highest role first: `unread` collects doubt from the rules above the match.
+      let unread: string | null = null;
       for (const c of compiled) {
         if (c.users.size > 0) {
-          if (c.users.has(user.id.toLowerCase())) return { role: c.rule.role, rule: c.rule, via: `user ${user.id}` };
-          if (c.users.has(user.email.toLowerCase()) || c.users.has(user.login.toLowerCase())) return { role: c.rule.role, rule: c.rule, via: `user ${user.email}` };
+          if (c.users.has(user.id.toLowerCase())) return decided(c, `user ${user.id}`, unread);
+          if (c.users.has(user.email.toLowerCase()) || c.users.has(user.login.toLowerCase())) return decided(c, `user ${user.email}`, unread);
         }
         const group = c.groupMembers.get(user.id);
-        if (group !== undefined) return { role: c.rule.role, rule: c.rule, via: `Okta group ${group}` };
+        if (group !== undefined) return decided(c, `Okta group ${group}`, unread);
+        if (c.rule.role !== 'member_only') unread ??= c.unread;
       }
-      return none;
+      return unread === null ? none : { ...none, uncertain: unread };
     },
   };
 }

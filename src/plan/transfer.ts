@@ -4,7 +4,7 @@
  * that is not itself leaving in the same plan; each choice is explained in the removal's reason.
  */
 import type { DropboxMember, OktaUser } from '../domain/live.js';
-import type { PersonRef, SafetyViolation } from '../domain/plan.js';
+import { isDemotion, type PersonRef, type SafetyViolation } from '../domain/plan.js';
 import type { Role } from '../domain/desired.js';
 import { protection, type PlanContext } from './context.js';
 import { at, display, profileString } from './text.js';
@@ -50,7 +50,9 @@ export function transferPlanner(ctx: PlanContext, leaving: ReadonlySet<string>):
   function roleAfterPlan(m: DropboxMember): Role {
     const link = ctx.identity.linkOf(m.teamMemberId);
     if (link === undefined || protection(ctx, m) !== null) return m.role;
-    return ctx.roles.decide(link.user)?.role ?? m.role;
+    const decision = ctx.roles.decide(link.user);
+    if (decision === null || (decision.uncertain !== null && isDemotion(m.role, decision.role))) return m.role;
+    return decision.role;
   }
 
   function managerOf(user: OktaUser | null): { member: DropboxMember | null; note: string } {

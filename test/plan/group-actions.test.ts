@@ -35,6 +35,24 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'an Okta rename onto a name another Dropbox group holds: a warning, no rename, membership still managed',
+    team: () =>
+      team()
+        .person('ada', { okta: { groups: ['dbx-Marketing'] } })
+        .dropboxGroup('dbx-Brand', { markerOf: 'dbx-Marketing' })
+        .dropboxGroup('dbx-Marketing', { externalId: 'scim:1' })
+        .settings({ groupPushes: [groupPush({ pattern: '^dbx-' })] }),
+    expect: (t, plan) => {
+      t.same(kinds(plan), ['group.members.add']);
+      t.match(plan.warnings.find((w) => w.code === 'group_name_clash'), { message: /should rename Dropbox group dbx-Brand to dbx-Marketing, but another Dropbox group \(g:dbxmarketing\) has that name/ });
+    },
+  },
+  {
+    name: 'a group carrying the marker that is system-managed is left alone',
+    team: () => team().group('Everyone').dropboxGroup('Everyone', { externalId: 'marker', managementType: 'system_managed' }).settings({ groupPushes: [groupPush({ oktaGroup: 'Everyone' })], pruneGroups: true }),
+    expect: (t, plan) => t.same(plan.actions, []),
+  },
+  {
     name: 'an existing Dropbox group of the same name without external id is adopted (rename with the marker, same name)',
     team: () => team().person('ada', { okta: { groups: ['Engineering'] } }).dropboxGroup('Engineering', { members: ['ada'] }).settings(pushEngineering),
     expect: (t, plan) => {

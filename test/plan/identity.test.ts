@@ -85,3 +85,13 @@ t.test('an Okta user whose email is held by a member matched to someone else is 
   t.same(actionsOf(plan, 'member.add'), []);
   t.match(plan.reports, [{ kind: 'ambiguous_match', oktaUserId: '00unewcomer', message: /already holds shared@acme\.example/ }]);
 });
+
+t.test('two live members carrying the same Okta id as external id: an ambiguous_identity violation, nothing planned for them', async (t) => {
+  const input = team()
+    .person('ada', { okta: { status: 'DEPROVISIONED' } })
+    .person('ada2', { okta: false, dropbox: { externalId: '00uada' } })
+    .build();
+  const plan = planSync(input);
+  t.same(plan.actions, []);
+  t.match(plan.safety.violations, [{ rule: 'ambiguous_identity', message: /Okta user ada@acme\.example \(00uada\) matches 2 Dropbox members \(dbmid:ada, dbmid:ada2\)/ }]);
+});

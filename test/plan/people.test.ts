@@ -247,6 +247,22 @@ const cases: Case[] = [
     expect: (t, plan) => t.match(actionsOf(plan, 'member.remove')[0], { transferTo: { teamMemberId: 'dbmid:boss' } }),
   },
   {
+    name: 'unassigned with unassigned remove, in a suspend-only override group: suspended, the override named',
+    team: () =>
+      team()
+        .person('moved', { okta: { assigned: false, groups: ['Legal Hold'] } })
+        .settings({ provisioning: { unassigned: 'remove' }, offboarding: { overrides: [offboardingOverride('Legal Hold', 'suspend')] } }),
+    expect: (t, plan) => {
+      t.same(kinds(plan), ['member.suspend']);
+      t.match(actionsOf(plan, 'member.suspend')[0]?.reason, /provisioning\.unassigned: remove\); offboarding\.yaml:20 overrides: member of Okta group Legal Hold → suspend/);
+    },
+  },
+  {
+    name: 'an override naming an Okta group that does not exist: a warning with its position',
+    team: () => team().person('ada').settings({ offboarding: { overrides: [offboardingOverride('Nope', 'suspend', 30)] } }),
+    expect: (t, plan) => t.match(plan.warnings.find((w) => w.code === 'okta_group_not_found'), { source: 'offboarding.yaml:30:7' }),
+  },
+  {
     name: 'unassigned with unassigned ignore: nothing',
     team: () => team().person('moved', { okta: { assigned: false } }).settings({ provisioning: { unassigned: 'ignore' } }),
     expect: (t, plan) => t.same(plan.actions, []),

@@ -93,6 +93,20 @@ const cases: Case[] = [
     expect: (t, plan) => t.match(plan.warnings.find((w) => w.code === 'okta_group_not_found'), { source: 'roles.yaml:9:3', message: /"Nope"/ }),
   },
   {
+    name: 'a role rule naming an Okta group whose members were not read: a warning, and no demotion that the unread group might contradict',
+    team: () =>
+      team()
+        .person('ada', { dropbox: { role: 'team_admin' } })
+        .person('helper', { okta: { groups: ['IT Helpdesk'] } })
+        .group('Dropbox Admins', { membersUnknown: true })
+        .settings({ roles: admins }),
+    expect: (t, plan) => {
+      t.ok(plan.warnings.some((w) => w.code === 'okta_group_members_unknown'));
+      t.match(actionsOf(plan, 'member.set_role'), [{ member: { teamMemberId: 'dbmid:helper' }, to: 'support_admin' }], 'promotions still happen');
+      t.match(plan.reports, [{ kind: 'other', teamMemberId: 'dbmid:ada', message: /demotion team_admin → member_only held back: the members of Okta group Dropbox Admins \(roles\.yaml:2\) were not read/ }]);
+    },
+  },
+  {
     name: 'members being suspended or removed get no role change',
     team: () => team().person('leaver', { okta: { status: 'DEPROVISIONED' }, dropbox: { role: 'team_admin' } }).person('boss', { okta: { groups: ['Dropbox Admins'] }, dropbox: { role: 'team_admin' } }).settings({ roles: admins }),
     expect: (t, plan) => t.same(kinds(plan), ['member.suspend']),

@@ -96,6 +96,19 @@ const cases: Case[] = [
     expect: (t, plan) => t.match(removal(plan), { transferTo: { teamMemberId: 'dbmid:itadmin' }, transferFallbacks: [{ teamMemberId: 'dbmid:itarchive' }] }),
   },
   {
+    name: 'transferTo an email that is not an active member: the fallback, and the reason says why',
+    team: () => base().person('leaver', { okta: { status: 'DEPROVISIONED' } }).settings(offboarding({ transferTo: 'gone@acme.example' })),
+    expect: (t, plan) => {
+      t.match(removal(plan), { transferTo: { teamMemberId: 'dbmid:itarchive' } });
+      t.match(removal(plan)?.reason, /transferTo gone@acme\.example is not an active member staying in Dropbox; files to fallback/);
+    },
+  },
+  {
+    name: 'the transfer admin leaving with a transfer: a transfer_destination violation naming them',
+    team: () => base().person('it-admin', { okta: { status: 'DEPROVISIONED', manager: 'ada.lovelace' }, dropbox: { role: 'team_admin' } }).settings(offboarding()),
+    expect: (t, plan) => t.ok(plan.safety.violations.some((v) => v.rule === 'transfer_destination' && /Itadmin Example <it-admin@acme\.example> is the transferAdmin|transferAdmin it-admin@acme\.example .* leaving in this plan/.test(v.message))),
+  },
+  {
     name: 'a fallback that is not an active member: a transfer_destination violation even when the manager is found',
     team: () => base().person('leaver', { okta: { status: 'DEPROVISIONED', manager: 'ada.lovelace' } }).settings(offboarding({ fallbackTransferTo: 'nobody@acme.example' })),
     expect: (t, plan) => t.match(plan.safety.violations, [{ rule: 'transfer_destination', message: /fallbackTransferTo nobody@acme\.example .* must be an active Dropbox member; it is not a member/ }]),
