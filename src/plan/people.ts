@@ -211,6 +211,8 @@ interface CompiledOverride {
   readonly override: OffboardingOverride;
   /** Okta user id → the name of the override's group the user is in. */
   readonly members: ReadonlyMap<string, string>;
+  /** The name of an override group whose members were not read: the override may apply to anyone. */
+  readonly unread: string | null;
 }
 
 const compiledOverrides = new WeakMap<PlanContext, readonly CompiledOverride[]>();
@@ -228,10 +230,19 @@ function overridesOf(ctx: PlanContext): readonly CompiledOverride[] {
           source: `${override.source.file}:${override.source.line}:${override.source.col}`,
         });
       }
+      let unread: string | null = null;
       for (const group of groups) {
+        if (group.memberIds === null) {
+          unread ??= group.name;
+          ctx.warnings.push({
+            code: 'okta_group_members_unknown',
+            message: `the members of Okta group ${group.name} (offboarding override: ${override.action}) were not read; the override is applied to everyone it could concern`,
+            source: `${override.source.file}:${override.source.line}:${override.source.col}`,
+          });
+        }
         for (const userId of group.memberIds ?? []) if (!members.has(userId)) members.set(userId, group.name);
       }
-      return { override, members };
+      return { override, members, unread };
     });
     compiledOverrides.set(ctx, compiled);
   }
@@ -242,10 +253,14 @@ function overridesOf(ctx: PlanContext): readonly CompiledOverride[] {
 export function overrideFor(ctx: PlanContext, user: OktaUser): { action: OffboardingAction; rule: string } | null {
   const rank: Record<OffboardingAction, number> = { ignore: 0, suspend: 1, remove: 2 };
   let best: { action: OffboardingAction; rule: string } | null = null;
-  for (const { override, members } of overridesOf(ctx)) {
+  for (const { override, members, unread } of overridesOf(ctx)) {
     const group = members.get(user.id);
-    if (group === undefined) continue;
-    const candidate = { action: override.action, rule: `${at(override.source)} overrides: member of Okta group ${group} → ${override.action}` };
+    let rule: string;
+    if (group !== undefined) rule = `${at(override.source)} overrides: member of Okta group ${group} → ${override.action}`;
+    // Unknown membership must not let a removal through that the override might forbid.
+    else if (unread !== null && override.action !== 'remove') rule = `${at(override.source)} overrides: Okta group ${unread} → ${override.action} (its members were not read)`;
+    else continue;
+    const candidate = { action: override.action, rule };
     if (best === null || rank[candidate.action] < rank[best.action]) best = candidate;
   }
   return best;

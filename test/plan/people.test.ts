@@ -145,6 +145,19 @@ const cases: Case[] = [
     expect: (t, plan) => t.match(actionsOf(plan, 'member.suspend')[0], { wipeData: false, reversibility: 'reversible' }),
   },
   {
+    name: 'a suspend-only override whose group members were not read: applied to every leaver, with a warning (never remove on unknown data)',
+    team: () =>
+      team()
+        .person('leaver', { okta: { status: 'DEPROVISIONED' } })
+        .group('Legal Hold', { membersUnknown: true })
+        .settings({ ...remove, offboarding: { ...remove.offboarding, overrides: [offboardingOverride('Legal Hold', 'suspend')] } }),
+    expect: (t, plan) => {
+      t.same(kinds(plan), ['member.suspend']);
+      t.match(actionsOf(plan, 'member.suspend')[0]?.reason, /Okta group Legal Hold → suspend \(its members were not read\)/);
+      t.ok(plan.warnings.some((w) => w.code === 'okta_group_members_unknown'));
+    },
+  },
+  {
     name: 'DEPROVISIONED in a group whose override is ignore: left alone',
     team: () =>
       team()
