@@ -66,6 +66,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   domain: { areas: [], packages: [] },
   plan: { areas: ['domain'], packages: ['node:crypto'], pure: true },
   render: { areas: ['domain'], packages: ['node:crypto'], pure: true },
+  dump: { areas: ['domain'], packages: ['yaml'], pure: true },
   import: { areas: ['domain', 'plan'], packages: ['node:crypto'], pure: true },
   config: { areas: ['domain'], packages: 'any' },
   okta: { areas: ['domain'], packages: 'any' },

@@ -1,0 +1,176 @@
+/**
+ * Which Dropbox groups the dump pushes from Okta. A push makes the group's membership follow the
+ * Okta group, so a push is written only where the first plan would remove nobody from the group;
+ * every other group is left alone (no push names it, so dbxsync never touches it) and listed with
+ * the reason, for a human to decide.
+ */
+import type { DropboxGroup, DropboxState, OktaGroup, OktaState } from '../domain/live.js';
+import type { TeamLinks } from './identity.js';
+
+const MARKER_PREFIX = 'okta:';
+/** People named in a comment before "and N more". */
+const NAMES_SHOWN = 5;
+
+/** One `groupPushes` entry the dump writes. */
+export interface DumpedPush {
+  /** The Okta group as the YAML names it: its name, or its id when the name is not unique. */
+  readonly oktaGroup: string;
+  /** Set when the Dropbox group's name differs from the Okta group's. */
+  readonly dropboxGroup: string | null;
+  readonly oktaName: string;
+  readonly dropboxName: string;
+  /** How the plan finds the Dropbox group: by its `okta:<id>` marker, or adopted by name. */
+  readonly how: 'marker' | 'name';
+  /** Team members in the Okta group who are not in the Dropbox group yet: the first plan adds them. */
+  readonly additions: number;
+}
+
+/** A Dropbox group the dump does not push, and why. */
+export interface LeftAloneGroup {
+  readonly dropboxName: string;
+  readonly why: string;
+}
+
+export interface GroupDecisions {
+  readonly pushes: readonly DumpedPush[];
+  readonly leftAlone: readonly LeftAloneGroup[];
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byName(a: DropboxGroup, b: DropboxGroup): number {
+  return compare(a.name, b.name) || compare(a.groupId, b.groupId);
+}
+
+/** "a@x, b@x and 3 more" */
+function someOf(emails: readonly string[]): string {
+  const shown = emails.slice(0, NAMES_SHOWN).join(', ');
+  return emails.length > NAMES_SHOWN ? `${shown} and ${emails.length - NAMES_SHOWN} more` : shown;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The Okta groups whose members the dump needs, as names or ids: every Dropbox group's name and
+ * the Okta id in every `okta:<id>` marker. The CLI asks the Okta reader for exactly these.
+ */
+export function groupsToRead(dropbox: DropboxState): string[] {
+  const refs = new Set<string>();
+  for (const g of dropbox.groups) {
+    if (g.managementType === 'system_managed') continue;
+    refs.add(g.name);
+    if (g.externalId?.startsWith(MARKER_PREFIX)) refs.add(g.externalId.slice(MARKER_PREFIX.length));
+  }
+  return [...refs].sort(compare);
+}
+
+export function decideGroups(okta: OktaState, dropbox: DropboxState, links: TeamLinks): GroupDecisions {
+  const oktaById = new Map<string, OktaGroup>();
+  const oktaByName = new Map<string, OktaGroup[]>();
+  for (const g of okta.groups) {
+    oktaById.set(g.id, g);
+    const list = oktaByName.get(g.name);
+    if (list === undefined) oktaByName.set(g.name, [g]);
+    else list.push(g);
+  }
+  const markerCount = new Map<string, number>();
+  const lowerNameCount = new Map<string, number>();
+  for (const g of dropbox.groups) {
+    if (g.externalId) markerCount.set(g.externalId, (markerCount.get(g.externalId) ?? 0) + 1);
+    const lower = g.name.toLowerCase();
+    lowerNameCount.set(lower, (lowerNameCount.get(lower) ?? 0) + 1);
+  }
+  const appGroups = new Set(okta.appGroupIds);
+  const pushedOkta = new Map<string, string>();
+  const pushedNames = new Set<string>();
+  const pushes: DumpedPush[] = [];
+  const leftAlone: LeftAloneGroup[] = [];
+  const leave = (g: DropboxGroup, why: string): void => void leftAlone.push({ dropboxName: g.name, why });
+
+  /** The Okta counterpart of a Dropbox group, or why there is none. */
+  const counterpart = (g: DropboxGroup): { group: OktaGroup; how: 'marker' | 'name' } | string => {
+    const externalId = g.externalId ?? '';
+    if (externalId !== '') {
+      if (!externalId.startsWith(MARKER_PREFIX)) return `carries the external id ${JSON.stringify(externalId)}, which is not dbxsync's okta:<id> marker`;
+      const group = oktaById.get(externalId.slice(MARKER_PREFIX.length));
+      if (group === undefined) return `carries ${externalId}, an Okta group that no longer exists`;
+      if ((markerCount.get(externalId) ?? 0) > 1) return `another Dropbox group carries the same external id ${externalId}`;
+      return { group, how: 'marker' };
+    }
+    const named = oktaByName.get(g.name) ?? [];
+    if (named.length === 0) return 'no Okta group has this name';
+    if (named.length > 1) return `${named.length} Okta groups have this name (${named.map((o) => o.id).sort(compare).join(', ')}); push one by id if you mean to`;
+    if ((lowerNameCount.get(g.name.toLowerCase()) ?? 0) > 1) return 'another Dropbox group has the same name apart from case';
+    const group = named[0]!;
+    if ((markerCount.get(`${MARKER_PREFIX}${group.id}`) ?? 0) > 0) return `another Dropbox group carries ${MARKER_PREFIX}${group.id}, the marker of Okta group ${group.name}`;
+    return { group, how: 'name' };
+  };
+
+  const candidates = dropbox.groups.filter((g) => g.managementType !== 'system_managed');
+  // Marker groups first: the plan finds a group by its marker before it adopts one by name.
+  const ordered = [...candidates.filter((g) => (g.externalId ?? '') !== '').sort(byName), ...candidates.filter((g) => (g.externalId ?? '') === '').sort(byName)];
+  for (const g of ordered) {
+    const found = counterpart(g);
+    if (typeof found === 'string') {
+      leave(g, found);
+      continue;
+    }
+    const { group, how } = found;
+    const earlier = pushedOkta.get(group.id);
+    if (earlier !== undefined) {
+      leave(g, `Okta group ${group.name} is already pushed to Dropbox group ${earlier}`);
+      continue;
+    }
+    if (pushedNames.has(g.name.toLowerCase())) {
+      leave(g, 'another Dropbox group of the same name apart from case is pushed already');
+      continue;
+    }
+    if (appGroups.has(group.id)) {
+      leave(g, `Okta group ${group.name} assigns the Dropbox app; pushing it as well is a combination Okta documents as unsupported`);
+      continue;
+    }
+    if (group.memberIds === null) {
+      leave(g, `the members of Okta group ${group.name} could not be compared`);
+      continue;
+    }
+    const oktaMembers = new Set(group.memberIds);
+    const liveIds = new Set(g.memberIds.filter((id) => links.liveMembers.has(id)));
+    const removals: string[] = [];
+    for (const id of liveIds) {
+      const user = links.userOfMember.get(id);
+      if (user !== undefined && !oktaMembers.has(user.id)) removals.push(links.liveMembers.get(id)!.email.toLowerCase());
+    }
+    if (removals.length > 0) {
+      removals.sort(compare);
+      leave(
+        g,
+        `pushing Okta group ${group.name} would remove ${plural(removals.length, 'member who is', 'members who are')} not in it: ${someOf(removals)}`,
+      );
+      continue;
+    }
+    let additions = 0;
+    for (const userId of new Set(group.memberIds)) {
+      const memberIds = links.membersOfUser.get(userId) ?? [];
+      if (memberIds.length > 0 && !memberIds.some((id) => liveIds.has(id))) additions++;
+    }
+    const unique = (oktaByName.get(group.name) ?? []).length === 1 && !oktaById.has(group.name);
+    pushedOkta.set(group.id, g.name);
+    pushedNames.add(g.name.toLowerCase());
+    pushes.push({
+      oktaGroup: unique ? group.name : group.id,
+      dropboxGroup: g.name === group.name ? null : g.name,
+      oktaName: group.name,
+      dropboxName: g.name,
+      how,
+      additions,
+    });
+  }
+  for (const g of dropbox.groups) if (g.managementType === 'system_managed') leave(g, 'system-managed by Dropbox');
+  pushes.sort((a, b) => compare(a.dropboxName, b.dropboxName));
+  leftAlone.sort((a, b) => compare(a.dropboxName, b.dropboxName) || compare(a.why, b.why));
+  return { pushes, leftAlone };
+}
