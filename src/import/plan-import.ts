@@ -142,8 +142,10 @@ function setting(ctx: ImportContext, key: 'linkMatchingUsers' | 'createUsers'): 
 function linkUnassigned(ctx: ImportContext, member: DropboxMember, user: OktaUser, how: MatchKind): void {
   const appId = ctx.input.desired.okta.appId;
   if (how === 'external_id') {
-    // The member carries the Okta id: dbxsync (or Okta's integration) provisioned it from that user,
-    // and someone unassigned the user since. Re-linking would silently undo that unassignment.
+    // The member carries the Okta id: dbxsync (or Okta's integration) provisioned it from that user.
+    // A deactivated user lost its assignment with its account (a leaver: the sync plan offboards it);
+    // otherwise someone unassigned the user, and re-linking would silently undo that.
+    if (user.status === 'DEPROVISIONED') return;
     ctx.reports.push(
       report('unassigned_member', member, user.id, `carries ${userLabel(user)} as external id, and that user is no longer assigned to the app ${appId}; not re-linked (the sync plan applies provisioning.unassigned; assign the user in Okta if the unassignment was a mistake)`),
     );

@@ -1,15 +1,95 @@
-import { notYetAvailable } from '../command.js';
+/**
+ * `dbxsync import`: read live Okta and Dropbox, plan the Okta-side import (links, new STAGED users,
+ * profile write-backs) and print it. Report only by default; with --apply the Okta writes are made
+ * through the Okta SDK, with the audit log. Exit 0 on success, 1 on any error, refusal or failed write.
+ */
+import { runImport } from '../../apply/import-execute.js';
+import { requireDesiredState } from '../../config/index.js';
+import { formatIssue } from '../../config/issue.js';
+import type { Plan } from '../../domain/plan.js';
+import { createDropboxClient } from '../../dropbox/client.js';
+import { planImport } from '../../import/index.js';
+import { createOktaClient, OKTA_IMPORT_SCOPES } from '../../okta/client.js';
+import { createOktaWriter } from '../../okta/writer.js';
+import { NO_CHANGES_LINE } from '../../render/change-counts.js';
+import { boolOpt, stringOpt, type Command } from '../command.js';
+import { liveClientsFromEnv, readLiveState, type LiveClients } from '../live.js';
+import { parseFormat, renderPlan, writePlanFile } from '../plan-output.js';
+import { dropboxSettingsFromEnv, oktaSettingsFromEnv } from '../settings.js';
+import { VERSION } from '../version.js';
+import type { CommandIO } from '../io.js';
 
-export const importCommand = notYetAvailable(
-  'import',
-  'Plan (and with --apply, make) Okta-side changes from the Dropbox team',
-  `dbxsync import [--dir desired-state] [--out import-plan.json] [--format text|markdown|json] [--apply]`,
-  {
+/** The line an import plan without actions ends with, instead of the sync plan's "No changes." */
+export function noImportChangesLine(plan: Plan): string {
+  if (plan.reports.length === 0) return 'No import changes: every Dropbox member is known to Okta.';
+  const n = plan.reports.length;
+  return `No import changes: ${n} ${n === 1 ? 'member is' : 'members are'} reported above and left alone.`;
+}
+
+/** For --apply, the Okta client asks for the write scopes too (OAuth); otherwise only read scopes. */
+function clientsFor(apply: boolean, env: CommandIO['env']): LiveClients {
+  if (!apply) return liveClientsFromEnv(env);
+  const dropbox = createDropboxClient(dropboxSettingsFromEnv(env));
+  return { dropbox, okta: createOktaClient({ ...oktaSettingsFromEnv(env), scopes: OKTA_IMPORT_SCOPES }) };
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Plan (and with --apply, make) Okta-side changes from the Dropbox team',
+  usage: `dbxsync import [--dir desired-state] [--out import-plan.json] [--format text|markdown|json] [--apply] [--audit-log FILE]`,
+  options: {
     dir: { type: 'string', value: 'DIR', description: 'desired-state directory (default: desired-state)' },
     out: { type: 'string', value: 'FILE', description: 'also write the import plan as JSON to FILE' },
     format: { type: 'string', value: 'text|markdown|json', description: 'output format (default: text)' },
     apply: { type: 'boolean', description: 'make the Okta changes (default: report only)' },
+    'audit-log': { type: 'string', value: 'FILE', description: 'with --apply: append one JSON line per Okta write to FILE (- for stdout; default .dbxsync/audit/)' },
     quiet: { type: 'boolean', description: 'no progress on stderr' },
   },
-  0,
-);
+  maxPositionals: 0,
+  async run(args, io) {
+    const format = parseFormat(stringOpt(args, 'format'));
+    const apply = boolOpt(args, 'apply');
+    const quiet = boolOpt(args, 'quiet');
+    const now = io.now();
+    const { state: desired, warnings } = await requireDesiredState(stringOpt(args, 'dir') ?? 'desired-state', { now, cwd: io.cwd });
+    for (const w of warnings) io.stderr.write(`${formatIssue(w)}\n`);
+    const clients = clientsFor(apply, io.env);
+    const live = await readLiveState(desired, clients, io, { quiet });
+    const plan = planImport({ desired, okta: live.okta, dropbox: live.dropbox, now: now.toISOString(), toolVersion: VERSION });
+
+    const auditOut = apply ? stringOpt(args, 'audit-log') : undefined;
+    // With the audit log on stdout, stdout carries only JSON lines: the plan goes to stderr.
+    const say = auditOut === '-' ? io.stderr : io.stdout;
+    let shown = renderPlan(plan, format, io);
+    if (plan.actions.length === 0 && format !== 'json') {
+      const line = noImportChangesLine(plan);
+      shown = shown.includes(NO_CHANGES_LINE) ? shown.replace(NO_CHANGES_LINE, line) : `${shown.replace(/\n*$/, '\n')}\n${line}\n`;
+    }
+    say.write(shown);
+    const out = stringOpt(args, 'out');
+    if (out !== undefined) await writePlanFile(plan, out, io);
+
+    if (!plan.safety.ok) {
+      const n = plan.safety.violations.length;
+      io.stderr.write(`dbxsync import: refused: ${n} safety check${n === 1 ? '' : 's'} failed (${plan.safety.violations[0]!.message}${n > 1 ? '; ...' : ''})\n`);
+      return 1;
+    }
+    if (!apply) {
+      if (plan.actions.length > 0 && !quiet) io.stderr.write('Report only: nothing was written to Okta. Run dbxsync import --apply to make these changes.\n');
+      return 0;
+    }
+    if (plan.actions.length === 0) return 0;
+    const { exitCode } = await runImport(plan, createOktaWriter(clients.okta), {
+      appId: desired.okta.appId,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      env: io.env,
+      cwd: io.cwd,
+      now: () => io.now(),
+      ...(auditOut !== undefined ? { auditLog: auditOut } : {}),
+      quiet,
+      summaryToStderr: format === 'json',
+    });
+    return exitCode;
+  },
+};

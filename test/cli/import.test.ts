@@ -1,0 +1,282 @@
+/**
+ * `dbxsync import` end to end, in-process, against the sandbox through the real SDKs over HTTP:
+ * report only by default, links, new STAGED users, profile write-back, what cannot be matched,
+ * import.maxWrites, protected members, the round trip into `plan`, and secrets that never leak.
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import t, { type Test } from 'tap';
+import { run } from '../../src/cli/run.js';
+import { clearSecrets } from '../../src/domain/redact.js';
+import { DEMO_APP_ID, DEMO_DOMAIN, demoSeed } from '../../src/sandbox/demo-seed.js';
+import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import type { SandboxSeed, SeedOktaUser } from '../../src/sandbox/seed.js';
+import { captureIO } from '../helpers/io.js';
+
+const NOW = '2026-11-28T12:00:00.000Z';
+const REPO = path.resolve(import.meta.dirname, '../..');
+const TOKENS = { okta: 'OKTA-SECRET-import-5d2e8b', dropbox: 'DBX-SECRET-import-c41a7f' };
+/** The demo's Dropbox member that Okta has never known. */
+const JORDAN = `jordan.blake@${DEMO_DOMAIN}`;
+
+async function withSandbox(t: Test, seed: SandboxSeed = demoSeed(new Date(NOW))): Promise<Sandbox> {
+  const sandbox = await startSandbox({ seed, tokens: TOKENS, clock: () => new Date(NOW) });
+  t.teardown(() => sandbox.close());
+  t.teardown(() => clearSecrets());
+  return sandbox;
+}
+
+/** A copy of the demo's desired-state/, with import.yaml replaced when `importYaml` is given. */
+function workdir(importYaml?: string, settings?: (text: string) => string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dbxsync-import-'));
+  cpSync(path.join(REPO, 'desired-state'), path.join(dir, 'desired-state'), { recursive: true });
+  if (importYaml !== undefined) writeFileSync(path.join(dir, 'desired-state', 'import.yaml'), importYaml);
+  if (settings !== undefined) {
+    const file = path.join(dir, 'desired-state', 'settings.yaml');
+    writeFileSync(file, settings(readFileSync(file, 'utf8')));
+  }
+  return dir;
+}
+
+function importYaml(fields: { linkMatchingUsers?: boolean; createUsers?: boolean; profile?: Record<string, string>; maxWrites?: number }): string {
+  const profile = Object.entries(fields.profile ?? {});
+  return [
+    'import:',
+    `  linkMatchingUsers: ${fields.linkMatchingUsers ?? true}`,
+    `  createUsers: ${fields.createUsers ?? false}`,
+    profile.length === 0 ? '  profile: {}' : `  profile:\n${profile.map(([k, v]) => `    ${k}: ${v}`).join('\n')}`,
+    `  maxWrites: ${fields.maxWrites ?? 50}`,
+    '',
+  ].join('\n');
+}
+
+async function cli(argv: string[], sandbox: Sandbox, cwd: string) {
+  const io = captureIO({ env: sandbox.env(), cwd, now: NOW });
+  const code = await run(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+/** An Okta user for the seed (ACTIVE unless told), not assigned to the app. */
+function seedUser(id: string, email: string, fields: Partial<SeedOktaUser> & { firstName?: string; lastName?: string } = {}): SeedOktaUser {
+  const { firstName = 'Jordan', lastName = 'Blake', ...rest } = fields;
+  return { id, status: 'ACTIVE', profile: { login: email, email, firstName, lastName }, ...rest };
+}
+
+function seedWith(...users: SeedOktaUser[]): SandboxSeed {
+  const seed = demoSeed(new Date(NOW));
+  seed.okta.users.push(...users);
+  return seed;
+}
+
+/** What import --apply may change in Okta, as comparable text. */
+function oktaSnapshot(sandbox: Sandbox): string {
+  const users = [...sandbox.okta.users.values()].map((u) => [u.id, u.status, u.profile]).sort();
+  const direct = [...sandbox.okta.directAssignments.entries()].map(([id, a]) => [id, a.userName]).sort();
+  return JSON.stringify({ users, direct, app: sandbox.okta.appUsers() });
+}
+
+function oktaUsersWithEmail(sandbox: Sandbox, email: string) {
+  return [...sandbox.okta.users.values()].filter((u) => String(u.profile.email).toLowerCase() === email);
+}
+
+t.test('on the demo company: the unknown member is reported, nothing is written, exit 0', async (t) => {
+  const sandbox = await withSandbox(t);
+  const cwd = workdir();
+  const before = oktaSnapshot(sandbox);
+  const r = await cli(['import'], sandbox, cwd);
+  t.equal(r.code, 0, r.err);
+  t.match(r.out, /unmanaged member\s+jordan\.blake@acme-robotics\.example: active Dropbox member unknown to Okta/);
+  t.match(r.out, /import\.yaml:\d+ import\.createUsers: false/);
+  t.match(r.out, 'No import changes: 1 member is reported above and left alone.');
+  t.notMatch(r.out, 'Dropbox matches the desired state');
+  t.equal(oktaSnapshot(sandbox), before, 'Okta unchanged');
+  const json = await cli(['import', '--format', 'json', '--out', 'import-plan.json'], sandbox, cwd);
+  t.equal(json.code, 0);
+  const plan = JSON.parse(json.out);
+  t.equal(plan.formatVersion, 1);
+  t.same(plan.actions, []);
+  t.same(plan.safety, { ok: true, violations: [] });
+  t.match(plan.fingerprint, /^sha256:[0-9a-f]{64}$/);
+  t.same(JSON.parse(readFileSync(path.join(cwd, 'import-plan.json'), 'utf8')), plan, '--out holds the same plan');
+});
+
+t.test('a matching Okta user: report only by default, linked with --apply, then plan adopts the member (round trip)', async (t) => {
+  const sandbox = await withSandbox(t, seedWith(seedUser('00uimportjordan01', JORDAN)));
+  const cwd = workdir();
+  const before = oktaSnapshot(sandbox);
+
+  const report = await cli(['import'], sandbox, cwd);
+  t.equal(report.code, 0, report.err);
+  t.match(report.out, /Okta: assign to the Dropbox app/);
+  t.match(report.out, /Okta user 00uimportjordan01 \(ACTIVE\) matches it by email/);
+  t.match(report.out, /import\.yaml:\d+ import\.linkMatchingUsers: true/);
+  t.match(report.out, /^Plan: 1 to add, 0 to change, 0 to suspend, 0 to remove\.$/m);
+  t.match(report.err, 'Report only: nothing was written to Okta.');
+  t.equal(oktaSnapshot(sandbox), before, 'report only: Okta unchanged');
+
+  const applied = await cli(['import', '--apply', '--audit-log', 'import-audit.jsonl'], sandbox, cwd);
+  t.equal(applied.code, 0, applied.err);
+  t.match(applied.out, 'Import complete: 1 applied, 0 failed.');
+  t.same(sandbox.okta.directAssignments.get('00uimportjordan01')?.userName, JORDAN, 'assigned with the Dropbox email as user name');
+  const audit = readFileSync(path.join(cwd, 'import-audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  t.equal(audit.length, 1);
+  t.match(audit[0], { kind: 'okta.assign', target: JORDAN, outcome: 'applied', attempts: 1 });
+
+  // The next sync plan treats the member as managed: its external id is adopted, nothing else.
+  const plan = JSON.parse((await cli(['plan', '--format', 'json'], sandbox, cwd)).out);
+  const jordanActions = plan.actions.filter((a: { member?: { email: string } }) => a.member?.email === JORDAN);
+  t.same(
+    jordanActions.map((a: { kind: string; changes: unknown }) => [a.kind, a.changes]),
+    [['member.update_profile', { externalId: { from: null, to: '00uimportjordan01' } }]],
+  );
+  t.notOk(plan.reports.some((r: { email: string }) => r.email === JORDAN), 'no longer reported as unmanaged');
+  const apply = await cli(['apply', '--auto-approve', '--audit-log', 'apply-audit.jsonl'], sandbox, cwd);
+  t.equal(apply.code, 0, apply.err);
+  t.equal(sandbox.dropbox.memberByEmail(JORDAN)?.externalId, '00uimportjordan01');
+  const again = await cli(['plan', '--detailed-exitcode'], sandbox, cwd);
+  t.equal(again.code, 0, 'nothing left to do');
+  const imported = await cli(['import'], sandbox, cwd);
+  t.equal(imported.code, 0);
+  t.match(imported.out, 'No import changes: every Dropbox member is known to Okta.');
+});
+
+t.test('createUsers: a STAGED Okta user is created from the Dropbox profile and assigned', async (t) => {
+  const sandbox = await withSandbox(t);
+  const cwd = workdir(importYaml({ createUsers: true }));
+  const report = await cli(['import'], sandbox, cwd);
+  t.equal(report.code, 0, report.err);
+  t.match(report.out, /Okta: create a STAGED user \(email "jordan\.blake@acme-robotics\.example", firstName "Jordan", lastName "Blake", login "jordan\.blake@acme-robotics\.example"\)/);
+  t.same(oktaUsersWithEmail(sandbox, JORDAN), [], 'report only creates nothing');
+
+  const applied = await cli(['import', '--apply', '--audit-log', 'audit.jsonl'], sandbox, cwd);
+  t.equal(applied.code, 0, applied.err);
+  const created = oktaUsersWithEmail(sandbox, JORDAN);
+  t.equal(created.length, 1);
+  t.match(created[0], { status: 'STAGED', profile: { login: JORDAN, email: JORDAN, firstName: 'Jordan', lastName: 'Blake' } });
+  t.equal(sandbox.okta.directAssignments.get(created[0]!.id)?.userName, JORDAN);
+  t.match(applied.out, new RegExp(`Created \\(1\\):\\n  okta\\.create_user ${JORDAN.replace(/\./g, '\\.')}: Okta user ${created[0]!.id} \\(STAGED\\)`));
+
+  // Once created and assigned, the member is awaiting activation in the sync plan, and managed.
+  const plan = JSON.parse((await cli(['plan', '--format', 'json'], sandbox, cwd)).out);
+  t.ok(plan.waiting.some((w: { kind: string; email: string }) => w.kind === 'awaiting_activation' && w.email === JORDAN));
+  t.notOk(plan.reports.some((r: { email: string }) => r.email === JORDAN));
+  const again = await cli(['import'], sandbox, cwd);
+  t.match(again.out, 'No import changes: every Dropbox member is known to Okta.');
+});
+
+t.test('profile write-back: Okta attributes Dropbox masters follow Dropbox; a protected member is left alone', async (t) => {
+  const seed = demoSeed(new Date(NOW));
+  const breakglass = seed.dropbox.members.find((m) => m.email.startsWith('breakglass@'))!;
+  breakglass.givenName = 'Glass';
+  const sandbox = await withSandbox(t, seed);
+  const cwd = workdir(importYaml({ profile: { firstName: 'givenName', lastName: 'surname' } }));
+  const plan = JSON.parse((await cli(['import', '--format', 'json'], sandbox, cwd)).out);
+  const updates = plan.actions.filter((a: { kind: string }) => a.kind === 'okta.update_profile');
+  t.ok(updates.length > 0, 'the demo has people whose Dropbox names differ from Okta');
+  t.ok(
+    plan.reports.some((r: { kind: string; email: string; message: string }) => r.kind === 'protected_member' && r.email.startsWith('breakglass@') && /firstName "Breakglass" in Okta, given name "Glass" in Dropbox/.test(r.message)),
+    'protected member reported',
+  );
+  t.notOk(updates.some((a: { member: { email: string } }) => a.member.email.startsWith('breakglass@')));
+  t.ok(plan.warnings.some((w: { code: string }) => w.code === 'profile_both_ways'));
+  const breakglassUser = [...sandbox.okta.users.values()].find((u) => u.profile.login.startsWith('breakglass@'))!;
+
+  const applied = await cli(['import', '--apply', '--audit-log', 'audit.jsonl'], sandbox, cwd);
+  t.equal(applied.code, 0, applied.err);
+  for (const a of updates) {
+    const user = sandbox.okta.users.get(a.member.oktaUserId)!;
+    for (const [attribute, change] of Object.entries(a.changes as Record<string, { to: string }>)) t.equal(user.profile[attribute], change.to, `${a.member.email} ${attribute}`);
+  }
+  t.equal(breakglassUser.profile['firstName'], 'Breakglass', 'the protected member\u2019s Okta user is untouched');
+  const again = JSON.parse((await cli(['import', '--format', 'json'], sandbox, cwd)).out);
+  t.same(again.actions, [], 'written back: nothing left');
+});
+
+t.test('what cannot be matched is reported, not written: two Okta users with one email, a DEPROVISIONED match', async (t) => {
+  const cases = [
+    {
+      name: 'two Okta users with one email',
+      users: [seedUser('00uimportdupe0001', JORDAN), seedUser('00uimportdupe0002', JORDAN.toUpperCase(), { profile: { login: 'jb2@elsewhere.example', email: JORDAN.toUpperCase(), firstName: 'J', lastName: 'B' } })],
+      expect: /ambiguous match\s+jordan\.blake@acme-robotics\.example: matches 2 Okta users by email \(00uimportdupe0001 ACTIVE, 00uimportdupe0002 ACTIVE\); not linked/,
+    },
+    {
+      name: 'a DEPROVISIONED match',
+      users: [seedUser('00uimportgone0001', JORDAN, { status: 'DEPROVISIONED' })],
+      expect: /jordan\.blake@acme-robotics\.example: matches Okta user 00uimportgone0001 \(DEPROVISIONED\) by email, and that user is DEPROVISIONED: not linked/,
+    },
+  ];
+  for (const c of cases) {
+    await t.test(c.name, async (t) => {
+      const sandbox = await withSandbox(t, seedWith(...c.users));
+      const cwd = workdir(importYaml({ createUsers: true }));
+      const before = oktaSnapshot(sandbox);
+      const r = await cli(['import', '--apply'], sandbox, cwd);
+      t.equal(r.code, 0, r.err);
+      t.match(r.out, c.expect);
+      t.match(r.out, 'No import changes: 1 member is reported above and left alone.');
+      t.equal(oktaSnapshot(sandbox), before, 'Okta unchanged');
+    });
+  }
+});
+
+t.test('import.maxWrites: a larger plan is refused, shown in full, and nothing is written even with --apply', async (t) => {
+  const sandbox = await withSandbox(t, seedWith(seedUser('00uimportjordan01', JORDAN)));
+  const cwd = workdir(importYaml({ profile: { firstName: 'givenName' }, maxWrites: 1 }));
+  const before = oktaSnapshot(sandbox);
+  const r = await cli(['import', '--apply'], sandbox, cwd);
+  t.equal(r.code, 1);
+  t.match(r.out, /Refused: this plan breaks 1 safety rule/);
+  t.match(r.out, /max_writes: \d+ Okta writes exceed import\.maxWrites 1 \(import\.yaml:\d+\)/);
+  t.match(r.out, /Okta: assign to the Dropbox app/, 'the refused plan is printed in full');
+  t.match(r.err, 'dbxsync import: refused');
+  t.equal(oktaSnapshot(sandbox), before, 'Okta unchanged');
+});
+
+t.test('a protected member without an Okta user: reported, never created', async (t) => {
+  const sandbox = await withSandbox(t);
+  const cwd = workdir(importYaml({ createUsers: true }), (text) => text.replace('    - breakglass@acme-robotics.example', `    - breakglass@acme-robotics.example\n    - ${JORDAN}`));
+  const before = oktaSnapshot(sandbox);
+  const r = await cli(['import', '--apply'], sandbox, cwd);
+  t.equal(r.code, 0, r.err);
+  t.match(r.out, /protected member\s+jordan\.blake@acme-robotics\.example: protected \(protectedMembers, settings\.yaml:\d+\)/);
+  t.equal(oktaSnapshot(sandbox), before);
+});
+
+t.test('a failed write does not stop the others; exit 1; the audit log has a line per action; no secret anywhere', async (t) => {
+  // Okta holds a login equal to Jordan's email under another email: the reader cannot see it, so the
+  // create is planned and Okta refuses it. The link of the other member goes through regardless.
+  const seed = seedWith(seedUser('00uimportlogin001', 'someone.else@elsewhere.example', { profile: { login: JORDAN, email: 'someone.else@elsewhere.example', firstName: 'S', lastName: 'E' } }));
+  const extra = { ...seed.dropbox.members.find((m) => m.email === JORDAN)!, teamMemberId: 'dbmid:AAimportextra0000000000000000000001', accountId: 'dbid:AAimportextra000000000000000000001', email: `sam.rivers@${DEMO_DOMAIN}`, givenName: 'Sam', surname: 'Rivers' };
+  seed.dropbox.members.push(extra);
+  seed.okta.users.push(seedUser('00uimportsam00001', `sam.rivers@${DEMO_DOMAIN}`, { firstName: 'Sam', lastName: 'Rivers' }));
+  const sandbox = await withSandbox(t, seed);
+  const cwd = workdir(importYaml({ createUsers: true }));
+  const r = await cli(['import', '--apply', '--audit-log', 'audit.jsonl', '--out', 'import-plan.json'], sandbox, cwd);
+  t.equal(r.code, 1);
+  t.match(r.out, /Failed \(1\):\n  okta\.create_user jordan\.blake@acme-robotics\.example: E0000001: /);
+  t.match(r.out, 'Import complete: 1 applied, 1 failed.');
+  t.equal(sandbox.okta.directAssignments.get('00uimportsam00001')?.userName, `sam.rivers@${DEMO_DOMAIN}`);
+  const audit = readFileSync(path.join(cwd, 'audit.jsonl'), 'utf8');
+  t.same(
+    audit.trim().split('\n').map((l) => JSON.parse(l)).map((e) => [e.kind, e.outcome]).sort(),
+    [['okta.assign', 'applied'], ['okta.create_user', 'failed']],
+  );
+  const planFile = readFileSync(path.join(cwd, 'import-plan.json'), 'utf8');
+  for (const text of [r.out, r.err, audit, planFile]) {
+    t.notMatch(text, TOKENS.okta);
+    t.notMatch(text, TOKENS.dropbox);
+  }
+  t.equal(sandbox.okta.appId, DEMO_APP_ID);
+});
+
+t.test('usage errors: an unknown format; --help documents the options', async (t) => {
+  const sandbox = await withSandbox(t);
+  const cwd = workdir();
+  const bad = await cli(['import', '--format', 'yaml'], sandbox, cwd);
+  t.equal(bad.code, 1);
+  t.match(bad.err, 'unknown --format "yaml"');
+  const help = await cli(['import', '--help'], sandbox, cwd);
+  t.equal(help.code, 0);
+  for (const option of ['--dir', '--out', '--format', '--apply', '--audit-log', '--quiet']) t.match(help.out + help.err, option);
+});
