@@ -12,7 +12,7 @@ export interface RetryPolicy {
   readonly maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { delaysMs: [1_000, 3_000], maxRetryAfterMs: 10_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { delaysMs: [500, 1_500], maxRetryAfterMs: 10_000 };
 
 /** What the retry decision needs to know of a failure. */
 export interface FailureFacts {

@@ -19,9 +19,10 @@ import type { CommandIO } from '../io.js';
 import { registerEnvSecrets } from '../settings.js';
 import { VERSION } from '../version.js';
 
+/** Read a plan or validation report, secrets redacted before rendering (escaping would hide them from a later redact). */
 async function readInput(io: CommandIO, file: string, what: string): Promise<string> {
   try {
-    return await readFile(path.resolve(io.cwd, file), 'utf8');
+    return redact(await readFile(path.resolve(io.cwd, file), 'utf8'));
   } catch (err) {
     throw new UsageError(`cannot read the ${what} ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err });
   }
