@@ -36,14 +36,28 @@ export function liveClientsFromEnv(env: CommandIO['env']): LiveClients {
 export async function readLiveState(desired: DesiredState, clients: LiveClients, io: CommandIO, options: { quiet?: boolean } = {}): Promise<LiveState> {
   const status = createStatusLine(io.stderr, { quiet: options.quiet ?? false });
   try {
-    const dropbox = await readDropboxState(clients.dropbox, {
-      onProgress: (done) => status.update(`Reading the Dropbox team: ${done.toLocaleString('en-US')} items`),
+    // Both reads run at once: Okta needs the Dropbox members only for its final lookups.
+    let dropboxItems = 0;
+    let oktaText = 'Okta…';
+    const show = () => status.update(`Reading: Dropbox ${dropboxItems.toLocaleString('en-US')} items; ${oktaText}`);
+    const dropboxRead = readDropboxState(clients.dropbox, {
+      onProgress: (done) => {
+        dropboxItems = done;
+        show();
+      },
     });
-    status.update('Reading Okta…');
-    const oktaRead = await readOktaState(clients.okta, desired, {
-      dropboxMembers: dropbox.members.map((m) => ({ email: m.email, externalId: m.externalId })),
-      onProgress: (p) => status.update(`Reading Okta (${p.phase}): ${p.items.toLocaleString('en-US')} items, ${p.calls} calls`),
+    const dropboxMembers = dropboxRead.then((d) => d.members.map((m) => ({ email: m.email, externalId: m.externalId })));
+    // A failed Dropbox read is reported through Promise.all below; the Okta reader awaits this
+    // promise only at its end, so mark it handled now rather than leave it unhandled meanwhile.
+    dropboxMembers.catch(() => undefined);
+    const oktaReading = readOktaState(clients.okta, desired, {
+      dropboxMembers,
+      onProgress: (p) => {
+        oktaText = `Okta (${p.phase}) ${p.items.toLocaleString('en-US')} items, ${p.calls} calls`;
+        show();
+      },
     });
+    const [dropbox, oktaRead] = await Promise.all([dropboxRead, oktaReading]);
     const { calls: oktaCalls, ...okta } = oktaRead;
     return { okta, dropbox, calls: { okta: oktaCalls, dropbox: Object.fromEntries(dropboxCallCounter(clients.dropbox).entries()) } };
   } finally {

@@ -50,8 +50,18 @@ export interface DropboxMemberRef {
   readonly externalId: string | null;
 }
 
+/**
+ * Requests in flight by default: Okta's concurrency limit is 75 per org and its guidance is to stay
+ * around 5–10 (reference okta-api.md §7.1); the per-minute budgets are paced separately.
+ */
+export const DEFAULT_OKTA_CONCURRENCY = 8;
+
 export interface ReadOktaOptions {
-  readonly dropboxMembers: readonly DropboxMemberRef[];
+  /**
+   * The Dropbox members (or a promise of them, so the Okta read can start while Dropbox is still
+   * being read: only the final lookup rounds need them).
+   */
+  readonly dropboxMembers: readonly DropboxMemberRef[] | PromiseLike<readonly DropboxMemberRef[]>;
   /** Requests in flight at most. Default 4. */
   readonly concurrency?: number;
   /** Share of each rate-limit bucket this read may use per window. Default 0.5. */
@@ -91,7 +101,7 @@ function byId<T extends { readonly id: string }>(a: T, b: T): number {
 
 export async function readOktaState(client: OktaClient, desired: DesiredState, options: ReadOktaOptions): Promise<OktaReadResult> {
   const appId = desired.okta.appId;
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_OKTA_CONCURRENCY));
   const before = client.calls();
   const totalCalls = (): number => {
     const now = client.calls();
@@ -276,7 +286,7 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
     const subjects = new Set<string>(users.keys());
     let round: Lookup[] = [];
     const fallbacks: { email: string; externalId: string }[] = [];
-    for (const m of options.dropboxMembers) {
+    for (const m of await options.dropboxMembers) {
       const email = m.email.toLowerCase();
       dropboxEmails.add(email);
       if (m.externalId) {
