@@ -85,7 +85,6 @@ export function decideGroups(okta: OktaState, dropbox: DropboxState, links: Team
     lowerNameCount.set(lower, (lowerNameCount.get(lower) ?? 0) + 1);
   }
   const appGroups = new Set(okta.appGroupIds);
-  const pushedOkta = new Map<string, string>();
   const pushedNames = new Set<string>();
   const pushes: DumpedPush[] = [];
   const leftAlone: LeftAloneGroup[] = [];
@@ -120,11 +119,6 @@ export function decideGroups(okta: OktaState, dropbox: DropboxState, links: Team
       continue;
     }
     const { group, how } = found;
-    const earlier = pushedOkta.get(group.id);
-    if (earlier !== undefined) {
-      leave(g, `Okta group ${group.name} is already pushed to Dropbox group ${earlier}`);
-      continue;
-    }
     if (pushedNames.has(g.name.toLowerCase())) {
       leave(g, 'another Dropbox group of the same name apart from case is pushed already');
       continue;
@@ -158,7 +152,6 @@ export function decideGroups(okta: OktaState, dropbox: DropboxState, links: Team
       if (memberIds.length > 0 && !memberIds.some((id) => liveIds.has(id))) additions++;
     }
     const unique = (oktaByName.get(group.name) ?? []).length === 1 && !oktaById.has(group.name);
-    pushedOkta.set(group.id, g.name);
     pushedNames.add(g.name.toLowerCase());
     pushes.push({
       oktaGroup: unique ? group.name : group.id,

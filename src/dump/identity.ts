@@ -13,6 +13,11 @@ export interface TeamLinks {
   readonly userOfMember: ReadonlyMap<string, OktaUser>;
   /** Okta user id → the team_member_ids of the live members linked to it (usually one). */
   readonly membersOfUser: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Okta user id → the one live member the planner manages for it: the only one linked, else the
+   * only one linked by external id; absent when the planner could not tell them apart.
+   */
+  readonly managedMemberOf: ReadonlyMap<string, string>;
   /** Live members by team_member_id. */
   readonly liveMembers: ReadonlyMap<string, DropboxMember>;
   /** Okta users by lower-cased email and login (several when they share one). */
@@ -38,6 +43,7 @@ export function linkTeam(okta: OktaState, dropbox: DropboxState): TeamLinks {
   const userOfMember = new Map<string, OktaUser>();
   const membersOfUser = new Map<string, string[]>();
   const liveMembers = new Map<string, DropboxMember>();
+  const byExternalId = new Set<string>();
   for (const m of dropbox.members) {
     if (m.status === 'removed') continue;
     liveMembers.set(m.teamMemberId, m);
@@ -45,8 +51,14 @@ export function linkTeam(okta: OktaState, dropbox: DropboxState): TeamLinks {
     const candidates = byId !== undefined ? [byId] : (byEmail.get(m.email.toLowerCase()) ?? []);
     if (candidates.length !== 1) continue;
     const user = candidates[0]!;
+    if (byId !== undefined) byExternalId.add(m.teamMemberId);
     userOfMember.set(m.teamMemberId, user);
     add(membersOfUser, user.id, m.teamMemberId);
   }
-  return { usersById, userOfMember, membersOfUser, liveMembers, usersByAddress };
+  const managedMemberOf = new Map<string, string>();
+  for (const [userId, memberIds] of membersOfUser) {
+    const kept = memberIds.length === 1 ? memberIds : memberIds.filter((id) => byExternalId.has(id));
+    if (kept.length === 1) managedMemberOf.set(userId, kept[0]!);
+  }
+  return { usersById, userOfMember, membersOfUser, managedMemberOf, liveMembers, usersByAddress };
 }

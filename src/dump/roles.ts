@@ -44,6 +44,10 @@ export function adminGrants(links: TeamLinks): AdminGrant[] {
       // No Okta user yet: roles are not managed for this member; the line keeps the role once Okta knows them.
       entry = dropboxEmail;
       note = 'no Okta user matches this member yet';
+    } else if (links.managedMemberOf.get(user.id) !== member.teamMemberId) {
+      // A second account of the same Okta user: the planner leaves it alone, and its role must not
+      // be granted to the account it does manage.
+      continue;
     } else {
       const email = user.email.toLowerCase();
       const sharers = links.usersByAddress.get(email) ?? [];
@@ -57,7 +61,7 @@ export function adminGrants(links: TeamLinks): AdminGrant[] {
     }
     const key = entry.toLowerCase();
     const earlier = byEntry.get(key);
-    // One person under one role only (a validation rule): the highest role they hold wins.
+    // One person under one role only (a validation rule): two unmanaged accounts of one address keep the higher role.
     if (earlier !== undefined && ROLE_RANK[earlier.role] >= ROLE_RANK[role]) continue;
     byEntry.set(key, { role, entry, dropboxEmail, note });
   }

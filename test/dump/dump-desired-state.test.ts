@@ -113,6 +113,29 @@ const cases: Case[] = [
     expect: { pushes: [{ oktaGroup: 'Ops', dropboxGroup: 'Ops Team' }], groupsText: [/Ops: another Dropbox group carries okta:00gops, the marker of Okta group Ops/] },
   },
   {
+    name: 'two marker groups whose names differ only in case: the second is left alone',
+    team: () => base().group('Ops').group('Ops EU').dropboxGroup('OPS', { markerOf: 'Ops EU', groupId: 'g:ops-eu' }).dropboxGroup('Ops', { markerOf: 'Ops' }),
+    expect: { pushes: [{ oktaGroup: 'Ops EU', dropboxGroup: 'OPS' }], groupsText: [/Ops: another Dropbox group of the same name apart from case is pushed already/] },
+  },
+  {
+    name: 'an Okta group whose members were not read: left alone rather than guessed',
+    team: () => base().group('Finance', { membersUnknown: true }).dropboxGroup('Finance'),
+    expect: { pushes: [], groupsText: [/Finance: the members of Okta group Finance could not be compared/] },
+  },
+  {
+    name: 'a team with no admin in the managed roles: roles: [] (nobody to keep)',
+    team: () => team().person('ada').person('bob', { dropbox: { role: 'member_only', otherRoles: ['Billing admin'] } }),
+    expect: { roles: {}, rolesText: [/^roles: \[\]$/m] },
+  },
+  {
+    name: 'one Okta user behind two admin accounts: the account dbxsync manages keeps its role, the other is left alone',
+    team: () =>
+      base()
+        .person('dual', { dropbox: { role: 'support_admin' } })
+        .person('dual.alt', { okta: false, dropbox: { role: 'team_admin', email: 'dual@acme.example', teamMemberId: 'dbmid:dualalt', externalId: null } }),
+    expect: { roles: { team_admin: [emailOf('it.admin')], support_admin: [emailOf('dual')] } },
+  },
+  {
     name: 'admins keep their roles, listed by Okta email under the role they hold',
     team: () =>
       base()
@@ -271,4 +294,23 @@ t.test('the same team in another order gives byte-equal files', async (t) => {
     const shuffled = shuffledInput(input, seed);
     t.same(dumpDesiredState({ okta: shuffled.okta, dropbox: shuffled.dropbox, appId: APP_ID }), first, `shuffle ${seed}`);
   }
+});
+
+t.test('an admin account whose email two Okta users carry: not listed (naming it would promote both)', async (t) => {
+  const input = base()
+    .person('shared.a', { okta: { email: 'shared@acme.example' }, dropbox: false })
+    .person('shared.b', { okta: { email: 'shared@acme.example' }, dropbox: false })
+    .person('shared', { okta: false, dropbox: { role: 'team_admin', externalId: null } })
+    .build();
+  const files = dumpDesiredState({ okta: input.okta, dropbox: input.dropbox, appId: APP_ID });
+  t.same(parse(files['roles.yaml']).roles, [{ role: 'team_admin', users: [emailOf('it.admin')] }]);
+});
+
+t.test('an admin whose Okta email is not an address: listed by Okta id', async (t) => {
+  const input = base().person('odd', { okta: { email: 'odd-at-nowhere' }, dropbox: { role: 'support_admin' } }).build();
+  const rt = await roundTrip({ okta: input.okta, dropbox: input.dropbox });
+  t.same((rt.yaml.roles as { users: string[] }[])[1]!.users, [oktaIdOf('odd')]);
+  t.match(rt.files['roles.yaml'], /its Okta email is not usable/);
+  // The planner refuses to copy the unusable address into Dropbox (a safety violation of its own); nothing destructive.
+  t.same(rt.harm.filter((h) => !h.startsWith('safety:')), []);
 });
