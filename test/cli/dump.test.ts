@@ -95,9 +95,13 @@ t.test('existing files: refused without --force (one line, exit 1, nothing writt
   t.equal(forced.code, 0, forced.err);
   t.match(readFileSync(path.join(cwd, 'desired-state', 'roles.yaml'), 'utf8'), /- role: team_admin/);
   for (const f of FILES) t.ok(existsSync(path.join(cwd, 'desired-state', f)), `${f} written`);
+
+  const again = await cli(['dump', '--force', '--quiet'], sandbox, cwd);
+  t.equal(again.code, 0, `dumping over a dump again takes the app id from its settings.yaml: ${again.err}`);
+  t.match(again.out, /okta\.appId 0oa1dropbox2bus3ness/);
 });
 
-t.test('the app id: --app-id wins over OKTA_APP_ID; without either, one error line and nothing written', async (t) => {
+t.test('the app id: --app-id wins over OKTA_APP_ID; without any, one error line and nothing written', async (t) => {
   const sandbox = await withSandbox(t);
   const cwd = workdir();
   const missing = await cli(['dump', '--out', 'x'], sandbox, cwd);

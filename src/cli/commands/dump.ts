@@ -3,8 +3,9 @@
  * (src/dump decides what; this file reads, checks the target and writes).
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parse } from 'yaml';
 import type { DesiredState, SourceRef } from '../../domain/desired.js';
 import { UsageError } from '../../domain/errors.js';
 import { dumpContent, dumpDesiredState, DUMP_FILES, groupsToRead } from '../../dump/index.js';
@@ -69,18 +70,18 @@ export const dumpCommand: Command = {
   options: {
     out: { type: 'string', value: 'DIR', description: 'directory to write the YAML files into (default: desired-state)' },
     force: { type: 'boolean', description: 'overwrite existing files' },
-    'app-id': { type: 'string', value: 'ID', description: 'the Dropbox Business app instance in Okta (0oa...; default: $OKTA_APP_ID)' },
+    'app-id': { type: 'string', value: 'ID', description: 'the Dropbox Business app instance in Okta (0oa...; default: $OKTA_APP_ID, else okta.appId of DIR/settings.yaml)' },
     quiet: { type: 'boolean', description: 'no progress on stderr' },
   },
   maxPositionals: 0,
   async run(args, io) {
-    const appId = (stringOpt(args, 'app-id') ?? io.env.OKTA_APP_ID ?? '').trim();
-    if (appId === '') {
-      throw new UsageError('the Okta app id is unknown: pass --app-id ID (the Dropbox Business app instance in Okta, 0oa...) or set OKTA_APP_ID');
-    }
     const outArg = stringOpt(args, 'out') ?? 'desired-state';
     const dir = path.resolve(io.cwd, outArg);
     const shown = (name: string): string => path.join(outArg, name);
+    const appId = (stringOpt(args, 'app-id') ?? io.env.OKTA_APP_ID ?? (await appIdIn(path.join(dir, 'settings.yaml'))) ?? '').trim();
+    if (appId === '') {
+      throw new UsageError('the Okta app id is unknown: pass --app-id ID (the Dropbox Business app instance in Okta, 0oa...) or set OKTA_APP_ID');
+    }
     if (!boolOpt(args, 'force')) {
       const existing = DUMP_FILES.filter((name) => existsSync(path.join(dir, name)));
       if (existing.length > 0) {
@@ -129,6 +130,17 @@ export const dumpCommand: Command = {
     return 0;
   },
 };
+
+/** okta.appId of a settings.yaml being dumped over (with --force), when it has a readable one. */
+async function appIdIn(file: string): Promise<string | undefined> {
+  if (!existsSync(file)) return undefined;
+  try {
+    const appId: unknown = (parse(await readFile(file, 'utf8')) as { okta?: { appId?: unknown } } | null)?.okta?.appId;
+    return typeof appId === 'string' ? appId : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Every YAML file under the directory is merged: others than ours may clash with the dumped keys. */
 function warnAboutOtherFiles(dir: string, outArg: string, io: CommandIO): void {
