@@ -36,12 +36,19 @@ export function dumpContent(input: DumpInput): DumpContent {
     activeTeamAdmins,
     groups: decideGroups(input.okta, input.dropbox, links),
     admins: adminGrants(links),
+    identityProblems: links.problems,
   };
 }
 
+export type DumpFiles = Record<(typeof DUMP_FILES)[number], string>;
+
 /** File name → YAML text. */
-export function dumpDesiredState(input: DumpInput): Record<(typeof DUMP_FILES)[number], string> {
-  const content = dumpContent(input);
+export function dumpDesiredState(input: DumpInput): DumpFiles {
+  return renderDump(dumpContent(input));
+}
+
+/** The files of decisions already made (the CLI prints a summary of the same decisions). */
+export function renderDump(content: DumpContent): DumpFiles {
   return {
     'settings.yaml': settingsFile(content),
     'groups.yaml': groupsFile(content),

@@ -22,6 +22,12 @@ export interface TeamLinks {
   readonly liveMembers: ReadonlyMap<string, DropboxMember>;
   /** Okta users by lower-cased email and login (several when they share one). */
   readonly usersByAddress: ReadonlyMap<string, readonly OktaUser[]>;
+  /**
+   * Matches the planner refuses to guess (a safety violation in every plan until fixed): a member
+   * whose email several Okta users carry, an Okta user behind several members none of which (or
+   * more than one of which) carries its id.
+   */
+  readonly problems: readonly string[];
 }
 
 function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -44,11 +50,15 @@ export function linkTeam(okta: OktaState, dropbox: DropboxState): TeamLinks {
   const membersOfUser = new Map<string, string[]>();
   const liveMembers = new Map<string, DropboxMember>();
   const byExternalId = new Set<string>();
+  const problems: string[] = [];
   for (const m of dropbox.members) {
     if (m.status === 'removed') continue;
     liveMembers.set(m.teamMemberId, m);
     const byId = m.externalId ? usersById.get(m.externalId) : undefined;
     const candidates = byId !== undefined ? [byId] : (byEmail.get(m.email.toLowerCase()) ?? []);
+    if (candidates.length > 1) {
+      problems.push(`Dropbox member ${m.email.toLowerCase()} matches ${candidates.length} Okta users by email (${candidates.map((u) => u.id).sort().join(', ')}): set its external id to the right Okta id`);
+    }
     if (candidates.length !== 1) continue;
     const user = candidates[0]!;
     if (byId !== undefined) byExternalId.add(m.teamMemberId);
@@ -59,6 +69,8 @@ export function linkTeam(okta: OktaState, dropbox: DropboxState): TeamLinks {
   for (const [userId, memberIds] of membersOfUser) {
     const kept = memberIds.length === 1 ? memberIds : memberIds.filter((id) => byExternalId.has(id));
     if (kept.length === 1) managedMemberOf.set(userId, kept[0]!);
+    else problems.push(`Okta user ${userId} matches ${memberIds.length} Dropbox members (${[...memberIds].sort().join(', ')}): nothing is planned for them`);
   }
-  return { usersById, userOfMember, membersOfUser, managedMemberOf, liveMembers, usersByAddress };
+  problems.sort();
+  return { usersById, userOfMember, membersOfUser, managedMemberOf, liveMembers, usersByAddress, problems };
 }

@@ -18,6 +18,8 @@ export interface DumpContent {
   readonly activeTeamAdmins: number;
   readonly groups: GroupDecisions;
   readonly admins: readonly AdminGrant[];
+  /** Identity matches the planner will refuse (see TeamLinks.problems): the CLI prints them. */
+  readonly identityProblems: readonly string[];
 }
 
 function file(lines: readonly string[]): string {

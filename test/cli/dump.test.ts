@@ -134,3 +134,16 @@ t.test('a missing directory is created; other YAML files there are pointed out',
   const loaded = await loadDesiredState(path.join(cwd, 'mixed'), { now: new Date(NOW), cwd });
   t.ok(loaded.ok, 'an import section merges cleanly');
 });
+
+t.test('an identity the planner refuses to guess is pointed out on stderr (the files are still written)', async (t) => {
+  const seed = demoSeed(new Date(NOW));
+  const pedro = seed.okta.users.find((u) => u.profile.email.startsWith('pedro.alves@'))!;
+  seed.okta.users.push({ ...pedro, id: '00upedrotwin', profile: { ...pedro.profile, login: 'pedro.twin@acme-robotics.example' } });
+  seed.okta.appUserIds.push('00upedrotwin');
+  const sandbox = await withSandbox(t, seed);
+  const cwd = workdir();
+  const res = await cli(['dump', '--app-id', DEMO_APP_ID, '--quiet'], sandbox, cwd);
+  t.equal(res.code, 0, res.err);
+  t.match(res.err, /^dbxsync dump: plans will be refused until this is resolved: Dropbox member pedro\.alves@acme-robotics\.example matches 2 Okta users by email \(00u\w+, 00u\w+\): set its external id to the right Okta id$/m);
+  for (const f of FILES) t.ok(existsSync(path.join(cwd, 'desired-state', f)), `${f} written`);
+});

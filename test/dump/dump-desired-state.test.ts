@@ -5,7 +5,7 @@
  */
 import t from 'tap';
 import { parse } from 'yaml';
-import { dumpDesiredState, DUMP_FILES } from '../../src/dump/index.js';
+import { dumpContent, dumpDesiredState, DUMP_FILES } from '../../src/dump/index.js';
 import { APP_ID, emailOf, oktaIdOf, shuffledInput, team, type TeamBuilder } from '../helpers/builders.js';
 import { roundTrip } from './round-trip.js';
 
@@ -313,4 +313,22 @@ t.test('an admin whose Okta email is not an address: listed by Okta id', async (
   t.match(rt.files['roles.yaml'], /its Okta email is not usable/);
   // The planner refuses to copy the unusable address into Dropbox (a safety violation of its own); nothing destructive.
   t.same(rt.harm.filter((h) => !h.startsWith('safety:')), []);
+});
+
+t.test('identities the planner refuses to guess are named, and nothing else is', async (t) => {
+  const input = base()
+    .person('fine')
+    .person('twin.a', { okta: { email: 'twin@acme.example' }, dropbox: false })
+    .person('twin.b', { okta: { email: 'twin@acme.example' }, dropbox: false })
+    .person('twin', { okta: false, dropbox: { externalId: null } })
+    .person('double', { dropbox: { externalId: null } })
+    .person('double.alt', { okta: false, dropbox: { email: 'double@acme.example', teamMemberId: 'dbmid:doublealt', externalId: null } })
+    .person('shadow', {})
+    .person('shadow.alt', { okta: false, dropbox: { email: 'shadow@acme.example', teamMemberId: 'dbmid:shadowalt', externalId: null } })
+    .build();
+  const content = dumpContent({ okta: input.okta, dropbox: input.dropbox, appId: APP_ID });
+  t.same(content.identityProblems, [
+    'Dropbox member twin@acme.example matches 2 Okta users by email (00utwina, 00utwinb): set its external id to the right Okta id',
+    'Okta user 00udouble matches 2 Dropbox members (dbmid:double, dbmid:doublealt): nothing is planned for them',
+  ]);
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { DesiredState, SourceRef } from '../../domain/desired.js';
 import { UsageError } from '../../domain/errors.js';
-import { dumpContent, dumpDesiredState, DUMP_FILES, groupsToRead } from '../../dump/index.js';
+import { dumpContent, DUMP_FILES, groupsToRead, renderDump } from '../../dump/index.js';
 import { readDropboxState } from '../../dropbox/reader.js';
 import { readOktaState } from '../../okta/reader.js';
 import { boolOpt, stringOpt, type Command } from '../command.js';
@@ -106,11 +106,14 @@ export const dumpCommand: Command = {
       status.done();
     }
 
-    const files = dumpDesiredState(input);
     const content = dumpContent(input);
+    const files = renderDump(content);
     await mkdir(dir, { recursive: true });
     for (const name of DUMP_FILES) await writeFile(path.join(dir, name), files[name], 'utf8');
     warnAboutOtherFiles(dir, outArg, io);
+    for (const problem of content.identityProblems) {
+      io.stderr.write(`dbxsync dump: plans will be refused until this is resolved: ${problem}\n`);
+    }
 
     const { pushes, leftAlone } = content.groups;
     const held = content.heldBack.filter((m) => m.email !== content.tokenAdmin).length;
