@@ -40,6 +40,7 @@ export function dumpContent(input: DumpInput): DumpContent {
   };
 }
 
+/** File name → YAML text, one entry per file of {@link DUMP_FILES}. */
 export type DumpFiles = Record<(typeof DUMP_FILES)[number], string>;
 
 /** File name → YAML text. */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { DesiredState, SourceRef } from '../../domain/desired.js';
 import { UsageError } from '../../domain/errors.js';
-import { dumpContent, DUMP_FILES, groupsToRead, renderDump } from '../../dump/index.js';
+import { dumpContent, DUMP_FILES, groupsToRead, renderDump, type DumpInput } from '../../dump/index.js';
 import { readDropboxState } from '../../dropbox/reader.js';
 import { readOktaState } from '../../okta/reader.js';
 import { boolOpt, stringOpt, type Command } from '../command.js';
@@ -78,20 +78,21 @@ export const dumpCommand: Command = {
     const outArg = stringOpt(args, 'out') ?? 'desired-state';
     const dir = path.resolve(io.cwd, outArg);
     const shown = (name: string): string => path.join(outArg, name);
-    const appId = (stringOpt(args, 'app-id') ?? io.env.OKTA_APP_ID ?? (await appIdIn(path.join(dir, 'settings.yaml'))) ?? '').trim();
-    if (appId === '') {
-      throw new UsageError('the Okta app id is unknown: pass --app-id ID (the Dropbox Business app instance in Okta, 0oa...) or set OKTA_APP_ID');
-    }
-    if (!boolOpt(args, 'force')) {
+    const force = boolOpt(args, 'force');
+    if (!force) {
       const existing = DUMP_FILES.filter((name) => existsSync(path.join(dir, name)));
       if (existing.length > 0) {
         throw new UsageError(`${existing.map(shown).join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing written (pass --force to overwrite)`);
       }
     }
+    const appId = (stringOpt(args, 'app-id') ?? io.env.OKTA_APP_ID ?? (force ? await appIdIn(path.join(dir, 'settings.yaml')) : undefined) ?? '').trim();
+    if (appId === '') {
+      throw new UsageError('the Okta app id is unknown: pass --app-id ID (the Dropbox Business app instance in Okta, 0oa...) or set OKTA_APP_ID');
+    }
 
     const clients = liveClientsFromEnv(io.env);
     const status = createStatusLine(io.stderr, { quiet: boolOpt(args, 'quiet') });
-    let input;
+    let input: DumpInput;
     try {
       const dropbox = await readDropboxState(clients.dropbox, {
         onProgress: (done) => status.update(`Reading the Dropbox team: ${done.toLocaleString('en-US')} items`),
