@@ -230,7 +230,6 @@ export function readPlanFile(json: string, source = 'plan file'): Plan {
     warnings: [],
     summary: {},
     toolVersion: '',
-    generatedAt: '',
     ...(data as object),
   } as unknown as Plan;
 }

@@ -281,8 +281,11 @@ export interface Plan {
   /** sha256 of the canonical desired state, live inputs and tool version ("sha256:<hex>"). */
   readonly fingerprint: string;
   readonly toolVersion: string;
-  /** ISO timestamp the plan was computed for (the `now` parameter). */
-  readonly generatedAt: string;
+  /**
+   * Not written by `plan` (a plan's JSON depends only on its inputs' content, so two runs on the
+   * same state are byte-equal); kept optional so that older plan files still read.
+   */
+  readonly generatedAt?: string;
   /** Count of actions by kind (kinds with zero omitted). */
   readonly summary: Readonly<Partial<Record<ActionKind, number>>>;
   /** In execution order. */

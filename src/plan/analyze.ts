@@ -68,7 +68,6 @@ export function analyze(input: PlanInput): Analysis {
     formatVersion: 1,
     fingerprint: fingerprint(input, index),
     toolVersion: input.toolVersion,
-    generatedAt: ctx.now,
     summary,
     actions,
     reports: uniqueSorted(ctx.reports, reportKey),

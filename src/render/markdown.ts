@@ -159,7 +159,8 @@ function footer(plan: Plan, options: MarkdownOptions): string {
   const parts = [`Fingerprint ${codeSpan(plan.fingerprint)}`];
   if (options.headSha) parts.push(`head ${md(options.headSha)}`);
   if (options.runUrl) parts.push(`[workflow run](${escapeUrl(options.runUrl)})`);
-  parts.push(`dbxsync ${md(plan.toolVersion)}`, `planned at ${md(plan.generatedAt)}`);
+  parts.push(`dbxsync ${md(plan.toolVersion)}`);
+  if (plan.generatedAt) parts.push(`planned at ${md(plan.generatedAt)}`);
   return `<sub>${parts.join(' · ')}</sub>\n`;
 }
 

@@ -117,7 +117,7 @@ export function renderText(input: Plan, options: TextOptions): string {
     ]);
   }
 
-  const footer = [`Fingerprint: ${plan.fingerprint} (dbxsync ${plan.toolVersion}, planned at ${plan.generatedAt})`];
+  const footer = [`Fingerprint: ${plan.fingerprint} (dbxsync ${plan.toolVersion}${plan.generatedAt ? `, planned at ${plan.generatedAt}` : ''})`];
   if (!plan.safety.ok) {
     footer.push(s.bold(s.red(`Refused by ${plural(plan.safety.violations.length, 'safety rule', 'safety rules')} (listed at the top): apply will change nothing.`)));
   }

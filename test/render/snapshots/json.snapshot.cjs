@@ -10,7 +10,6 @@ exports[`test/render/json.test.ts > TAP > snapshot of the mixed plan as JSON > m
   "formatVersion": 1,
   "fingerprint": "sha256:3a71b78969a8d26a9ef1bbb5fe8ba4b429b6df7f542d68cea99214f6fa3a172c",
   "toolVersion": "0.1.0",
-  "generatedAt": "2026-11-28T09:00:00.000Z",
   "summary": {
     "member.set_role": 3,
     "member.add": 2,

@@ -27,7 +27,7 @@ Why: members of Okta group Engineering (groupPushes in groups.yaml:2:5) not in t
 
 </details>
 
-<sub>Fingerprint \`sha256:1701946084e67c87395ec11a17b741ad2122d279a10478fda89804f3eff9b936\` · head 4f9c2e1d7a6b5c3e2f1a0b9c8d7e6f5a4b3c2d1e · [workflow run](https://github.com/acme-robotics/dropbox-state/actions/runs/7700112233) · dbxsync 0.1.0 · planned at 2026-11-28T09:00:00.000Z</sub>
+<sub>Fingerprint \`sha256:1701946084e67c87395ec11a17b741ad2122d279a10478fda89804f3eff9b936\` · head 4f9c2e1d7a6b5c3e2f1a0b9c8d7e6f5a4b3c2d1e · [workflow run](https://github.com/acme-robotics/dropbox-state/actions/runs/7700112233) · dbxsync 0.1.0</sub>
 
 `
 
@@ -71,14 +71,14 @@ Why: members of Okta group R&amp;D \\| Prototypes &lt;EU&gt;
 
 - Okta group "Legal &lt;/details&gt; Archive" has a name that looks like HTML; Dropbox group names \\| and &lt;EU&gt; are kept as they are \`odd_name\`
 
-<sub>Fingerprint \`sha256:dfc3420b70c492922d2a3db3d73df5c3fbfb7f8c87ef57f233b6fb2b0280172a\` · head 4f9c2e1d7a6b5c3e2f1a0b9c8d7e6f5a4b3c2d1e · [workflow run](https://github.com/acme-robotics/dropbox-state/actions/runs/7700112233) · dbxsync 0.1.0 · planned at 2026-11-28T09:00:00.000Z</sub>
+<sub>Fingerprint \`sha256:dfc3420b70c492922d2a3db3d73df5c3fbfb7f8c87ef57f233b6fb2b0280172a\` · head 4f9c2e1d7a6b5c3e2f1a0b9c8d7e6f5a4b3c2d1e · [workflow run](https://github.com/acme-robotics/dropbox-state/actions/runs/7700112233) · dbxsync 0.1.0</sub>
 
 `
 
 exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > empty 1`] = `
 **No changes. Dropbox matches the desired state.**
 
-<sub>Fingerprint \`sha256:bcb2cb5ea740f30f54defcc5936038b9fbc9349f61d300506a039f891ec6a9e6\` · head 4f9c2e1d7a6b5c3e2f1a0b9c8d7e6f5a4b3c2d1e · [workflow run](https://github.com/acme-robotics/dropbox-state/actions/runs/7700112233) · dbxsync 0.1.0 · planned at 2026-11-28T09:00:00.000Z</sub>
+<sub>Fingerprint \`sha256:bcb2cb5ea740f30f54defcc5936038b9fbc9349f61d300506a039f891ec6a9e6\` · head 4f9c2e1d7a6b5c3e2f1a0b9c8d7e6f5a4b3c2d1e · [workflow run](https://github.com/acme-robotics/dropbox-state/actions/runs/7700112233) · dbxsync 0.1.0</sub>
 
 `
 
@@ -117,7 +117,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > impor
 
 </details>
 
-<sub>Fingerprint \`sha256:723715a69131372bd2f5dca55cacbf44bd7c948e46b8985c9f58ff10b2051c5e\` · head 4f9c2e1d7a6b5c3e2f1a0b9c8d7e6f5a4b3c2d1e · [workflow run](https://github.com/acme-robotics/dropbox-state/actions/runs/7700112233) · dbxsync 0.1.0 · planned at 2026-11-28T09:00:00.000Z</sub>
+<sub>Fingerprint \`sha256:723715a69131372bd2f5dca55cacbf44bd7c948e46b8985c9f58ff10b2051c5e\` · head 4f9c2e1d7a6b5c3e2f1a0b9c8d7e6f5a4b3c2d1e · [workflow run](https://github.com/acme-robotics/dropbox-state/actions/runs/7700112233) · dbxsync 0.1.0</sub>
 
 `
 
@@ -259,7 +259,7 @@ Why: no longer members of Okta group Engineering
 - \`groups.yaml:6:5\` Okta group Contractors both assigns the Dropbox app and is pushed; Okta calls that combination unsupported for its own integration \`group_push_assigns_app\`
 - \`settings.yaml:21:7\` safety exception "Closing the Lyon office (TICKET-123)" expires on 2026-12-31 \`exception_expires_soon\`
 
-<sub>Fingerprint \`sha256:3a71b78969a8d26a9ef1bbb5fe8ba4b429b6df7f542d68cea99214f6fa3a172c\` · head 4f9c2e1d7a6b5c3e2f1a0b9c8d7e6f5a4b3c2d1e · [workflow run](https://github.com/acme-robotics/dropbox-state/actions/runs/7700112233) · dbxsync 0.1.0 · planned at 2026-11-28T09:00:00.000Z</sub>
+<sub>Fingerprint \`sha256:3a71b78969a8d26a9ef1bbb5fe8ba4b429b6df7f542d68cea99214f6fa3a172c\` · head 4f9c2e1d7a6b5c3e2f1a0b9c8d7e6f5a4b3c2d1e · [workflow run](https://github.com/acme-robotics/dropbox-state/actions/runs/7700112233) · dbxsync 0.1.0</sub>
 
 `
 
@@ -401,7 +401,7 @@ Why: no longer members of Okta group Engineering
 - \`groups.yaml:6:5\` Okta group Contractors both assigns the Dropbox app and is pushed; Okta calls that combination unsupported for its own integration \`group_push_assigns_app\`
 - \`settings.yaml:21:7\` safety exception "Closing the Lyon office (TICKET-123)" expires on 2026-12-31 \`exception_expires_soon\`
 
-<sub>Fingerprint \`sha256:3a71b78969a8d26a9ef1bbb5fe8ba4b429b6df7f542d68cea99214f6fa3a172c\` · head 4f9c2e1d7a6b5c3e2f1a0b9c8d7e6f5a4b3c2d1e · [workflow run](https://github.com/acme-robotics/dropbox-state/actions/runs/7700112233) · dbxsync 0.1.0 · planned at 2026-11-28T09:00:00.000Z</sub>
+<sub>Fingerprint \`sha256:3a71b78969a8d26a9ef1bbb5fe8ba4b429b6df7f542d68cea99214f6fa3a172c\` · head 4f9c2e1d7a6b5c3e2f1a0b9c8d7e6f5a4b3c2d1e · [workflow run](https://github.com/acme-robotics/dropbox-state/actions/runs/7700112233) · dbxsync 0.1.0</sub>
 
 `
 
@@ -543,7 +543,7 @@ Why: no longer members of Okta group Engineering
 - \`groups.yaml:6:5\` Okta group Contractors both assigns the Dropbox app and is pushed; Okta calls that combination unsupported for its own integration \`group_push_assigns_app\`
 - \`settings.yaml:21:7\` safety exception "Closing the Lyon office (TICKET-123)" expires on 2026-12-31 \`exception_expires_soon\`
 
-<sub>Fingerprint \`sha256:3a71b78969a8d26a9ef1bbb5fe8ba4b429b6df7f542d68cea99214f6fa3a172c\` · dbxsync 0.1.0 · planned at 2026-11-28T09:00:00.000Z</sub>
+<sub>Fingerprint \`sha256:3a71b78969a8d26a9ef1bbb5fe8ba4b429b6df7f542d68cea99214f6fa3a172c\` · dbxsync 0.1.0</sub>
 
 `
 
@@ -578,7 +578,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > offbo
 
 </details>
 
-<sub>Fingerprint \`sha256:1885c390d7fc0cbd953a78021a6b68c402766e324656ee9a30ea78b1f5d1d6f8\` · head 4f9c2e1d7a6b5c3e2f1a0b9c8d7e6f5a4b3c2d1e · [workflow run](https://github.com/acme-robotics/dropbox-state/actions/runs/7700112233) · dbxsync 0.1.0 · planned at 2026-11-28T09:00:00.000Z</sub>
+<sub>Fingerprint \`sha256:1885c390d7fc0cbd953a78021a6b68c402766e324656ee9a30ea78b1f5d1d6f8\` · head 4f9c2e1d7a6b5c3e2f1a0b9c8d7e6f5a4b3c2d1e · [workflow run](https://github.com/acme-robotics/dropbox-state/actions/runs/7700112233) · dbxsync 0.1.0</sub>
 
 `
 
@@ -1443,7 +1443,7 @@ Why: members of Okta group dbx-Marketing not in the Dropbox group
 
 </details>
 
-<sub>Fingerprint \`sha256:ee8329daa9186e50f01c0cd8960a973e79b13228cd68dadbcfe9060081d3272f\` · head 4f9c2e1d7a6b5c3e2f1a0b9c8d7e6f5a4b3c2d1e · [workflow run](https://github.com/acme-robotics/dropbox-state/actions/runs/7700112233) · dbxsync 0.1.0 · planned at 2026-11-28T09:00:00.000Z</sub>
+<sub>Fingerprint \`sha256:ee8329daa9186e50f01c0cd8960a973e79b13228cd68dadbcfe9060081d3272f\` · head 4f9c2e1d7a6b5c3e2f1a0b9c8d7e6f5a4b3c2d1e · [workflow run](https://github.com/acme-robotics/dropbox-state/actions/runs/7700112233) · dbxsync 0.1.0</sub>
 
 `
 
@@ -1507,6 +1507,6 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > refus
 
 </details>
 
-<sub>Fingerprint \`sha256:a3e41c21b68de9aef5f326e9ba1c3e09c7bc5eceef4f42abb9d2ec8c1da9bf84\` · head 4f9c2e1d7a6b5c3e2f1a0b9c8d7e6f5a4b3c2d1e · [workflow run](https://github.com/acme-robotics/dropbox-state/actions/runs/7700112233) · dbxsync 0.1.0 · planned at 2026-11-28T09:00:00.000Z</sub>
+<sub>Fingerprint \`sha256:a3e41c21b68de9aef5f326e9ba1c3e09c7bc5eceef4f42abb9d2ec8c1da9bf84\` · head 4f9c2e1d7a6b5c3e2f1a0b9c8d7e6f5a4b3c2d1e · [workflow run](https://github.com/acme-robotics/dropbox-state/actions/runs/7700112233) · dbxsync 0.1.0</sub>
 
 `

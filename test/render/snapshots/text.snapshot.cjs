@@ -22,7 +22,7 @@ exports[`test/render/text.test.ts > TAP > snapshots of the catalogue > adds only
       ␛[32m+ nina.patel@acme-robotics.example␛[39m
       ␛[32m+ lucas.moreau@acme-robotics.example␛[39m
 
-Fingerprint: sha256:1701946084e67c87395ec11a17b741ad2122d279a10478fda89804f3eff9b936 (dbxsync 0.1.0, planned at 2026-11-28T09:00:00.000Z)
+Fingerprint: sha256:1701946084e67c87395ec11a17b741ad2122d279a10478fda89804f3eff9b936 (dbxsync 0.1.0)
 ␛[1mPlan: 3 to add, 1 to change, 0 to suspend, 0 to remove.␛[22m
 
 `
@@ -44,7 +44,7 @@ Groups
       + nina.patel@acme-robotics.example
       + lucas.moreau@acme-robotics.example
 
-Fingerprint: sha256:1701946084e67c87395ec11a17b741ad2122d279a10478fda89804f3eff9b936 (dbxsync 0.1.0, planned at 2026-11-28T09:00:00.000Z)
+Fingerprint: sha256:1701946084e67c87395ec11a17b741ad2122d279a10478fda89804f3eff9b936 (dbxsync 0.1.0)
 Plan: 3 to add, 1 to change, 0 to suspend, 0 to remove.
 
 `
@@ -69,7 +69,7 @@ exports[`test/render/text.test.ts > TAP > snapshots of the catalogue > awkward n
 ␛[1mWarnings␛[22m
   ␛[33mwarning␛[39m Okta group "Legal </details> Archive" has a name that looks like HTML; Dropbox group names | and <EU> are kept as they are [odd_name]
 
-Fingerprint: sha256:dfc3420b70c492922d2a3db3d73df5c3fbfb7f8c87ef57f233b6fb2b0280172a (dbxsync 0.1.0, planned at 2026-11-28T09:00:00.000Z)
+Fingerprint: sha256:dfc3420b70c492922d2a3db3d73df5c3fbfb7f8c87ef57f233b6fb2b0280172a (dbxsync 0.1.0)
 ␛[1mPlan: 1 to add, 3 to change, 0 to suspend, 0 to remove.␛[22m
 
 `
@@ -94,19 +94,19 @@ Groups
 Warnings
   warning Okta group "Legal </details> Archive" has a name that looks like HTML; Dropbox group names | and <EU> are kept as they are [odd_name]
 
-Fingerprint: sha256:dfc3420b70c492922d2a3db3d73df5c3fbfb7f8c87ef57f233b6fb2b0280172a (dbxsync 0.1.0, planned at 2026-11-28T09:00:00.000Z)
+Fingerprint: sha256:dfc3420b70c492922d2a3db3d73df5c3fbfb7f8c87ef57f233b6fb2b0280172a (dbxsync 0.1.0)
 Plan: 1 to add, 3 to change, 0 to suspend, 0 to remove.
 
 `
 
 exports[`test/render/text.test.ts > TAP > snapshots of the catalogue > empty, colour 1`] = `
-Fingerprint: sha256:bcb2cb5ea740f30f54defcc5936038b9fbc9349f61d300506a039f891ec6a9e6 (dbxsync 0.1.0, planned at 2026-11-28T09:00:00.000Z)
+Fingerprint: sha256:bcb2cb5ea740f30f54defcc5936038b9fbc9349f61d300506a039f891ec6a9e6 (dbxsync 0.1.0)
 ␛[1m␛[32mNo changes. Dropbox matches the desired state.␛[39m␛[22m
 
 `
 
 exports[`test/render/text.test.ts > TAP > snapshots of the catalogue > empty, no colour 1`] = `
-Fingerprint: sha256:bcb2cb5ea740f30f54defcc5936038b9fbc9349f61d300506a039f891ec6a9e6 (dbxsync 0.1.0, planned at 2026-11-28T09:00:00.000Z)
+Fingerprint: sha256:bcb2cb5ea740f30f54defcc5936038b9fbc9349f61d300506a039f891ec6a9e6 (dbxsync 0.1.0)
 No changes. Dropbox matches the desired state.
 
 `
@@ -125,7 +125,7 @@ exports[`test/render/text.test.ts > TAP > snapshots of the catalogue > import, c
 ␛[1mReports (left alone)␛[22m
   ␛[36munassigned member␛[39m  old.intern@acme-robotics.example: Okta user DEPROVISIONED: not linked (import links active users only)
 
-Fingerprint: sha256:723715a69131372bd2f5dca55cacbf44bd7c948e46b8985c9f58ff10b2051c5e (dbxsync 0.1.0, planned at 2026-11-28T09:00:00.000Z)
+Fingerprint: sha256:723715a69131372bd2f5dca55cacbf44bd7c948e46b8985c9f58ff10b2051c5e (dbxsync 0.1.0)
 ␛[1mPlan: 2 to add, 1 to change, 0 to suspend, 0 to remove.␛[22m
 
 `
@@ -144,7 +144,7 @@ People
 Reports (left alone)
   unassigned member  old.intern@acme-robotics.example: Okta user DEPROVISIONED: not linked (import links active users only)
 
-Fingerprint: sha256:723715a69131372bd2f5dca55cacbf44bd7c948e46b8985c9f58ff10b2051c5e (dbxsync 0.1.0, planned at 2026-11-28T09:00:00.000Z)
+Fingerprint: sha256:723715a69131372bd2f5dca55cacbf44bd7c948e46b8985c9f58ff10b2051c5e (dbxsync 0.1.0)
 Plan: 2 to add, 1 to change, 0 to suspend, 0 to remove.
 
 `
@@ -218,7 +218,7 @@ exports[`test/render/text.test.ts > TAP > snapshots of the catalogue > mixed, co
   ␛[33mwarning␛[39m groups.yaml:6:5: Okta group Contractors both assigns the Dropbox app and is pushed; Okta calls that combination unsupported for its own integration [group_push_assigns_app]
   ␛[33mwarning␛[39m settings.yaml:21:7: safety exception "Closing the Lyon office (TICKET-123)" expires on 2026-12-31 [exception_expires_soon]
 
-Fingerprint: sha256:3a71b78969a8d26a9ef1bbb5fe8ba4b429b6df7f542d68cea99214f6fa3a172c (dbxsync 0.1.0, planned at 2026-11-28T09:00:00.000Z)
+Fingerprint: sha256:3a71b78969a8d26a9ef1bbb5fe8ba4b429b6df7f542d68cea99214f6fa3a172c (dbxsync 0.1.0)
 ␛[1mPlan: 5 to add, 10 to change, 2 to suspend, 3 to remove.␛[22m
 
 `
@@ -292,7 +292,7 @@ Warnings
   warning groups.yaml:6:5: Okta group Contractors both assigns the Dropbox app and is pushed; Okta calls that combination unsupported for its own integration [group_push_assigns_app]
   warning settings.yaml:21:7: safety exception "Closing the Lyon office (TICKET-123)" expires on 2026-12-31 [exception_expires_soon]
 
-Fingerprint: sha256:3a71b78969a8d26a9ef1bbb5fe8ba4b429b6df7f542d68cea99214f6fa3a172c (dbxsync 0.1.0, planned at 2026-11-28T09:00:00.000Z)
+Fingerprint: sha256:3a71b78969a8d26a9ef1bbb5fe8ba4b429b6df7f542d68cea99214f6fa3a172c (dbxsync 0.1.0)
 Plan: 5 to add, 10 to change, 2 to suspend, 3 to remove.
 
 `
@@ -366,7 +366,7 @@ Warnings
   warning groups.yaml:6:5: Okta group Contractors both assigns the Dropbox app and is pushed; Okta calls that combination unsupported for its own integration [group_push_assigns_app]
   warning settings.yaml:21:7: safety exception "Closing the Lyon office (TICKET-123)" expires on 2026-12-31 [exception_expires_soon]
 
-Fingerprint: sha256:3a71b78969a8d26a9ef1bbb5fe8ba4b429b6df7f542d68cea99214f6fa3a172c (dbxsync 0.1.0, planned at 2026-11-28T09:00:00.000Z)
+Fingerprint: sha256:3a71b78969a8d26a9ef1bbb5fe8ba4b429b6df7f542d68cea99214f6fa3a172c (dbxsync 0.1.0)
 Plan: 5 to add, 10 to change, 2 to suspend, 3 to remove.
 
 `
@@ -386,7 +386,7 @@ exports[`test/render/text.test.ts > TAP > snapshots of the catalogue > offboardi
   ␛[31m- yuki.sato@acme-robotics.example␛[39m: remove: no file transfer, kept as a Basic account, team shares kept  ␛[33m[recoverable]␛[39m
       ␛[2mOkta status DEPROVISIONED since 2026-11-20; grace period of 7 days over on 2026-11-27␛[22m
 
-Fingerprint: sha256:1885c390d7fc0cbd953a78021a6b68c402766e324656ee9a30ea78b1f5d1d6f8 (dbxsync 0.1.0, planned at 2026-11-28T09:00:00.000Z)
+Fingerprint: sha256:1885c390d7fc0cbd953a78021a6b68c402766e324656ee9a30ea78b1f5d1d6f8 (dbxsync 0.1.0)
 ␛[1mPlan: 0 to add, 1 to change, 1 to suspend, 2 to remove.␛[22m
 
 `
@@ -406,7 +406,7 @@ People
   - yuki.sato@acme-robotics.example: remove: no file transfer, kept as a Basic account, team shares kept  [recoverable]
       Okta status DEPROVISIONED since 2026-11-20; grace period of 7 days over on 2026-11-27
 
-Fingerprint: sha256:1885c390d7fc0cbd953a78021a6b68c402766e324656ee9a30ea78b1f5d1d6f8 (dbxsync 0.1.0, planned at 2026-11-28T09:00:00.000Z)
+Fingerprint: sha256:1885c390d7fc0cbd953a78021a6b68c402766e324656ee9a30ea78b1f5d1d6f8 (dbxsync 0.1.0)
 Plan: 0 to add, 1 to change, 1 to suspend, 2 to remove.
 
 `
@@ -488,7 +488,7 @@ exports[`test/render/text.test.ts > TAP > snapshots of the catalogue > refused, 
   ␛[31m! tariq.bernard@acme-robotics.example␛[39m: suspend, data kept
       ␛[2mOkta status DEPROVISIONED since 2026-11-27; in Okta group Legal Hold (offboarding.yaml:14:7 override: suspend only)␛[22m
 
-Fingerprint: sha256:a3e41c21b68de9aef5f326e9ba1c3e09c7bc5eceef4f42abb9d2ec8c1da9bf84 (dbxsync 0.1.0, planned at 2026-11-28T09:00:00.000Z)
+Fingerprint: sha256:a3e41c21b68de9aef5f326e9ba1c3e09c7bc5eceef4f42abb9d2ec8c1da9bf84 (dbxsync 0.1.0)
 ␛[1m␛[31mRefused by 4 safety rules (listed at the top): apply will change nothing.␛[39m␛[22m
 ␛[1mPlan: 0 to add, 1 to change, 7 to suspend, 24 to remove.␛[22m
 
@@ -571,7 +571,7 @@ People
   ! user-fa1044f3@redacted: suspend, data kept
       Okta status DEPROVISIONED since 2026-11-27; in Okta group Legal Hold (offboarding.yaml:14:7 override: suspend only)
 
-Fingerprint: sha256:a3e41c21b68de9aef5f326e9ba1c3e09c7bc5eceef4f42abb9d2ec8c1da9bf84 (dbxsync 0.1.0, planned at 2026-11-28T09:00:00.000Z)
+Fingerprint: sha256:a3e41c21b68de9aef5f326e9ba1c3e09c7bc5eceef4f42abb9d2ec8c1da9bf84 (dbxsync 0.1.0)
 Refused by 4 safety rules (listed at the top): apply will change nothing.
 Plan: 0 to add, 1 to change, 7 to suspend, 24 to remove.
 
@@ -654,7 +654,7 @@ People
   ! tariq.bernard@acme-robotics.example: suspend, data kept
       Okta status DEPROVISIONED since 2026-11-27; in Okta group Legal Hold (offboarding.yaml:14:7 override: suspend only)
 
-Fingerprint: sha256:a3e41c21b68de9aef5f326e9ba1c3e09c7bc5eceef4f42abb9d2ec8c1da9bf84 (dbxsync 0.1.0, planned at 2026-11-28T09:00:00.000Z)
+Fingerprint: sha256:a3e41c21b68de9aef5f326e9ba1c3e09c7bc5eceef4f42abb9d2ec8c1da9bf84 (dbxsync 0.1.0)
 Refused by 4 safety rules (listed at the top): apply will change nothing.
 Plan: 0 to add, 1 to change, 7 to suspend, 24 to remove.
 
