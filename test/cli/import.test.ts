@@ -3,12 +3,17 @@
  * report only by default, links, new STAGED users, profile write-back, what cannot be matched,
  * import.maxWrites, protected members, the round trip into `plan`, and secrets that never leak.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
 import { clearSecrets } from '../../src/domain/redact.js';
+import { OKTA_IMPORT_SCOPES, OKTA_READ_SCOPES } from '../../src/okta/client.js';
+import { createDropboxApi } from '../../src/sandbox/dropbox/index.js';
+import { SandboxHttp } from '../../src/sandbox/http.js';
+import { createOktaApi } from '../../src/sandbox/okta/api.js';
 import { DEMO_APP_ID, DEMO_DOMAIN, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { SandboxSeed, SeedOktaUser } from '../../src/sandbox/seed.js';
@@ -91,6 +96,11 @@ t.test('on the demo company: the unknown member is reported, nothing is written,
   t.match(r.out, 'No import changes: 1 member is reported above and left alone.');
   t.notMatch(r.out, 'Dropbox matches the desired state');
   t.equal(oktaSnapshot(sandbox), before, 'Okta unchanged');
+  const md = await cli(['import', '--format', 'markdown'], sandbox, cwd);
+  t.equal(md.code, 0);
+  t.match(md.out, 'jordan.blake@acme-robotics.example');
+  t.match(md.out, 'No import changes: 1 member is reported above and left alone.');
+  t.notMatch(md.out, 'Dropbox matches the desired state');
   const json = await cli(['import', '--format', 'json', '--out', 'import-plan.json'], sandbox, cwd);
   t.equal(json.code, 0);
   const plan = JSON.parse(json.out);
@@ -279,4 +289,47 @@ t.test('usage errors: an unknown format; --help documents the options', async (t
   const help = await cli(['import', '--help'], sandbox, cwd);
   t.equal(help.code, 0);
   for (const option of ['--dir', '--out', '--format', '--apply', '--audit-log', '--quiet']) t.match(help.out + help.err, option);
+});
+
+t.test('OAuth: report only asks for read scopes; --apply asks for the import scopes and fails cleanly without them', async (t) => {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  const clientId = '0oaimport1service2app';
+  const serve = async (grantedScopes: readonly string[]) => {
+    const seed = demoSeed(new Date(NOW));
+    const clock = () => new Date(NOW);
+    const okta = createOktaApi(seed.okta, { token: TOKENS.okta, clock, serviceApp: { clientId, publicKey, grantedScopes } });
+    const dropbox = createDropboxApi(seed.dropbox, { token: TOKENS.dropbox, clock });
+    const http = new SandboxHttp([okta.api, okta.oauthApi, dropbox.api]);
+    const url = await http.listen();
+    t.teardown(() => http.close());
+    const env = { OKTA_ORG_URL: url, OKTA_CLIENT_ID: clientId, OKTA_PRIVATE_KEY: privateKey, DROPBOX_API_URL: url, DROPBOX_TEAM_TOKEN: TOKENS.dropbox };
+    return { okta: okta.state, env };
+  };
+  const cwd = workdir(importYaml({ createUsers: true }));
+  const go = async (env: Record<string, string>, argv: string[]) => {
+    const io = captureIO({ env, cwd, now: NOW });
+    const code = await run(argv, io);
+    return { code, out: io.out(), err: io.err() };
+  };
+  t.teardown(() => clearSecrets());
+
+  const readOnly = await serve(OKTA_READ_SCOPES);
+  const report = await go(readOnly.env, ['import']);
+  t.equal(report.code, 0, report.err);
+  t.match(report.out, 'Okta: create a STAGED user');
+  const refused = await go(readOnly.env, ['import', '--apply']);
+  t.equal(refused.code, 1);
+  t.match(refused.err, /invalid_scope/);
+  t.equal([...readOnly.okta.users.values()].filter((u) => u.profile.email === JORDAN).length, 0, 'nothing created');
+  const keyLine = privateKey.split('\n')[1]!;
+  for (const text of [report.out, report.err, refused.out, refused.err]) t.notMatch(text, keyLine, 'the private key is in no output');
+
+  const granted = await serve(OKTA_IMPORT_SCOPES);
+  const applied = await go(granted.env, ['import', '--apply', '--audit-log', 'oauth-audit.jsonl']);
+  t.equal(applied.code, 0, applied.err);
+  t.equal([...granted.okta.users.values()].filter((u) => u.profile.email === JORDAN && u.status === 'STAGED').length, 1);
 });
