@@ -26,11 +26,22 @@ export function queryString(params: Readonly<Record<string, string | number>>): 
 }
 
 /**
- * Every item of a listing, page after page, following `next` links on the org's own origin only.
+ * Every item of a listing, page after page, following every `next` link (a listing that stopped
+ * early would make people look unassigned), always on the org's own origin.
  * The next page is requested as soon as a page's headers arrive, so its round trip overlaps the
  * parsing of this page and the caller's work on its items (the listing is a cursor chain: this is
  * the only overlap it allows).
  */
+/**
+ * The token goes with every request, so a `next` link is always sent to the org's own origin: a
+ * link naming another host (a proxy, a custom domain, an emulator's own address) keeps its path
+ * and cursor but not its host. Relative links are resolved against the org.
+ */
+export function onOrgOrigin(link: string, orgUrl: string, origin: string): string {
+  const url = new URL(link, orgUrl);
+  return url.origin === origin ? url.href : `${origin}${url.pathname}${url.search}`;
+}
+
 export async function* listRaw(client: OktaClient, path: string, params: Readonly<Record<string, string | number>>): AsyncGenerator<unknown> {
   const origin = new URL(client.orgUrl).origin;
   const init = { method: 'get', headers: { Accept: 'application/json', 'Content-Type': 'application/json' } };
@@ -44,8 +55,7 @@ export async function* listRaw(client: OktaClient, path: string, params: Readonl
   while (pending) {
     const response = await pending;
     const next = nextLink(response.headers.get('link'));
-    // The token goes with every request: never follow a link that leaves the org.
-    pending = next && new URL(next).origin === origin ? fetchPage(next) : null;
+    pending = next === null ? null : fetchPage(onOrgOrigin(next, client.orgUrl, origin));
     const body: unknown = await response.json();
     if (!Array.isArray(body)) throw new Error(`Okta answered ${path} with ${typeof body} instead of a list`);
     yield* body;

@@ -149,6 +149,8 @@ t.test('explain names the chain for a leaver; an unknown person exits 1', async 
   t.match(res.out, /offboarding\.yaml:\d+/);
   const unknown = await cli(['explain', 'nobody@nowhere.example'], sandbox, cwd);
   t.equal(unknown.code, 1);
+  t.equal(unknown.out, '');
+  t.equal(unknown.err, 'dbxsync explain: no Okta user and no Dropbox member is known by "nobody@nowhere.example"\n');
   const missing = await cli(['explain'], sandbox, cwd);
   t.equal(missing.code, 1);
   t.match(missing.err, /which person/);

@@ -95,7 +95,7 @@ export const applyCommand: Command = {
       }
     }
     const writer = createDropboxWriter(clients.dropbox);
-    const { exitCode } = await runApply(plan, writer, {
+    const { exitCode, result } = await runApply(plan, writer, {
       stdout: io.stdout,
       stderr: io.stderr,
       env: io.env,
@@ -105,6 +105,10 @@ export const applyCommand: Command = {
       ...(concurrency !== undefined ? { concurrency } : {}),
       quiet,
     });
+    if (exitCode !== 0) {
+      const { failed, skipped } = result.counts;
+      io.stderr.write(`dbxsync apply: ${failed} action${failed === 1 ? '' : 's'} failed, ${skipped} skipped (see the summary and the audit log); run plan and apply again once the cause is fixed\n`);
+    }
     return exitCode;
   },
 };

@@ -24,7 +24,11 @@ export const explainCommand: Command = {
     const { state: desired } = await requireDesiredState(stringOpt(args, 'dir') ?? 'desired-state', { now, cwd: io.cwd });
     const live = await readLiveState(desired, liveClientsFromEnv(io.env), io, { quiet: args.values.quiet === true });
     const explanation = explainPerson({ desired, okta: live.okta, dropbox: live.dropbox, now: now.toISOString(), toolVersion: VERSION, query });
+    if (!explanation.found) {
+      io.stderr.write(`dbxsync explain: no Okta user and no Dropbox member is known by "${query}"\n`);
+      return 1;
+    }
     io.stdout.write(renderExplanation(explanation, { color: useColor(io.stdout, io.env) }));
-    return explanation.found ? 0 : 1;
+    return 0;
   },
 };
