@@ -174,6 +174,26 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'two members carrying the same Okta id: both reported, neither linked',
+    input: () => withImport(team().person('ada', { okta: { assigned: false } }).person('ada-copy', { okta: false, dropbox: { externalId: '00uada' } })),
+    expect: (t, plan) => {
+      t.same(plan.actions, []);
+      t.same(
+        plan.reports.map((r) => [r.kind, r.teamMemberId]),
+        [
+          ['ambiguous_match', 'dbmid:adacopy'],
+          ['ambiguous_match', 'dbmid:ada'],
+        ],
+      );
+      t.match(plan.reports[0]?.message, /Okta user 00uada matches several Dropbox members, this one included; not linked/);
+    },
+  },
+  {
+    name: 'profile write-back over a non-string Okta value: compared as text',
+    input: () => withImport(team().person('ada', { okta: { profile: { costCenter: 42, tags: ['a'] } }, dropbox: { givenName: '42' } }), { profile: { costCenter: 'givenName', tags: 'givenName' } }),
+    expect: (t, plan) => t.same(only(plan, 'okta.update_profile').changes, { tags: { from: '["a"]', to: '42' } }),
+  },
+  {
     name: 'a protected member matched by email: its Okta user is left alone, and that is reported',
     input: () =>
       withImport(team().person('breakglass', { okta: { assigned: false }, dropbox: { externalId: null } }).settings({ provisioning: { protectedMembers: ['breakglass'] } })),
