@@ -183,7 +183,7 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
           guard('GET /api/v1/users', async () => {
             if (stopped()) return;
             // Raw listing: the Collection cannot parse the long Link header a batched filter brings back.
-            for await (const u of listRaw(client, '/api/v1/users', { filter: filterFor(chunk), limit: OKTA_PAGE_SIZES.users })) {
+            for await (const u of listRaw(client, '/api/v1/users', { search: filterFor(chunk), limit: OKTA_PAGE_SIZES.users })) {
               if (stopped()) return;
               addUser(u);
             }

@@ -1,8 +1,10 @@
 /**
  * Finding a set of Okta users by id, email or login with as few calls as the API allows. A
- * `filter` joining `id eq`, `profile.email eq` and `profile.login eq` terms with `or` is one
+ * `search` joining `id eq`, `profile.email eq` and `profile.login eq` terms with `or` is one
  * listing call for up to a page of users, and (unlike the default listing) it includes
- * DEPROVISIONED users (reference okta-api.md §1.3). The reference states no limit on the number
+ * DEPROVISIONED users (reference okta-api.md §1.3). `search`, not `filter`: search values are
+ * case-insensitive (§1.3), and an Okta email is often spelled with capitals (Jane.Doe@…) that
+ * Dropbox's copy does not have; an exact-case filter would miss the leaver. The reference states no limit on the number
  * of terms, so chunks are bounded by URL length (kept well under the ~8 KB that proxies and
  * servers commonly accept) and by the page size. A single id is fetched with GET /users/{id}:
  * the same one call, in a bucket four times larger (§4.1).

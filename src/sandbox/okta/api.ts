@@ -335,7 +335,9 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
     }
     if (search) {
       const expr = parseExpr(search, USER_SEARCH);
-      users = users.filter((u) => evaluate(expr, (a) => userAttr(u, a)));
+      // §1.3: search values are case-insensitive; an or of id/login/email equalities uses the index.
+      const lookups = filter ? null : orOfEquals(expr);
+      users = lookups ? state.usersMatching(lookups) : users.filter((u) => evaluate(expr, (a) => userAttr(u, a)));
     }
     if (!filter && !search) {
       // §1.3: the default listing (and `q`) omits DEPROVISIONED users; filter/search include them.
