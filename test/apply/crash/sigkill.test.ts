@@ -1,0 +1,313 @@
+/**
+ * Crash safety: kill the apply process (SIGKILL) at random points of a mixed plan; after each
+ * kill, plan + apply converges with nothing lost.
+ *
+ * How it works. The sandbox runs in this test process, so its state outlives the client; the
+ * client is the real CLI (dist/src/cli/main.js, `npm test` builds it) run as a child process with
+ * only the sandbox's environment. The org is the demo company (adds, profile updates, a role
+ * change, suspends, an unsuspend, removals with transfers to a manager or the fallback archive,
+ * group create / rename / member add / remove) made bigger so that kills land mid-apply: more new
+ * hires (added in batches of 20, pushed to Engineering) and more leavers (removed, files to their
+ * manager). The desired state is a temporary copy with the removal limits set to fit.
+ *
+ * 1. One uninterrupted apply is run first: it gives the reference final state and the timeline
+ *    (spawn → first Dropbox write → exit) that the kill delays are spread over.
+ * 2. Each crashed run starts a fresh sandbox from the same seed, spawns `apply --auto-approve`
+ *    and SIGKILLs it after a seeded-random delay (plus one at 0 ms and one just before the end).
+ *    Then `apply --auto-approve` runs again, and `plan --detailed-exitcode` checks for
+ *    convergence (one more apply allowed: at most two follow-up applies in all).
+ * 3. Checked after each run: the final plan has no changes (exit 0); no two live members share an
+ *    email or an external id; no file is lost and the team holds as many files as at the start;
+ *    the final team equals the reference (members with status, role, profile, files and file fate;
+ *    groups with their members), so every leaver's files went where the uninterrupted run sent them.
+ * 4. The killed run's audit log: every complete line is JSON with a known outcome. Lines are
+ *    written with one synchronous write each, so a kill leaves whole lines; a last line without
+ *    its newline would be a write cut short by the crash: it records nothing reliable (the action
+ *    may or may not have happened) and is tolerated. What a killed run did without logging it (a
+ *    call in flight at the kill) is found by the next plan, which reads live state, not the log.
+ *
+ * Runs go two at a time (each with its own sandbox) to stay within the time budget on two cores.
+ */
+import t, { type Test } from 'tap';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { demoSeed, DEMO_DOMAIN, DEMO_GROUPS } from '../../../src/sandbox/demo-seed.js';
+import { seededRandom } from '../../../src/sandbox/http.js';
+import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
+import type { JobKind } from '../../../src/sandbox/dropbox/state.js';
+import type { SandboxSeed } from '../../../src/sandbox/seed.js';
+import { cliBuilt, REPO, runCli, startCli, type CliRun } from '../../helpers/sandbox-process.js';
+
+/** Crashed runs (besides the uninterrupted reference run). */
+const RUNS = 20;
+const LANES = 3;
+const HIRES = 40;
+const LEAVERS = 6;
+const LATENCY_MS = 4;
+/** Every removal in one wave: the writer waits a second before its first poll of each removal job. */
+const CONCURRENCY = '8';
+const AUDIT_OUTCOMES = new Set(['applied', 'failed', 'skipped']);
+/** Dropbox calls that change the team (the reads and job polls are left out). */
+const WRITE_ROUTE =
+  /^dropbox team\/(members\/(add_v2|set_profile_v2|suspend|unsuspend|remove|recover|set_admin_permissions_v2)|groups\/(create|update|delete|members\/add|members\/remove))$/;
+
+/** The demo company plus HIRES new hires (pushed to Engineering) and LEAVERS leavers with a manager. */
+function crashSeed(now: Date): SandboxSeed {
+  const seed = demoSeed(now);
+  const groupId = (name: string) => seed.okta.groups.find((g) => g.name === name)!.id;
+  const usersGroup = seed.okta.groups.find((g) => g.id === groupId(DEMO_GROUPS.users))!;
+  const engineering = seed.okta.groups.find((g) => g.id === groupId(DEMO_GROUPS.engineering))!;
+  const at = new Date(now.getTime() - 3 * 86_400_000).toISOString();
+  for (let i = 0; i < HIRES; i++) {
+    const id = `00ucrash${String(i).padStart(12, '0')}`;
+    const local = `new.hire${String(i).padStart(2, '0')}`;
+    seed.okta.users.push({
+      id,
+      status: 'ACTIVE',
+      created: at,
+      activated: at,
+      statusChanged: at,
+      lastUpdated: at,
+      profile: { login: `${local}@${DEMO_DOMAIN}`, email: `${local}@${DEMO_DOMAIN}`, firstName: 'New', lastName: `Hire ${i}`, title: 'Software Engineer' },
+    });
+    usersGroup.members.push(id);
+    engineering.members.push(id);
+  }
+  // Leavers: rank-and-file engineers and account executives whose Dropbox account is in sync.
+  const managers = new Set(seed.okta.users.map((u) => u.profile['managerId']).filter((m) => typeof m === 'string'));
+  const inSync = new Set(seed.dropbox.members.filter((m) => m.status === 'active' && (m.role ?? 'member_only') === 'member_only').map((m) => m.externalId));
+  const candidates = seed.okta.users.filter(
+    (u) =>
+      u.status === 'ACTIVE' &&
+      (u.profile['title'] === 'Software Engineer' || u.profile['title'] === 'Account Executive') &&
+      typeof u.profile['managerId'] === 'string' &&
+      !managers.has(u.id) &&
+      inSync.has(u.id),
+  );
+  const step = Math.floor(candidates.length / LEAVERS);
+  for (let i = 0; i < LEAVERS; i++) {
+    const u = candidates[i * step]!;
+    u.status = 'DEPROVISIONED';
+    u.statusChanged = at;
+  }
+  return seed;
+}
+
+/** A copy of desired-state/ whose removal limits fit the bigger plan, independent of dated exceptions. */
+function desiredStateCopy(root: string): string {
+  const dir = path.join(root, 'desired-state');
+  cpSync(path.join(REPO, 'desired-state'), dir, { recursive: true });
+  const file = path.join(dir, 'settings.yaml');
+  const text = readFileSync(file, 'utf8');
+  const patched = text.replace(/^ {2}maxRemovals: 25$/m, '  maxRemovals: 60').replace(/^ {2}maxRemovalPercent: 10$/m, '  maxRemovalPercent: 30');
+  if (patched === text) throw new Error('desired-state/settings.yaml: the safety limits moved; update desiredStateCopy');
+  writeFileSync(file, patched);
+  return dir;
+}
+
+/** Everything that must match the reference run, keyed by email (team member ids of new members differ run to run). */
+function teamState(sandbox: Sandbox): { members: string[]; groups: string[] } {
+  const members = sandbox.dropbox.members();
+  const emailOf = new Map(members.map((m) => [m.teamMemberId, m.email.toLowerCase()]));
+  return {
+    members: members
+      .map((m) => [m.email.toLowerCase(), m.externalId ?? '-', m.givenName, m.surname, m.status, m.tier, m.files, m.filesFate].join(' | '))
+      .sort(),
+    groups: sandbox.dropbox
+      .groups()
+      .map((g) => `${g.name} | ${g.externalId ?? '-'} | ${g.memberIds.map((id) => emailOf.get(id) ?? id).sort().join(', ')}`)
+      .sort(),
+  };
+}
+
+function noDuplicates(t: Test, sandbox: Sandbox, label: string): void {
+  const live = sandbox.dropbox.members().filter((m) => m.status !== 'removed');
+  const emails = live.map((m) => m.email.toLowerCase());
+  const externalIds = live.map((m) => m.externalId).filter((x) => x !== null);
+  t.equal(new Set(emails).size, emails.length, `${label}: no duplicate member by email`);
+  t.equal(new Set(externalIds).size, externalIds.length, `${label}: no duplicate member by external id`);
+}
+
+/** Complete lines must be audit entries; a last line without newline is a write cut short by the kill. */
+function checkAuditLog(t: Test, file: string, label: string): { lines: number; partial: boolean } {
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return { lines: 0, partial: false };
+  }
+  const parts = text.split('\n');
+  const tail = parts.pop()!;
+  const bad = parts.filter((line) => {
+    try {
+      const e = JSON.parse(line) as { outcome?: unknown; actionId?: unknown };
+      return !AUDIT_OUTCOMES.has(String(e.outcome)) || typeof e.actionId !== 'string';
+    } catch {
+      return true;
+    }
+  });
+  t.same(bad, [], `${label}: every complete audit line is a JSON audit entry`);
+  return { lines: parts.length, partial: tail !== '' };
+}
+
+/**
+ * Calls `onWrite(n)` as the sandbox records its n-th Dropbox write: synchronously, after the write
+ * is applied and before it is answered, so a kill there is the "done but never heard of" case.
+ * (The request log is the sandbox's only per-request hook; its entries are left unchanged.)
+ */
+function onWrites(sandbox: Sandbox, onWrite: (n: number) => void): void {
+  const log = sandbox.http.log;
+  const push = log.push.bind(log);
+  let n = 0;
+  log.push = (...entries) => {
+    const length = push(...entries);
+    for (const e of entries) if (WRITE_ROUTE.test(e.route)) onWrite(++n);
+    return length;
+  };
+}
+
+/**
+ * Dropbox runs a launched job whether or not anyone polls it; the sandbox runs one only when it is
+ * polled. After a kill, every other run finishes the killed client's jobs the way Dropbox would
+ * (server side, e.g. a removal with its transfer), the others leave them never run (a job Dropbox
+ * lost), so the follow-up apply meets both. The job table is private to the sandbox: read here only.
+ */
+function finishOrphanJobs(sandbox: Sandbox): number {
+  const { jobs } = sandbox.dropbox as unknown as { jobs: Map<string, { kind: JobKind; outcome: unknown }> };
+  let finished = 0;
+  for (const [id, job] of jobs) {
+    if (job.outcome !== null) continue;
+    while (sandbox.dropbox.poll(job.kind, id).state === 'in_progress');
+    finished++;
+  }
+  return finished;
+}
+
+function applyArgs(dir: string, audit: string): string[] {
+  return ['apply', '--auto-approve', '--quiet', '--concurrency', CONCURRENCY, '--dir', dir, '--audit-log', audit];
+}
+
+const NOW = new Date();
+
+function freshSandbox(): Promise<Sandbox> {
+  return startSandbox({ seed: crashSeed(NOW), latencyMs: LATENCY_MS });
+}
+
+/** Where to kill: `afterWrite` 0 = this many ms after spawning; n > 0 = this many ms after the n-th write was applied. */
+interface KillPoint {
+  readonly afterWrite: number;
+  readonly delayMs: number;
+}
+
+interface RunReport {
+  readonly point: KillPoint;
+  readonly writesAtKill: number;
+  readonly killed: boolean;
+  readonly followUps: number;
+  /** Jobs of the killed client finished server side afterwards. */
+  readonly orphans: number;
+  readonly auditLines: number;
+  readonly partialAudit: boolean;
+}
+
+t.test('crash safety: SIGKILL apply at random points, then plan + apply converges with nothing lost', { skip: cliBuilt() ? false : 'build first (npm test builds)' }, async (t) => {
+  const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
+  const root = t.testdir({});
+  const dir = desiredStateCopy(root);
+
+  // The reference: one uninterrupted apply; its writes and its tail (last write → exit) place the kills.
+  const reference = await freshSandbox();
+  t.teardown(() => reference.close());
+  const env = reference.env();
+  const filesAtStart = reference.dropbox.totalFiles();
+  t.equal(reference.dropbox.lostFiles(), 0, 'the seed loses no file');
+  let lastWriteAt = 0;
+  onWrites(reference, () => (lastWriteAt = performance.now()));
+  const whole = await runCli(applyArgs(dir, path.join(root, 'reference.jsonl')), { env });
+  const tailMs = performance.now() - lastWriteAt;
+  t.equal(whole.code, 0, `the uninterrupted apply succeeds${whole.code === 0 ? '' : `: ${whole.stderr}`}`);
+  const totalWrites = reference.http.calls(WRITE_ROUTE);
+  const planned = /Plan: ([^\n]*)/.exec(whole.stdout)?.[1] ?? '?';
+  t.match(whole.stdout, /Apply complete: \d+ applied, 0 failed, 0 skipped/);
+  const actions = Number(/Apply complete: (\d+) applied/.exec(whole.stdout)?.[1] ?? 0);
+  t.ok(actions >= 60 && totalWrites >= 20, `a big mixed plan (${actions} actions in ${totalWrites} writes: ${planned})`);
+  for (const kind of ['add', 'change', 'suspend', 'remove']) t.match(planned, new RegExp(`[1-9]\\d* to ${kind}`), `the plan holds some to ${kind}`);
+  const settled = await runCli(['plan', '--quiet', '--detailed-exitcode', '--dir', dir], { env });
+  t.equal(settled.code, 0, 'the reference run converged in one apply');
+  t.equal(reference.dropbox.totalFiles(), filesAtStart, 'reference: no file lost');
+  const expected = teamState(reference);
+  t.comment(`reference apply: ${actions} actions, ${totalWrites} Dropbox writes, ${Math.round(whole.ms)} ms, ${Math.round(tailMs)} ms from the last write to exit`);
+
+  // Kill points: at spawn, just before the end, and seeded-random among the writes (0-3 latencies after one).
+  const random = seededRandom(5);
+  const points: KillPoint[] = [
+    { afterWrite: 0, delayMs: 0 },
+    { afterWrite: totalWrites, delayMs: Math.round(tailMs * 0.8) },
+    ...Array.from({ length: RUNS - 2 }, () => ({ afterWrite: 1 + Math.floor(random() * totalWrites), delayMs: Math.floor(random() * 3 * LATENCY_MS) })),
+  ];
+
+  const reports: RunReport[] = [];
+  const crashRun = async (i: number): Promise<void> => {
+    const point = points[i]!;
+    const label = `run ${i + 1} (kill ${point.afterWrite === 0 ? 'at spawn' : `${point.delayMs} ms after write ${point.afterWrite}`})`;
+    const sandbox = await freshSandbox();
+    try {
+      const env = sandbox.env();
+      const audit = path.join(root, `killed-${i}.jsonl`);
+      let writesAtKill = 0;
+      const apply = startCli(applyArgs(dir, audit), { env, ...(point.afterWrite === 0 ? { killAfterMs: point.delayMs } : {}) });
+      const kill = (): void => {
+        writesAtKill = sandbox.http.calls(WRITE_ROUTE);
+        apply.kill();
+      };
+      onWrites(sandbox, (n) => {
+        if (n !== point.afterWrite) return;
+        if (point.delayMs === 0) kill();
+        else setTimeout(kill, point.delayMs);
+      });
+      const killedRun = await apply.exited;
+      t.ok(killedRun.killed ? killedRun.signal === 'SIGKILL' : killedRun.code === 0, `${label}: killed, or finished first`);
+      const log = checkAuditLog(t, audit, label);
+      const orphans = i % 2 === 1 ? finishOrphanJobs(sandbox) : 0;
+      let followUps = 0;
+      let last: CliRun;
+      for (;;) {
+        const again = await runCli(applyArgs(dir, path.join(root, `again-${i}-${followUps}.jsonl`)), { env });
+        t.equal(again.code, 0, `${label}: the follow-up apply succeeds${again.code === 0 ? '' : `: ${again.stderr}${again.stdout.slice(-2000)}`}`);
+        if (/Apply complete/.test(again.stdout)) followUps++;
+        last = await runCli(['plan', '--quiet', '--detailed-exitcode', '--dir', dir], { env });
+        if (last.code !== 2 || followUps >= 2) break;
+      }
+      t.equal(last.code, 0, `${label}: converged: the final plan has no changes${last.code === 0 ? '' : `\n${last.stdout.slice(0, 3000)}${last.stderr}`}`);
+      noDuplicates(t, sandbox, label);
+      t.equal(sandbox.dropbox.lostFiles(), 0, `${label}: no file lost`);
+      t.equal(sandbox.dropbox.totalFiles(), filesAtStart, `${label}: the team holds every file it held`);
+      t.strictSame(teamState(sandbox), expected, `${label}: the same team as the uninterrupted run (members, files, groups)`);
+      reports[i] = { point, writesAtKill, killed: killedRun.killed, followUps, orphans, auditLines: log.lines, partialAudit: log.partial };
+    } finally {
+      await sandbox.close();
+    }
+  };
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: LANES }, async () => {
+      while (next < points.length) await crashRun(next++);
+    }),
+  );
+
+  const done = reports.filter((r) => r !== undefined);
+  t.equal(done.length, RUNS, `${RUNS} crashed runs`);
+  t.ok(done.filter((r) => r.killed).length >= RUNS - 1, 'every run but perhaps the last-moment one was killed');
+  for (const [i, r] of done.entries()) {
+    const where = r.point.afterWrite === 0 ? 'at spawn' : `${r.point.delayMs} ms after write ${r.point.afterWrite}/${totalWrites}`;
+    t.comment(
+      `run ${i + 1}: kill ${where}: ${r.killed ? `${r.writesAtKill} writes sent` : 'finished first'}, ${r.orphans} orphan job(s) finished, ${r.auditLines} audit lines${r.partialAudit ? ' + a partial one' : ''}, ${r.followUps} follow-up apply(ies) with changes`,
+    );
+  }
+  const byFollowUps = [0, 1, 2].map((n) => done.filter((r) => r.followUps === n).length);
+  const cpu = process.cpuUsage(cpuAtStart);
+  t.comment(
+    `follow-up applies with changes: none ${byFollowUps[0]}, one ${byFollowUps[1]}, two ${byFollowUps[2]}; ${Math.round((performance.now() - started) / 1000)} s in all, ${Math.round((cpu.user + cpu.system) / 1e6)} s CPU in this process (sandboxes)`,
+  );
+});
