@@ -139,9 +139,12 @@ t.test('--author names the GitHub App identity whose comment is updated', async 
 
 t.test('GitHub Enterprise Server: GITHUB_API_URL with its /api/v3 prefix is honoured', async (t) => {
   const s = await setup(t, { prefix: '/api/v3' });
-  t.equal((await s.comment('--plan', 'plan.json')).code, 0);
-  t.ok(s.github.requests.length > 0 && s.github.requests.every((r) => r.path.startsWith('/')), 'every call reached the prefixed API');
+  t.match(s.github.apiUrl, /\/api\/v3$/);
+  t.equal((await s.comment('--plan', 'plan.json')).code, 0, 'the fake answers 404 outside /api/v3');
   t.equal(bodies(s.github).length, 1);
+  s.env.GITHUB_API_URL = s.github.apiUrl.replace(/\/api\/v3$/, '');
+  const wrong = await s.comment('--plan', 'plan.json');
+  t.equal(wrong.code, 1, 'without the prefix the calls miss the API');
 });
 
 t.test('errors are one clear line, exit 1, and never show the token', async (t) => {

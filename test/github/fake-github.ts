@@ -100,7 +100,8 @@ export class FakeGitHub {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const prefix = this.options.prefix ?? '';
     const method = req.method ?? 'GET';
-    const path = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname;
+    if (!url.pathname.startsWith(`${prefix}/`)) return this.send(res, 404, { message: 'Not Found' });
+    const path = url.pathname.slice(prefix.length);
     this.requests.push({ method, path, query: url.search });
 
     if (req.headers.authorization !== `token ${this.options.token}`) return this.send(res, 401, { message: 'Bad credentials' });
