@@ -4,7 +4,7 @@
  * import.maxWrites, protected members, the round trip into `plan`, and secrets that never leak.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import t, { type Test } from 'tap';
@@ -15,6 +15,7 @@ import { createDropboxApi } from '../../src/sandbox/dropbox/index.js';
 import { SandboxHttp } from '../../src/sandbox/http.js';
 import { createOktaApi } from '../../src/sandbox/okta/api.js';
 import { DEMO_APP_ID, DEMO_DOMAIN, demoSeed } from '../../src/sandbox/demo-seed.js';
+import { generateDesiredStateYaml, generateOrg } from '../../src/sandbox/generate.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { SandboxSeed, SeedOktaUser } from '../../src/sandbox/seed.js';
 import { captureIO } from '../helpers/io.js';
@@ -332,4 +333,26 @@ t.test('OAuth: report only asks for read scopes; --apply asks for the import sco
   const applied = await go(granted.env, ['import', '--apply', '--audit-log', 'oauth-audit.jsonl']);
   t.equal(applied.code, 0, applied.err);
   t.equal([...granted.okta.users.values()].filter((u) => u.profile.email === JORDAN && u.status === 'STAGED').length, 1);
+});
+
+t.test('a generated org: the members Okta does not know are created, then the next import and the next plan agree', async (t) => {
+  const options = { people: 1000, now: new Date(NOW) };
+  const sandbox = await withSandbox(t, generateOrg(options));
+  const cwd = mkdtempSync(path.join(tmpdir(), 'dbxsync-import-gen-'));
+  mkdirSync(path.join(cwd, 'desired-state'));
+  for (const [file, text] of Object.entries(generateDesiredStateYaml(options))) writeFileSync(path.join(cwd, 'desired-state', file), text);
+  writeFileSync(path.join(cwd, 'desired-state', 'import.yaml'), importYaml({ createUsers: true, maxWrites: 1000 }));
+
+  const before = JSON.parse((await cli(['plan', '--format', 'json'], sandbox, cwd)).out);
+  const unknown = before.reports.filter((r: { kind: string }) => r.kind === 'unmanaged_member').map((r: { email: string }) => r.email).sort();
+  t.ok(unknown.length > 0, `${unknown.length} members unknown to Okta`);
+  const plan = JSON.parse((await cli(['import', '--format', 'json'], sandbox, cwd)).out);
+  t.same(plan.actions.filter((a: { kind: string }) => a.kind === 'okta.create_user').map((a: { member: { email: string } }) => a.member.email).sort(), unknown, 'import creates exactly whom plan reports as unknown');
+
+  const applied = await cli(['import', '--apply', '--quiet', '--audit-log', 'audit.jsonl'], sandbox, cwd);
+  t.equal(applied.code, 0, applied.err);
+  const after = JSON.parse((await cli(['plan', '--format', 'json'], sandbox, cwd)).out);
+  t.same(after.reports.filter((r: { kind: string }) => r.kind === 'unmanaged_member'), [], 'no member is unknown to Okta any more');
+  const again = JSON.parse((await cli(['import', '--format', 'json'], sandbox, cwd)).out);
+  t.same(again.actions, [], 'nothing left to import');
 });
