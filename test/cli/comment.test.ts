@@ -83,7 +83,8 @@ t.test('first run creates the comment, the second updates the same one', async (
   );
 
   const third = await s.comment('--plan', 'plan.json');
-  t.match(third.out, /^unchanged the plan comment/, 'the same body is not written again');
+  t.match(third.out, /^the plan comment on pull request #7 is already current: https:/, 'the same body is not written again');
+  t.equal(s.github.requests.filter((r) => r.method === 'PATCH').length, 1);
 });
 
 t.test('other people and other bots keep their comments, marked or not', async (t) => {

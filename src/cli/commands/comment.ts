@@ -92,7 +92,8 @@ export const commentCommand: Command = {
     if (context.stepSummaryFile !== null) await appendStepSummary(context.stepSummaryFile, body);
     const author = await resolveAuthor(client, stringOpt(args, 'author'));
     const outcome = await upsertMarkerComment(client, { issue: pr, marker: PLAN_MARKER, author, body });
-    io.stdout.write(`${outcome.action} the plan comment on pull request #${pr}: ${outcome.comment.url}\n`);
+    const said = outcome.action === 'unchanged' ? `the plan comment on pull request #${pr} is already current` : `${outcome.action} the plan comment on pull request #${pr}`;
+    io.stdout.write(`${said}: ${outcome.comment.url}\n`);
     return 0;
   },
 };
