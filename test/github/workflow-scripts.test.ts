@@ -4,7 +4,7 @@
  * would, and the step's outputs and exit status are checked.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +44,7 @@ function runStep(t: Test, file: string, name: string, options: { env?: Record<st
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const bin = path.join(dir, 'bin');
   const work = path.join(dir, 'work');
-  for (const d of [bin, work]) spawnSync('mkdir', ['-p', d]);
+  for (const d of [bin, work]) mkdirSync(d, { recursive: true });
   writeFileSync(path.join(bin, 'npx'), `#!/usr/bin/env bash\necho "$*" >> "${dir}/npx.log"\necho "dbxsync output"\nexit ${options.npxExit ?? 0}\n`);
   chmodSync(path.join(bin, 'npx'), 0o755);
   for (const [command, body] of Object.entries(options.stubs ?? {})) {
