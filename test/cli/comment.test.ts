@@ -239,7 +239,7 @@ t.test('--summary-only posts nothing: the job summary, or stdout without one', a
   t.ok(printed.out.startsWith(PLAN_MARKER), 'the comment text on stdout');
   s.env.GITHUB_STEP_SUMMARY = path.join(s.dir, 'summary.md');
   const summarised = await s.comment('--plan', 'plan.json', '--summary-only');
-  t.equal(summarised.out, 'wrote the plan to the job summary (no comment posted: --summary-only)\n');
+  t.equal(summarised.out, 'wrote the comment text to the job summary (no comment posted: --summary-only)\n');
   t.match(await readFile(s.env.GITHUB_STEP_SUMMARY, 'utf8'), mixedPlan.fingerprint);
   t.equal(s.github.requests.length, 0, 'no call to GitHub');
 });

@@ -77,7 +77,7 @@ export const commentCommand: Command = {
       if (context.stepSummaryFile === null) io.stdout.write(body);
       else {
         await appendStepSummary(context.stepSummaryFile, body);
-        io.stdout.write('wrote the plan to the job summary (no comment posted: --summary-only)\n');
+        io.stdout.write('wrote the comment text to the job summary (no comment posted: --summary-only)\n');
       }
       return 0;
     }
