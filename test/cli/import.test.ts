@@ -287,6 +287,9 @@ t.test('usage errors: an unknown format; --help documents the options', async (t
   const bad = await cli(['import', '--format', 'yaml'], sandbox, cwd);
   t.equal(bad.code, 1);
   t.match(bad.err, 'unknown --format "yaml"');
+  const ignored = await cli(['import', '--audit-log', 'audit.jsonl'], sandbox, cwd);
+  t.equal(ignored.code, 0);
+  t.match(ignored.err, '--audit-log is ignored without --apply');
   const help = await cli(['import', '--help'], sandbox, cwd);
   t.equal(help.code, 0);
   for (const option of ['--dir', '--out', '--format', '--apply', '--audit-log', '--quiet']) t.match(help.out + help.err, option);

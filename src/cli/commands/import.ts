@@ -58,6 +58,7 @@ export const importCommand: Command = {
     const plan = planImport({ desired, okta: live.okta, dropbox: live.dropbox, now: now.toISOString(), toolVersion: VERSION });
 
     const auditOut = apply ? stringOpt(args, 'audit-log') : undefined;
+    if (!apply && stringOpt(args, 'audit-log') !== undefined) io.stderr.write('dbxsync import: --audit-log is ignored without --apply (nothing is written)\n');
     // With the audit log on stdout, stdout carries only JSON lines: the plan goes to stderr.
     const say = auditOut === '-' ? io.stderr : io.stdout;
     let shown = renderPlan(plan, format, io);
