@@ -76,10 +76,15 @@ export function toRemoteError(err: unknown, route: string, explain: (status: num
   const facts = failureFacts(err);
   const headers = asFailure(err).response?.headers ?? {};
   const requestId = headers['x-github-request-id'];
+  const rateLimited = (facts.status === 403 || facts.status === 429) && String(headers['x-ratelimit-remaining']) === '0';
+  const reset = Number(headers['x-ratelimit-reset']);
+  const message = rateLimited
+    ? `GitHub's API rate limit for this token is used up (HTTP ${facts.status})${Number.isFinite(reset) && reset > 0 ? `; it resets at ${new Date(reset * 1000).toISOString()}` : ''}`
+    : explain(facts.status, gitHubMessage(err));
   return new RemoteError({
     service: 'github',
     route,
-    message: explain(facts.status, gitHubMessage(err)),
+    message,
     status: facts.status,
     retryable: facts.status === null || facts.status >= 500,
     requestId: requestId === undefined ? null : String(requestId),

@@ -70,6 +70,8 @@ t.test('errors of the other calls', async (t) => {
   github.faults.push({ method: 'GET', path: /\/comments$/, status: 403, message: 'Resource not accessible by integration' });
   await t.rejects(findMarkerComment(client, 1, MARK, 'x'), { status: 403, message: /may not read the comments of pull request #1/ });
   await t.rejects(client.updateIssueComment(123456, 'x'), { status: 404, message: 'comment 123456 of acme/dstate not found (HTTP 404)' });
-  github.faults.push({ method: 'POST', path: /\/comments$/, status: 404 });
+  github.faults.push({ method: 'POST', path: /\/comments$/, status: 404, times: 1 });
   await t.rejects(client.createIssueComment(1, 'x'), { status: 404, message: /pull request #1 or repository acme\/dstate not found/ });
+  github.faults.push({ method: 'POST', path: /\/comments$/, status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1800000000' } });
+  await t.rejects(client.createIssueComment(1, 'x'), { status: 403, message: "GitHub's API rate limit for this token is used up (HTTP 403); it resets at 2027-01-15T08:00:00.000Z" });
 });
