@@ -224,10 +224,13 @@ function overridesOf(ctx: PlanContext): readonly CompiledOverride[] {
       const members = new Map<string, string>();
       const groups = resolveOktaGroups(ctx.index, override.oktaGroup);
       if (groups.length === 0) {
-        ctx.warnings.push({
-          code: 'okta_group_not_found',
-          message: `offboarding override names Okta group ${JSON.stringify(override.oktaGroup)}, which Okta does not have`,
-          source: `${override.source.file}:${override.source.line}:${override.source.col}`,
+        // Refused, not warned: a renamed or mistyped "Legal Hold" would silently turn "only ever
+        // suspend" into remove + transfer + wipe for the very people it protects.
+        ctx.violations.push({
+          rule: 'unknown_okta_group',
+          message: `offboarding override (${override.source.file}:${override.source.line}:${override.source.col}) names Okta group ${JSON.stringify(override.oktaGroup)}, which Okta does not have; fix the name or remove the override`,
+          limit: null,
+          value: null,
         });
       }
       let unread: string | null = null;

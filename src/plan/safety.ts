@@ -78,9 +78,9 @@ export function safetyVerdict(ctx: PlanContext, actions: readonly Action[], warn
   const minAdmins = limitOf(ctx, 'minTeamAdmins');
   const before = active.filter((m) => m.role === 'team_admin').length;
   const after = teamAdminsAfter(ctx, actions);
-  // A team already below the minimum is warned about, not frozen: only a plan that lowers the count
-  // further is refused, so new hires keep flowing while someone fixes the admins.
-  if (after < minAdmins.value && after < before) {
+  // design.md: "a plan that leaves fewer than minTeamAdmins is refused" — also when the team is
+  // already below it: the fix is a reviewed change (promote someone, or a safety exception).
+  if (after < minAdmins.value) {
     violations.push({
       rule: 'min_team_admins',
       message: `${after} active team admins after this plan (${before} now), fewer than ${describe(ctx, 'minTeamAdmins', minAdmins)}`,
@@ -88,14 +88,7 @@ export function safetyVerdict(ctx: PlanContext, actions: readonly Action[], warn
       value: after,
     });
   } else {
-    if (after < minAdmins.value) {
-      warnings.push({
-        code: 'few_team_admins',
-        message: `the team has ${after} active team admins, fewer than ${describe(ctx, 'minTeamAdmins', minAdmins)}; this plan does not lower the count, but a plan that does will be refused`,
-        source: null,
-      });
-    }
-    used('minTeamAdmins', after < ctx.desired.safety.minTeamAdmins && after < before, minAdmins);
+    used('minTeamAdmins', after < ctx.desired.safety.minTeamAdmins, minAdmins);
   }
 
   violations.sort((a, b) => compareStrings(a.rule, b.rule) || compareStrings(a.message, b.message));

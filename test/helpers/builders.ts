@@ -245,7 +245,8 @@ export function desiredState(patch: DesiredPatch = {}): DesiredState {
       ...provisioning,
       protectedMembers: protectedMembers.map((p, i) => ({ email: emailOf(p), source: src('settings.yaml', 12 + i, 7) })),
     },
-    safety: { maxRemovals: 25, maxRemovalPercent: 10, minTeamAdmins: 1, exceptions: [], source: src('settings.yaml', 14, 1), ...patch.safety },
+    // minTeamAdmins 0 by default here (design.md's default is 1): test teams hold no admin unless a case adds one.
+    safety: { maxRemovals: 25, maxRemovalPercent: 10, minTeamAdmins: 0, exceptions: [], source: src('settings.yaml', 14, 1), ...patch.safety },
     groupPushes: patch.groupPushes ?? [],
     pruneGroups: patch.pruneGroups ?? false,
     roles: patch.roles === undefined ? null : patch.roles,

@@ -70,7 +70,7 @@ const cases: Case[] = [
   ),
   {
     name: 'in sync on both sides: nothing to do',
-    team: () => team().person('ada').person('bob', { okta: { assigned: 'Everyone' } }),
+    team: () => team().person('ada', { dropbox: { role: 'team_admin' } }).person('bob', { okta: { assigned: 'Everyone' } }),
     expect: (t, plan) => {
       t.same(plan.actions, []);
       t.same(plan.reports, []);
@@ -271,9 +271,12 @@ const cases: Case[] = [
     },
   },
   {
-    name: 'an override naming an Okta group that does not exist: a warning with its position',
+    name: 'an override naming an Okta group that does not exist: the plan is refused, naming the position (a mistyped Legal Hold must not turn suspensions into removals)',
     team: () => team().person('ada').settings({ offboarding: { overrides: [offboardingOverride('Nope', 'suspend', 30)] } }),
-    expect: (t, plan) => t.match(plan.warnings.find((w) => w.code === 'okta_group_not_found'), { source: 'offboarding.yaml:30:7' }),
+    expect: (t, plan) => {
+      t.equal(plan.safety.ok, false);
+      t.match(plan.safety.violations, [{ rule: 'unknown_okta_group', message: /offboarding\.yaml:30:7.*"Nope"/ }]);
+    },
   },
   {
     name: 'unassigned with unassigned ignore: nothing',
