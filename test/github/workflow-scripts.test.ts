@@ -95,11 +95,11 @@ t.test('plan.yml: validation records its exit and keeps going', async (t) => {
 
 t.test('plan.yml: credentials are present only when both Okta and Dropbox have some', async (t) => {
   const cases: [string, Record<string, string>, string][] = [
-    ['none (a fork)', {}, 'false'],
-    ['Okta token and Dropbox token', { OKTA_ORG_URL: 'https://acme.okta.com', OKTA_API_TOKEN: 'x', DROPBOX_TEAM_TOKEN: 'y' }, 'true'],
-    ['Okta OAuth and Dropbox refresh token', { OKTA_ORG_URL: 'https://acme.okta.com', OKTA_CLIENT_ID: 'x', DROPBOX_REFRESH_TOKEN: 'y' }, 'true'],
-    ['Okta without its URL', { OKTA_API_TOKEN: 'x', DROPBOX_TEAM_TOKEN: 'y' }, 'false'],
-    ['no Dropbox', { OKTA_ORG_URL: 'https://acme.okta.com', OKTA_API_TOKEN: 'x' }, 'false'],
+    ['none (a fork)', { HAS_OKTA_CREDENTIAL: 'false', HAS_DROPBOX_CREDENTIAL: 'false' }, 'false'],
+    ['Okta and Dropbox', { OKTA_ORG_URL: 'https://acme.okta.com', HAS_OKTA_CREDENTIAL: 'true', HAS_DROPBOX_CREDENTIAL: 'true' }, 'true'],
+    ['Okta without its URL', { HAS_OKTA_CREDENTIAL: 'true', HAS_DROPBOX_CREDENTIAL: 'true' }, 'false'],
+    ['no Okta credential', { OKTA_ORG_URL: 'https://acme.okta.com', HAS_OKTA_CREDENTIAL: 'false', HAS_DROPBOX_CREDENTIAL: 'true' }, 'false'],
+    ['no Dropbox credential', { OKTA_ORG_URL: 'https://acme.okta.com', HAS_OKTA_CREDENTIAL: 'true', HAS_DROPBOX_CREDENTIAL: 'false' }, 'false'],
   ];
   for (const [name, env, present] of cases) t.same(runStep(t, 'plan.yml', 'Check that credentials are configured', { env }).outputs, { present }, name);
 });

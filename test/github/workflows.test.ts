@@ -100,7 +100,7 @@ const DOCUMENTED = new Set([
 t.test('every secret and variable used is one of the contract and named in the header', async (t) => {
   for (const f of WORKFLOWS) {
     const header = text[f].split('\nname:')[0] ?? '';
-    const used = [...text[f].matchAll(/\$\{\{\s*(secrets|vars)\.([A-Za-z0-9_]+)\s*\}\}/g)].map((m) => ({ kind: m[1], name: m[2]! }));
+    const used = [...text[f].matchAll(/\b(secrets|vars)\.([A-Za-z0-9_]+)/g)].map((m) => ({ kind: m[1], name: m[2]! }));
     t.ok(used.length > 0, `${f} uses credentials`);
     for (const { kind, name } of used) {
       t.ok(DOCUMENTED.has(name), `${f}: ${kind}.${name} is an environment variable of design.md`);
@@ -177,4 +177,24 @@ t.test('drift: scheduled and on demand; one labelled issue opened, updated, clos
   t.match(text['drift.yml'], 'gh issue edit');
   t.match(text['drift.yml'], 'gh issue create');
   t.match(text['drift.yml'], 'gh issue close');
+});
+
+t.test('credentials reach only the steps that call Okta and Dropbox, never npm ci', async (t) => {
+  const dbxsyncSteps: Record<string, string[]> = {
+    'plan.yml': ['Plan against live Okta and Dropbox'],
+    'apply.yml': ['Apply the reviewed plan'],
+    'drift.yml': ['Plan against live Okta and Dropbox'],
+  };
+  for (const f of WORKFLOWS) {
+    const w = workflow(f);
+    for (const [name, job] of Object.entries(w.jobs)) {
+      t.notMatch(JSON.stringify(job.env ?? {}), /secrets\.|github\.token/, `${f} job ${name}: no credential in the job environment`);
+      for (const step of job.steps) {
+        const env = JSON.stringify(step.env ?? {});
+        const holds = /\$\{\{\s*secrets\.[A-Z_]+\s*\}\}/.test(env);
+        t.equal(holds, dbxsyncSteps[f]!.includes(step.name ?? ''), `${f}: ${step.name ?? step.run ?? step.uses} ${holds ? 'holds' : 'holds no'} secret`);
+        if (/GH_TOKEN|GITHUB_TOKEN/.test(env)) t.match(step.run, /\bgh |dbxsync comment/, `${f}: ${step.name}: the job token only where gh or comment runs`);
+      }
+    }
+  }
 });
