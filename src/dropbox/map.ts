@@ -18,8 +18,10 @@ export const MANAGED_ROLE_NAMES: Readonly<Record<Exclude<Role, 'member_only'>, s
 };
 
 export function roleOfName(name: string): Exclude<Role, 'member_only'> | null {
-  const lower = name.trim().toLowerCase();
-  for (const [role, n] of Object.entries(MANAGED_ROLE_NAMES)) if (n === lower) return role as Exclude<Role, 'member_only'>;
+  // Live names are "Team admin" etc. (ref §3, UNCONFIRMED exactly): compare loosely, so that
+  // "Team Admin", "team_admin" or "team-admin" map too rather than read as member_only.
+  const loose = name.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  for (const [role, n] of Object.entries(MANAGED_ROLE_NAMES)) if (n === loose || role.replace(/_/g, ' ') === loose) return role as Exclude<Role, 'member_only'>;
   return null;
 }
 
