@@ -8,7 +8,7 @@
  * change, suspends, an unsuspend, removals with transfers to a manager or the fallback archive,
  * group create / rename / member add / remove) made bigger so that kills land mid-apply: more new
  * hires (added in batches of 20, pushed to Engineering) and more leavers (removed, files to their
- * manager). The desired state is a temporary copy with the removal limits set to fit.
+ * manager), and a few members removed by mistake two days ago (recovered, groups restored). The desired state is a temporary copy with the removal limits set to fit.
  *
  * 1. One uninterrupted apply is run first: it gives the reference final state and the timeline
  *    (spawn → first Dropbox write → exit) that the kill delays are spread over.
@@ -43,6 +43,7 @@ const RUNS = 20;
 const LANES = 3;
 const HIRES = 40;
 const LEAVERS = 6;
+const RETURNERS = 2;
 const LATENCY_MS = 4;
 /** Every removal in one wave: the writer waits a second before its first poll of each removal job. */
 const CONCURRENCY = '8';
@@ -51,7 +52,7 @@ const AUDIT_OUTCOMES = new Set(['applied', 'failed', 'skipped']);
 const WRITE_ROUTE =
   /^dropbox team\/(members\/(add_v2|set_profile_v2|suspend|unsuspend|remove|recover|set_admin_permissions_v2)|groups\/(create|update|delete|members\/add|members\/remove))$/;
 
-/** The demo company plus HIRES new hires (pushed to Engineering) and LEAVERS leavers with a manager. */
+/** The demo company plus HIRES new hires (pushed to Engineering), LEAVERS leavers with a manager and RETURNERS to recover. */
 function crashSeed(now: Date): SandboxSeed {
   const seed = demoSeed(now);
   const groupId = (name: string) => seed.okta.groups.find((g) => g.name === name)!.id;
@@ -84,12 +85,20 @@ function crashSeed(now: Date): SandboxSeed {
       !managers.has(u.id) &&
       inSync.has(u.id),
   );
-  const step = Math.floor(candidates.length / LEAVERS);
+  const step = Math.floor(candidates.length / (LEAVERS + RETURNERS));
   for (let i = 0; i < LEAVERS; i++) {
     const u = candidates[i * step]!;
     u.status = 'DEPROVISIONED';
     u.statusChanged = at;
   }
+  // Returners: removed from Dropbox two days ago by mistake, still recoverable, still assigned in Okta.
+  for (let i = LEAVERS; i < LEAVERS + RETURNERS; i++) {
+    const member = seed.dropbox.members.find((m) => m.externalId === candidates[i * step]!.id)!;
+    member.status = 'removed';
+    member.removedAt = at;
+    member.isRecoverable = true;
+  }
+  for (const g of seed.dropbox.groups) g.members = g.members.filter((id) => seed.dropbox.members.find((m) => m.teamMemberId === id)?.status !== 'removed');
   return seed;
 }
 
@@ -168,15 +177,31 @@ function onWrites(sandbox: Sandbox, onWrite: (n: number) => void): void {
 
 /**
  * Dropbox runs a launched job whether or not anyone polls it; the sandbox runs one only when it is
- * polled. After a kill, every other run finishes the killed client's jobs the way Dropbox would
- * (server side, e.g. a removal with its transfer), the others leave them never run (a job Dropbox
- * lost), so the follow-up apply meets both. The job table is private to the sandbox: read here only.
+ * polled. The jobs a killed client left behind ("orphans") are, in turn: never run (a job Dropbox
+ * lost), run at once after the kill (Dropbox finished it server side, e.g. a removal with its
+ * transfer), or run in the middle of the follow-up apply (that apply planned while they were still
+ * in progress). The job table is private to the sandbox: the test reads it, never changes it.
  */
-function finishOrphanJobs(sandbox: Sandbox): number {
-  const { jobs } = sandbox.dropbox as unknown as { jobs: Map<string, { kind: JobKind; outcome: unknown }> };
+const ORPHAN_MODES = ['never run', 'finished at once', 'finished mid follow-up'] as const;
+
+type SandboxJobs = Map<string, { kind: JobKind; outcome: unknown }>;
+
+function jobTable(sandbox: Sandbox): SandboxJobs {
+  return (sandbox.dropbox as unknown as { jobs: SandboxJobs }).jobs;
+}
+
+/** Ids of the jobs launched and not settled yet. */
+function pendingJobs(sandbox: Sandbox): string[] {
+  return [...jobTable(sandbox)].filter(([, job]) => job.outcome === null).map(([id]) => id);
+}
+
+/** Runs the given jobs to their end, as Dropbox would without anyone polling; returns how many ran. */
+function finishJobs(sandbox: Sandbox, ids: readonly string[]): number {
+  const jobs = jobTable(sandbox);
   let finished = 0;
-  for (const [id, job] of jobs) {
-    if (job.outcome !== null) continue;
+  for (const id of ids) {
+    const job = jobs.get(id);
+    if (!job || job.outcome !== null) continue;
     while (sandbox.dropbox.poll(job.kind, id).state === 'in_progress');
     finished++;
   }
@@ -204,8 +229,10 @@ interface RunReport {
   readonly writesAtKill: number;
   readonly killed: boolean;
   readonly followUps: number;
-  /** Jobs of the killed client finished server side afterwards. */
+  /** Jobs of the killed client finished server side afterwards, and when. */
   readonly orphans: number;
+  readonly orphanIds: number;
+  readonly orphanMode: (typeof ORPHAN_MODES)[number];
   readonly auditLines: number;
   readonly partialAudit: boolean;
 }
@@ -233,6 +260,7 @@ t.test('crash safety: SIGKILL apply at random points, then plan + apply converge
   const actions = Number(/Apply complete: (\d+) applied/.exec(whole.stdout)?.[1] ?? 0);
   t.ok(actions >= 60 && totalWrites >= 20, `a big mixed plan (${actions} actions in ${totalWrites} writes: ${planned})`);
   for (const kind of ['add', 'change', 'suspend', 'remove']) t.match(planned, new RegExp(`[1-9]\\d* to ${kind}`), `the plan holds some to ${kind}`);
+  t.match(whole.stdout, /recover/, 'the plan recovers the members removed by mistake');
   const settled = await runCli(['plan', '--quiet', '--detailed-exitcode', '--dir', dir], { env });
   t.equal(settled.code, 0, 'the reference run converged in one apply');
   t.equal(reference.dropbox.totalFiles(), filesAtStart, 'reference: no file lost');
@@ -261,15 +289,28 @@ t.test('crash safety: SIGKILL apply at random points, then plan + apply converge
         writesAtKill = sandbox.http.calls(WRITE_ROUTE);
         apply.kill();
       };
-      onWrites(sandbox, (n) => {
+      let onWrite = (n: number): void => {
         if (n !== point.afterWrite) return;
         if (point.delayMs === 0) kill();
         else setTimeout(kill, point.delayMs);
-      });
+      };
+      onWrites(sandbox, (n) => onWrite(n));
       const killedRun = await apply.exited;
       t.ok(killedRun.killed ? killedRun.signal === 'SIGKILL' : killedRun.code === 0, `${label}: killed, or finished first`);
+      // Requests the killed client had in flight still land on the server, as they would on Dropbox.
+      await new Promise((resolve) => setTimeout(resolve, 5 * LATENCY_MS));
       const log = checkAuditLog(t, audit, label);
-      const orphans = i % 2 === 1 ? finishOrphanJobs(sandbox) : 0;
+      const orphanMode = ORPHAN_MODES[i % ORPHAN_MODES.length]!;
+      const orphanIds = pendingJobs(sandbox);
+      let orphans = 0;
+      onWrite = () => {};
+      if (orphanMode === 'finished at once') orphans = finishJobs(sandbox, orphanIds);
+      if (orphanMode === 'finished mid follow-up') {
+        onWrite = () => {
+          onWrite = () => {};
+          orphans = finishJobs(sandbox, orphanIds);
+        };
+      }
       let followUps = 0;
       let last: CliRun;
       for (;;) {
@@ -284,7 +325,7 @@ t.test('crash safety: SIGKILL apply at random points, then plan + apply converge
       t.equal(sandbox.dropbox.lostFiles(), 0, `${label}: no file lost`);
       t.equal(sandbox.dropbox.totalFiles(), filesAtStart, `${label}: the team holds every file it held`);
       t.strictSame(teamState(sandbox), expected, `${label}: the same team as the uninterrupted run (members, files, groups)`);
-      reports[i] = { point, writesAtKill, killed: killedRun.killed, followUps, orphans, auditLines: log.lines, partialAudit: log.partial };
+      reports[i] = { point, writesAtKill, killed: killedRun.killed, followUps, orphans, orphanIds: orphanIds.length, orphanMode, auditLines: log.lines, partialAudit: log.partial };
     } finally {
       await sandbox.close();
     }
@@ -302,7 +343,7 @@ t.test('crash safety: SIGKILL apply at random points, then plan + apply converge
   for (const [i, r] of done.entries()) {
     const where = r.point.afterWrite === 0 ? 'at spawn' : `${r.point.delayMs} ms after write ${r.point.afterWrite}/${totalWrites}`;
     t.comment(
-      `run ${i + 1}: kill ${where}: ${r.killed ? `${r.writesAtKill} writes sent` : 'finished first'}, ${r.orphans} orphan job(s) finished, ${r.auditLines} audit lines${r.partialAudit ? ' + a partial one' : ''}, ${r.followUps} follow-up apply(ies) with changes`,
+      `run ${i + 1}: kill ${where}: ${r.killed ? `${r.writesAtKill} writes sent` : 'finished first'}, ${r.orphanMode === 'never run' ? `${r.orphanIds} orphan job(s) never run` : `${r.orphans} orphan job(s) ${r.orphanMode}`}, ${r.auditLines} audit lines${r.partialAudit ? ' + a partial one' : ''}, ${r.followUps} follow-up apply(ies) with changes`,
     );
   }
   const byFollowUps = [0, 1, 2].map((n) => done.filter((r) => r.followUps === n).length);
