@@ -359,3 +359,16 @@ t.test('a generated org: the members Okta does not know are created, then the ne
   const again = JSON.parse((await cli(['import', '--format', 'json'], sandbox, cwd)).out);
   t.same(again.actions, [], 'nothing left to import');
 });
+
+t.test('Okta answers 429 to an assignment: retried after Retry-After, applied, the audit log counts the attempts', async (t) => {
+  const sandbox = await withSandbox(t, seedWith(seedUser('00uimportjordan01', JORDAN)));
+  const cwd = workdir();
+  sandbox.http.setFaults({ rate429: 0.5, seed: 9, routes: /POST \/api\/v1\/apps\/\{id\}\/users$/, retryAfterSeconds: 1 });
+  const r = await cli(['import', '--apply', '--audit-log', 'audit.jsonl'], sandbox, cwd);
+  t.equal(r.code, 0, r.err);
+  t.equal(sandbox.okta.directAssignments.get('00uimportjordan01')?.userName, JORDAN);
+  const [entry] = readFileSync(path.join(cwd, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  t.match(entry, { kind: 'okta.assign', outcome: 'applied' });
+  t.equal(entry.attempts, 2, 'one 429, then applied');
+  t.ok(sandbox.http.log.some((e) => e.fault === '429'), 'a 429 was answered');
+});
