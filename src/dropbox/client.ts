@@ -83,5 +83,23 @@ export function createDropboxClient(settings: DropboxClientSettings): Dropbox {
     fetch: customFetch,
   });
   counters.set(client, counter);
+  if (hasRefresh) singleFlightRefresh(client);
   return client;
+}
+
+/**
+ * The SDK refreshes the access token before a call whenever it has none (or it expires soon), and
+ * does so once per call in flight: the reader's first parallel calls would each fetch a token.
+ * One refresh at a time is enough; calls waiting on it share its result.
+ */
+function singleFlightRefresh(client: Dropbox): void {
+  const auth = (client as unknown as { auth: { refreshAccessToken: (scope?: string[] | null) => Promise<void> } }).auth;
+  const refresh = auth.refreshAccessToken.bind(auth);
+  let inFlight: Promise<void> | null = null;
+  auth.refreshAccessToken = (scope?: string[] | null) => {
+    inFlight ??= refresh(scope ?? null).finally(() => {
+      inFlight = null;
+    });
+    return inFlight;
+  };
 }

@@ -4,6 +4,7 @@
  * sandbox` and `dbxsync demo` all start it here.
  */
 import { createDropboxApi, type DropboxSandbox } from './dropbox/index.js';
+import { createDropboxOAuthApi, type DropboxAppCredentials } from './dropbox/oauth.js';
 import { SandboxHttp, type FaultConfig } from './http.js';
 import { createOktaApi } from './okta/api.js';
 import type { OktaSandbox } from './okta/state.js';
@@ -24,6 +25,8 @@ export interface SandboxOptions {
   readonly clock?: () => Date;
   /** Dropbox async jobs answer in_progress this many times before complete. */
   readonly asyncPolls?: number;
+  /** The Dropbox app credentials its /oauth2/token accepts (default {@link DEFAULT_DROPBOX_APP}). */
+  readonly dropboxApp?: DropboxAppCredentials;
   /** Okta rate limits per bucket (requests per minute), overriding the defaults. */
   readonly oktaRateLimits?: Partial<Record<string, number>>;
 }
@@ -42,6 +45,13 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
+/** The refresh-token login the sandbox accepts unless told otherwise (public values, like its tokens). */
+export const DEFAULT_DROPBOX_APP: DropboxAppCredentials = {
+  refreshToken: 'sandbox-dropbox-refresh-token',
+  appKey: 'sandbox-app-key',
+  appSecret: 'sandbox-app-secret',
+};
+
 /** Start a sandbox serving both APIs on one loopback port. */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const tokens = options.tokens ?? DEFAULT_SANDBOX_TOKENS;
@@ -56,7 +66,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     clock,
     ...(options.asyncPolls !== undefined ? { asyncPolls: options.asyncPolls } : {}),
   });
-  const http = new SandboxHttp([okta.api, okta.oauthApi, dropbox.api], {
+  const dropboxOAuth = createDropboxOAuthApi(options.dropboxApp ?? DEFAULT_DROPBOX_APP, tokens.dropbox);
+  const http = new SandboxHttp([okta.api, okta.oauthApi, dropbox.api, dropboxOAuth], {
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
