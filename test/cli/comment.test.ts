@@ -1,3 +1,4 @@
+import { cpSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,8 @@ import { run } from '../../src/cli/run.js';
 import { clearSecrets } from '../../src/domain/redact.js';
 import { renderJson } from '../../src/render/json.js';
 import { PLAN_MARKER } from '../../src/github/comment-body.js';
+import { demoSeed } from '../../src/sandbox/demo-seed.js';
+import { startSandbox } from '../../src/sandbox/index.js';
 import { mixedPlan, oversizedPlan } from '../fixtures/plans/index.js';
 import { FakeGitHub, type FakeGitHubOptions } from '../github/fake-github.js';
 import { captureIO } from '../helpers/io.js';
@@ -13,6 +16,7 @@ import { captureIO } from '../helpers/io.js';
 const TOKEN = 'ghs_RecognisableTestToken0123456789abcdef';
 const HEAD = '0123456789abcdef0123456789abcdef01234567';
 const PR = 7;
+const REPO = path.resolve(import.meta.dirname, '../..');
 
 interface Setup {
   readonly github: FakeGitHub;
@@ -336,4 +340,39 @@ t.test('the token never reaches stdout, stderr, the comment or the summary', asy
     t.notMatch(text, 'RecognisableTestToken', where);
   }
   t.match(bodies(s.github)[0], 'REDACTED', 'a token inside plan text is redacted before posting');
+});
+
+t.test('the demo company end to end, as plan.yml runs it: validate, plan, comment; then a typo', async (t) => {
+  const NOW = '2026-11-28T12:00:00.000Z';
+  const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), tokens: { okta: 'OKTA-SECRET-comment-e2e', dropbox: 'DBX-SECRET-comment-e2e' }, clock: () => new Date(NOW) });
+  t.teardown(() => sandbox.close());
+  const s = await setup(t);
+  cpSync(path.join(REPO, 'desired-state'), path.join(s.dir, 'desired-state'), { recursive: true });
+  const step = async (...argv: string[]) => {
+    const io = captureIO({ env: { ...sandbox.env(), ...s.env }, cwd: s.dir, now: NOW });
+    const code = await run(argv, io);
+    return { code, out: io.out(), err: io.err() };
+  };
+
+  const validate = await step('validate', '--format', 'json');
+  t.equal(validate.code, 0, validate.err);
+  await writeFile(path.join(s.dir, 'validation.json'), validate.out);
+  const plan = await step('plan', '--detailed-exitcode', '--out', 'plan.json', '--quiet');
+  t.equal(plan.code, 2, 'changes pending');
+  const planned = JSON.parse(await readFile(path.join(s.dir, 'plan.json'), 'utf8')) as { fingerprint: string };
+  const posted = await step('comment', '--validation', 'validation.json', '--plan', 'plan.json');
+  t.equal(posted.code, 0, posted.err);
+  t.match(bodies(s.github)[0], `Fingerprint \`${planned.fingerprint}\``);
+  t.match(bodies(s.github)[0], /\*\*Plan: \d+ to add/);
+
+  const roles = path.join(s.dir, 'desired-state', 'roles.yaml');
+  await writeFile(roles, (await readFile(roles, 'utf8')).replace('role: team_admin', 'role: team_admn'));
+  const invalid = await step('validate', '--format', 'json');
+  t.equal(invalid.code, 1);
+  await writeFile(path.join(s.dir, 'validation.json'), invalid.out);
+  t.equal((await step('comment', '--validation', 'validation.json')).code, 0);
+  t.equal(bodies(s.github).length, 1, 'the same comment, updated');
+  t.match(bodies(s.github)[0], `(https://github.example/acme/dstate/blob/${HEAD}/desired-state/roles.yaml#L`);
+  t.match(bodies(s.github)[0], /roles\.yaml#L\d+\) \| roles\\\[0\\\]\.role: must be one of/, 'the link, then the problem');
+  t.notMatch(bodies(s.github)[0], 'SECRET');
 });
