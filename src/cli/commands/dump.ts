@@ -13,6 +13,8 @@ import { readDropboxState } from '../../dropbox/reader.js';
 import { readOktaState } from '../../okta/reader.js';
 import { boolOpt, stringOpt, type Command } from '../command.js';
 import type { CommandIO } from '../io.js';
+import { findDropboxApps } from '../../okta/apps.js';
+import type { OktaClient } from '../../okta/client.js';
 import { liveClientsFromEnv } from '../live.js';
 import { createStatusLine } from '../status-line.js';
 
@@ -85,12 +87,10 @@ export const dumpCommand: Command = {
         throw new UsageError(`${existing.map(shown).join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing written (pass --force to overwrite)`);
       }
     }
-    const appId = (stringOpt(args, 'app-id') ?? io.env.OKTA_APP_ID ?? (force ? await appIdIn(path.join(dir, 'settings.yaml')) : undefined) ?? '').trim();
-    if (appId === '') {
-      throw new UsageError('the Okta app id is unknown: pass --app-id ID (the Dropbox Business app instance in Okta, 0oa...) or set OKTA_APP_ID');
-    }
+    let appId = (stringOpt(args, 'app-id') ?? io.env.OKTA_APP_ID ?? (force ? await appIdIn(path.join(dir, 'settings.yaml')) : undefined) ?? '').trim();
 
     const clients = liveClientsFromEnv(io.env);
+    if (appId === '') appId = await discoverAppId(clients.okta);
     const status = createStatusLine(io.stderr, { quiet: boolOpt(args, 'quiet') });
     let input: DumpInput;
     try {
@@ -134,6 +134,15 @@ export const dumpCommand: Command = {
     return 0;
   },
 };
+
+/** The one active Dropbox app instance in Okta, or a usage error naming the candidates. */
+async function discoverAppId(client: OktaClient): Promise<string> {
+  const apps = await findDropboxApps(client);
+  if (apps.length === 1) return apps[0]!.id;
+  const hint = 'pass --app-id ID (the Dropbox Business app instance in Okta, 0oa...) or set OKTA_APP_ID';
+  if (apps.length === 0) throw new UsageError(`no active Dropbox app found in Okta (GET /api/v1/apps?q=Dropbox): ${hint}`);
+  throw new UsageError(`${apps.length} active Dropbox apps in Okta (${apps.map((a) => `${a.id} "${a.label}"`).join(', ')}): ${hint}`);
+}
 
 /** okta.appId of a settings.yaml being dumped over (with --force), when it has a readable one. */
 async function appIdIn(file: string): Promise<string | undefined> {

@@ -270,6 +270,23 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
     return { status: 200, body: appUserJson(state, { userId, scope: 'USER' }, req.baseUrl, false) };
   };
 
+  const listApps: Handler = (req) => {
+    // §1.2: GET /api/v1/apps, `q` matches name or label by prefix (case-insensitive); one app here.
+    const q = req.query.get('q')?.toLowerCase() ?? '';
+    const apps = [{ id: state.appId, name: 'dropbox_for_business', label: state.appLabel }].filter(
+      (a) => q === '' || a.name.toLowerCase().startsWith(q) || a.label.toLowerCase().startsWith(q),
+    );
+    const limit = pageLimit(req, 20, 200);
+    return page(req, apps, (a) => a.id, limit, (a) => ({
+      id: a.id,
+      name: a.name,
+      label: a.label,
+      status: 'ACTIVE',
+      signOnMode: 'SAML_2_0',
+      _links: { users: { href: `${req.baseUrl}/api/v1/apps/${a.id}/users` }, groups: { href: `${req.baseUrl}/api/v1/apps/${a.id}/groups` } },
+    }));
+  };
+
   const listAppGroups: Handler = (req, [appId]) => {
     app(appId!);
     // §1.2: app group assignments page size default 20, max 200, min 20 (G16).
@@ -430,6 +447,7 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
   };
 
   const routes: readonly Route[] = [
+    { method: 'GET', pattern: /^\/api\/v1\/apps$/, name: 'GET /api/v1/apps', scope: 'okta.apps.read', handler: listApps },
     { method: 'GET', pattern: /^\/api\/v1\/apps\/([^/]+)\/users$/, name: 'GET /api/v1/apps/{id}/users', scope: 'okta.apps.read', handler: listAppUsers },
     { method: 'POST', pattern: /^\/api\/v1\/apps\/([^/]+)\/users$/, name: 'POST /api/v1/apps/{id}/users', scope: 'okta.apps.manage', handler: assignUser },
     { method: 'GET', pattern: /^\/api\/v1\/apps\/([^/]+)\/users\/([^/]+)$/, name: 'GET /api/v1/apps/{id}/users/{id}', scope: 'okta.apps.read', handler: getAppUser },
