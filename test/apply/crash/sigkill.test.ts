@@ -163,25 +163,32 @@ function noDuplicates(t: Test, sandbox: Sandbox, label: string): void {
   t.equal(new Set(externalIds).size, externalIds.length, `${label}: no duplicate member by external id`);
 }
 
-/** Complete lines must be audit entries; a last line without newline is a write cut short by the kill. */
-function checkAuditLog(t: Test, file: string, label: string): { lines: number; partial: boolean } {
-  let text = '';
+/**
+ * Complete lines must be audit entries, one per action at most, no more than the plan holds; a
+ * last line without its newline is a write cut short by the kill. No file: killed before it opened.
+ */
+function checkAuditLog(t: Test, file: string, label: string, actions: number): { lines: number; partial: boolean } {
+  let text: string;
   try {
     text = readFileSync(file, 'utf8');
-  } catch {
-    return { lines: 0, partial: false };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { lines: 0, partial: false };
+    throw err;
   }
   const parts = text.split('\n');
   const tail = parts.pop()!;
+  const ids: string[] = [];
   const bad = parts.filter((line) => {
     try {
       const e = JSON.parse(line) as { outcome?: unknown; actionId?: unknown };
+      if (typeof e.actionId === 'string') ids.push(e.actionId);
       return !AUDIT_OUTCOMES.has(String(e.outcome)) || typeof e.actionId !== 'string';
     } catch {
       return true;
     }
   });
   t.same(bad, [], `${label}: every complete audit line is a JSON audit entry`);
+  t.ok(new Set(ids).size === ids.length && ids.length <= actions, `${label}: at most one audit line per planned action (${ids.length} of ${actions})`);
   return { lines: parts.length, partial: tail !== '' };
 }
 
@@ -325,7 +332,7 @@ t.test('crash safety: SIGKILL apply at random points, then plan + apply converge
       t.ok(killedRun.killed ? killedRun.signal === 'SIGKILL' : killedRun.code === 0, `${label}: killed, or finished first`);
       // Requests the killed client had in flight still land on the server, as they would on Dropbox.
       await new Promise((resolve) => setTimeout(resolve, 5 * LATENCY_MS));
-      const log = checkAuditLog(t, audit, label);
+      const log = checkAuditLog(t, audit, label, actions);
       const orphanMode = ORPHAN_MODES[i % ORPHAN_MODES.length]!;
       const orphanIds = pendingJobs(sandbox);
       let orphans = 0;
@@ -372,6 +379,11 @@ t.test('crash safety: SIGKILL apply at random points, then plan + apply converge
       `run ${i + 1}: kill ${where}: ${r.killed ? `${r.writesAtKill} writes sent` : 'finished first'}, ${r.orphanMode === 'never run' ? `${r.orphanIds} orphan job(s) never run` : `${r.orphans} orphan job(s) ${r.orphanMode}`}, ${r.auditLines} audit lines${r.partialAudit ? ' + a partial one' : ''}, ${r.followUps} follow-up apply(ies) with changes`,
     );
   }
+  const third = (r: RunReport) => Math.min(2, Math.floor(((r.point.afterWrite - 1) * 3) / totalWrites));
+  const inWrites = done.filter((r) => r.point.afterWrite > 0 && r.point.delayMs < LATENCY_MS * 3);
+  t.comment(
+    `kill points: ${done.filter((r) => r.point.afterWrite === 0).length} at spawn, ${[0, 1, 2].map((k) => inWrites.filter((r) => third(r) === k).length).join(' / ')} in the first / middle / last third of the ${totalWrites} writes, ${done.length - inWrites.length - done.filter((r) => r.point.afterWrite === 0).length} in the tail`,
+  );
   const byFollowUps = [0, 1, 2].map((n) => done.filter((r) => r.followUps === n).length);
   const cpu = process.cpuUsage(cpuAtStart);
   t.comment(
