@@ -218,7 +218,11 @@ async function main(): Promise<void> {
         }
         log(`  all calls: ${r.totalCalls} (dropbox ${JSON.stringify(r.dropboxCalls)}, okta ${JSON.stringify(r.oktaCalls)})`);
         const bound = Math.max(r.sequentialChainMs, r.concurrencyBoundMs);
-        log(`  wall ${r.totalMs} ms (Dropbox done after ${r.dropboxMs} ms); bound max(longest cursor chain ${r.sequentialChainMs} ms, calls × latency / concurrency ${r.concurrencyBoundMs} ms) = ${bound} ms: ${ratio(r.totalMs, bound)}×`);
+        const wallOk = r.totalMs <= bound * 1.5;
+        log(`  wall ${r.totalMs} ms (Dropbox done after ${r.dropboxMs} ms); bound max(longest cursor chain ${r.sequentialChainMs} ms, calls × latency / concurrency ${r.concurrencyBoundMs} ms) = ${bound} ms: ${ratio(r.totalMs, bound)}× ${wallOk ? 'ok' : 'MISSED'} (goal ≤ 1.5×; sandbox and client share this machine's cores)`);
+        const rssOk = r.rssMb < 1024;
+        if (!rssOk) log(`  peak RSS ${r.rssMb} MB: MISSED (goal < 1024 MB)`);
+        ok = ok && wallOk && rssOk;
         const appPages = (r.bounds as Record<string, number>)['okta GET /api/v1/apps/{id}/users']!;
         log(`  under Okta's Workforce limit for /api/v1/apps/* (100/min, 50% per token): the app-user pages alone need ≥ ${Math.max(0, Math.ceil(appPages / 50) - 1)} min of pacing`);
       }
