@@ -78,7 +78,7 @@ export const demoCommand: Command = {
       say('');
       say(bold(`3. Apply (what merging the pull request does), with an audit log:`));
       const auditDir = mkdtempSync(path.join(tmpdir(), 'dbxsync-demo-'));
-      const { exitCode } = await runApply(plan, createDropboxWriter(clients.dropbox), {
+      const { exitCode } = await runApply(plan, createDropboxWriter(clients.dropbox, { pollIntervalMs: 200 }), {
         stdout: io.stdout,
         stderr: io.stderr,
         env: demoIO.env,
