@@ -29,7 +29,7 @@ import {
   type Warning,
 } from '../domain/plan.js';
 import type { PlanInput } from '../plan/analyze.js';
-import { protectedMembers } from '../plan/context.js';
+import { OPERATOR_REASON, protectedMembers } from '../plan/context.js';
 import { fingerprint } from '../plan/fingerprint.js';
 import { matchIdentities, type MatchKind } from '../plan/identity.js';
 import { indexLive, type LiveIndex } from '../plan/live-index.js';
@@ -53,13 +53,19 @@ interface ImportContext {
  * Plans the Okta-side import. Pure: no I/O, no clock (`now` is a parameter), inputs never mutated;
  * the same inputs in any order give a byte-equal `JSON.stringify(plan)`.
  */
+/** Import never writes the Okta user of the admin whose token runs dbxsync either. */
+function withOperator(protectedBy: Map<string, string>, operatorId: string | null): Map<string, string> {
+  if (operatorId !== null && !protectedBy.has(operatorId)) protectedBy.set(operatorId, OPERATOR_REASON);
+  return protectedBy;
+}
+
 export function planImport(input: PlanInput): Plan {
   const index = indexLive(input.okta, input.dropbox);
   const identity = matchIdentities(index);
   const ctx: ImportContext = {
     input,
     index,
-    protectedBy: protectedMembers(input.desired.provisioning.protectedMembers, index, input.dropbox.authenticatedAdminId),
+    protectedBy: withOperator(protectedMembers(input.desired.provisioning.protectedMembers, index), input.dropbox.authenticatedAdminId),
     actions: [],
     reports: [],
   };

@@ -13,8 +13,13 @@ export interface PlanContext {
   readonly roles: RoleResolver;
   readonly now: string;
   readonly nowMs: number;
-  /** team_member_id → why the member is protected (protectedMembers entry, or the authenticated admin). */
+  /** team_member_id → why the member is protected: a protectedMembers entry (never changed at all). */
   readonly protectedMembers: ReadonlyMap<string, string>;
+  /**
+   * team_member_id of the admin whose token runs dbxsync: never suspended, removed or demoted
+   * (design.md), but otherwise managed like anyone (profile, promotions, group membership).
+   */
+  readonly operatorId: string | null;
   readonly reports: Report[];
   readonly waiting: Waiting[];
   readonly warnings: Warning[];
@@ -26,11 +31,17 @@ export function protection(ctx: PlanContext, member: DropboxMember): string | nu
   return ctx.protectedMembers.get(member.teamMemberId) ?? null;
 }
 
-/** The protected members of a team: the protectedMembers entries and the authenticated admin. */
+export const OPERATOR_REASON = 'the admin whose token runs dbxsync';
+
+/** Why a member must never be suspended, removed or demoted (protected, or the operator); null when it may be. */
+export function lifecycleGuard(ctx: PlanContext, member: DropboxMember): string | null {
+  return protection(ctx, member) ?? (member.teamMemberId === ctx.operatorId ? OPERATOR_REASON : null);
+}
+
+/** The protected members of a team: the protectedMembers entries (the operator is guarded apart: see PlanContext.operatorId). */
 export function protectedMembers(
   entries: readonly { readonly email: string; readonly source: SourceRef }[],
   index: LiveIndex,
-  authenticatedAdminId: string | null,
 ): Map<string, string> {
   const out = new Map<string, string>();
   for (const entry of entries) {
@@ -38,6 +49,5 @@ export function protectedMembers(
       if (!out.has(m.teamMemberId)) out.set(m.teamMemberId, `protectedMembers, ${entry.source.file}:${entry.source.line}`);
     }
   }
-  if (authenticatedAdminId !== null) out.set(authenticatedAdminId, 'the admin whose token runs dbxsync');
   return out;
 }

@@ -6,7 +6,7 @@ import type { Role } from '../domain/desired.js';
 import { assertNever } from '../domain/errors.js';
 import type { DropboxMember, OktaUser } from '../domain/live.js';
 import { isDemotion, type Action, type MemberUpdateProfileAction, type PersonRef, type ProfileChange } from '../domain/plan.js';
-import type { PlanContext } from './context.js';
+import { OPERATOR_REASON, type PlanContext } from './context.js';
 import type { Person } from './people.js';
 import { desiredProfile, refusal, type DesiredProfile, type ProfileField } from './profile.js';
 import { describeRole } from './roles.js';
@@ -302,6 +302,16 @@ function roleAction(ctx: PlanContext, person: Person, user: OktaUser, live: Drop
       teamMemberId: live.teamMemberId,
       oktaUserId: user.id,
       message: `protected (${person.protectedBy}): role would have changed from ${live.role} to ${decision.role} (${describeRole(decision)})`,
+    });
+    return null;
+  }
+  if (live.teamMemberId === ctx.operatorId && isDemotion(live.role, decision.role)) {
+    ctx.reports.push({
+      kind: 'protected_member',
+      email: live.email.toLowerCase(),
+      teamMemberId: live.teamMemberId,
+      oktaUserId: user.id,
+      message: `protected (${OPERATOR_REASON}): would have been demoted from ${live.role} to ${decision.role} (${describeRole(decision)})`,
     });
     return null;
   }

@@ -7,7 +7,7 @@
 import type { OffboardingOverride } from '../domain/desired.js';
 import { assertNever } from '../domain/errors.js';
 import type { DropboxMember, OktaUser } from '../domain/live.js';
-import { protection, type PlanContext } from './context.js';
+import { lifecycleGuard, protection, type PlanContext } from './context.js';
 import type { MatchKind } from './identity.js';
 import { ACTIVE_STATUSES, PENDING_STATUSES, resolveOktaGroups } from './live-index.js';
 import { addDays, ageInDays, at, day, display, list } from './text.js';
@@ -86,18 +86,19 @@ function finish(
   decided: Decided,
 ): Person {
   const protectedBy = member === null ? null : protection(ctx, member);
+  const guard = member === null ? null : lifecycleGuard(ctx, member);
   let fate = decided.fate;
-  if (protectedBy !== null && member !== null) {
-    const verb = fate.kind === 'suspend' ? 'suspended' : fate.kind === 'remove' ? 'removed' : fate.kind === 'unsuspend' ? 'unsuspended' : null;
+  if (guard !== null && member !== null) {
+    const verb = fate.kind === 'suspend' ? 'suspended' : fate.kind === 'remove' ? 'removed' : fate.kind === 'unsuspend' && protectedBy !== null ? 'unsuspended' : null;
     if (verb !== null) {
       ctx.reports.push({
         kind: 'protected_member',
         email: member.email.toLowerCase(),
         teamMemberId: member.teamMemberId,
         oktaUserId: user?.id ?? null,
-        message: `protected (${protectedBy}): would have been ${verb} because ${fate.why}`,
+        message: `protected (${guard}): would have been ${verb} because ${fate.why}`,
       });
-      fate = { kind: 'leave', why: `protected (${protectedBy})` };
+      fate = { kind: 'leave', why: `protected (${guard})` };
     }
   }
   if (member !== null && member.status === 'invited' && fate.kind !== 'remove') {

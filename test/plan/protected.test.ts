@@ -1,6 +1,6 @@
 import t from 'tap';
 import { groupPush, roleRule, team } from '../helpers/builders.js';
-import { runCases, type Case } from './plan-helpers.js';
+import { actionsOf, runCases, type Case } from './plan-helpers.js';
 
 const guard = { provisioning: { protectedMembers: ['breakglass'] }, safety: { maxRemovalPercent: 100 } };
 
@@ -65,6 +65,20 @@ const cases: Case[] = [
     name: 'the authenticated admin is never demoted',
     team: () => team().person('operator', { dropbox: { role: 'team_admin' } }).authenticatedAdmin('operator').settings({ roles: [roleRule('support_admin', { users: ['operator'] })] }),
     expect: (t, plan) => t.same(plan.actions, []),
+  },
+  {
+    name: 'the authenticated admin is otherwise managed like anyone: profile follows Okta, promotions and group membership apply',
+    team: () =>
+      team()
+        .person('operator', { okta: { lastName: 'King', groups: ['Engineering'] }, dropbox: { role: 'support_admin' } })
+        .authenticatedAdmin('operator')
+        .settings({ roles: [roleRule('team_admin', { users: ['operator'] })], groupPushes: [groupPush({ oktaGroup: 'Engineering' })] }),
+    expect: (t, plan) => {
+      t.match(actionsOf(plan, 'member.update_profile'), [{ member: { teamMemberId: 'dbmid:operator' }, changes: { surname: { to: 'King' } } }]);
+      t.match(actionsOf(plan, 'member.set_role'), [{ from: 'support_admin', to: 'team_admin' }]);
+      t.match(actionsOf(plan, 'group.members.add'), [{ members: [{ teamMemberId: 'dbmid:operator' }] }]);
+      t.same(plan.reports.filter((r) => r.kind === 'protected_member'), []);
+    },
   },
   {
     name: 'a protected member may be a transfer destination',
