@@ -182,6 +182,9 @@ function linkUnassigned(ctx: ImportContext, member: DropboxMember, user: OktaUse
     member: { email, teamMemberId: member.teamMemberId, oktaUserId: user.id },
   };
   ctx.actions.push(action);
+  // Linked now, so managed from the next plan on: write the Dropbox-mastered attributes back in the
+  // same run, or that plan would push the stale Okta values over them.
+  writeBackProfile(ctx, member, user);
 }
 
 /** A live member that no Okta user matches by id or email. */

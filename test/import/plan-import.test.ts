@@ -245,7 +245,7 @@ const cases: Case[] = [
     },
   },
   {
-    name: 'profile write-back only for managed people: not for an unassigned match, nor for a protected member',
+    name: 'profile write-back for the people import manages: a match linked in this run gets its write-back too (else the next plan would overwrite Dropbox); never a protected member',
     input: () =>
       withImport(
         team()
@@ -255,7 +255,8 @@ const cases: Case[] = [
         { profile: { firstName: 'givenName' } },
       ),
     expect: (t, plan) => {
-      t.same(kinds(plan), ['okta.assign']);
+      t.same(kinds(plan).sort(), ['okta.assign', 'okta.update_profile']);
+      t.match(plan.actions.find((a) => a.kind === 'okta.update_profile'), { member: { email: 'ada@acme.example' }, changes: { firstName: { to: 'Augusta' } } });
       t.match(plan.reports, [{ kind: 'protected_member', email: 'breakglass@acme.example', message: /firstName "Breakglass" in Okta, given name "Glass" in Dropbox; the Okta profile is left alone/ }]);
     },
   },
