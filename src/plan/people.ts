@@ -137,19 +137,22 @@ function decideForUser(ctx: PlanContext, user: OktaUser, member: DropboxMember |
 
   if (PENDING_STATUSES.has(user.status)) {
     const since = user.statusChanged ?? user.created;
-    if (assigned) {
+    // Already a Dropbox member (e.g. imported from Dropbox into Okta as STAGED): managed as it is,
+    // nothing to wait for; only a person not yet in Dropbox awaits the Okta activation.
+    if (assigned && member === null) {
       ctx.waiting.push({
         kind: 'awaiting_activation',
         email: user.email.toLowerCase(),
-        teamMemberId: member?.teamMemberId ?? null,
+        teamMemberId: null,
         oktaUserId: user.id,
         since,
         ageDays: ageInDays(since, ctx.nowMs),
         dueDate: null,
         message: `${user.status} in Okta since ${day(since)}: added to Dropbox once the Okta account is activated`,
       });
-      return member === null ? { fate: { kind: 'absent', why: `${fact()}; awaiting activation` }, rule: null } : { fate: { kind: 'keep', why: fact() }, rule: null };
+      return { fate: { kind: 'absent', why: `${fact()}; awaiting activation` }, rule: null };
     }
+    if (assigned) return { fate: { kind: 'keep', why: fact() }, rule: null };
     if (member === null) return { fate: { kind: 'absent', why: `${user.status} in Okta, not assigned` }, rule: null };
     ctx.reports.push({
       kind: 'unassigned_member',

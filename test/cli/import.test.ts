@@ -168,9 +168,11 @@ t.test('createUsers: a STAGED Okta user is created from the Dropbox profile and 
   t.equal(sandbox.okta.directAssignments.get(created[0]!.id)?.userName, JORDAN);
   t.match(applied.out, new RegExp(`Created \\(1\\):\\n  okta\\.create_user ${JORDAN.replace(/\./g, '\\.')}: Okta user ${created[0]!.id} \\(STAGED\\)`));
 
-  // Once created and assigned, the member is awaiting activation in the sync plan, and managed.
+  // Once created and assigned, the member is managed by the sync plan (adopted), and not shown as
+  // waiting to be added: it is a Dropbox member already.
   const plan = JSON.parse((await cli(['plan', '--format', 'json'], sandbox, cwd)).out);
-  t.ok(plan.waiting.some((w: { kind: string; email: string }) => w.kind === 'awaiting_activation' && w.email === JORDAN));
+  t.notOk(plan.waiting.some((w: { email: string }) => w.email === JORDAN));
+  t.ok(plan.actions.some((a: { kind: string; member?: { email: string } }) => a.kind === 'member.update_profile' && a.member?.email === JORDAN), 'adopted: external id set');
   t.notOk(plan.reports.some((r: { email: string }) => r.email === JORDAN));
   const again = await cli(['import'], sandbox, cwd);
   t.match(again.out, 'No import changes: every Dropbox member is known to Okta.');
