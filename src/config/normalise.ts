@@ -157,6 +157,12 @@ export function normalise(merged: MergedConfig, files: readonly string[]): Desir
     profile: { ...(obj(importRaw.profile) as Record<string, 'givenName' | 'surname' | 'email'>) },
     maxWrites: pick(importRaw, 'maxWrites', DEFAULTS.import.maxWrites),
     source: keyRef('import'),
+    keySources: Object.fromEntries(
+      (['linkMatchingUsers', 'createUsers', 'profile', 'maxWrites'] as const).flatMap((key) => {
+        const at = key in importRaw ? merged.sourceRef(['import', key], 'key') : null;
+        return at ? [[key, at]] : [];
+      }),
+    ),
   };
 
   return {

@@ -125,4 +125,6 @@ export interface ImportSettings {
   readonly profile: Readonly<Record<string, 'givenName' | 'surname' | 'email'>>;
   readonly maxWrites: number;
   readonly source: SourceRef | null;
+  /** Where each import key is written, when it is (messages point at the key, not at `import:`). */
+  readonly keySources?: Readonly<Partial<Record<'linkMatchingUsers' | 'createUsers' | 'profile' | 'maxWrites', SourceRef>>>;
 }

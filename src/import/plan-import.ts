@@ -14,6 +14,7 @@
  * every protected member's Okta user is reported, never written.
  */
 import { createHash } from 'node:crypto';
+import type { SourceRef } from '../domain/desired.js';
 import type { DropboxMember, OktaUser } from '../domain/live.js';
 import {
   ACTION_KINDS,
@@ -140,8 +141,13 @@ function userLabel(user: OktaUser): string {
   return `Okta user ${user.id} (${user.status})`;
 }
 
+/** The position of an import key when it is written, else of the `import:` section. */
+function importSource(input: PlanInput, key: 'linkMatchingUsers' | 'createUsers' | 'profile' | 'maxWrites'): SourceRef | null {
+  return input.desired.import.keySources?.[key] ?? input.desired.import.source;
+}
+
 function setting(ctx: ImportContext, key: 'linkMatchingUsers' | 'createUsers'): string {
-  return `${at(ctx.input.desired.import.source)} import.${key}: ${ctx.input.desired.import[key]}`;
+  return `${at(importSource(ctx.input, key))} import.${key}: ${ctx.input.desired.import[key]}`;
 }
 
 /** A live member whose Okta user exists but is not assigned to the Dropbox app. */
@@ -259,7 +265,7 @@ function writeBackProfile(ctx: ImportContext, member: DropboxMember, user: OktaU
     ctx.reports.push(report('other', member, user.id, `Dropbox has no value for ${list(blank)}; not written back to Okta (import.profile)`));
   }
   if (facts.length === 0) return;
-  const rule = `${at(ctx.input.desired.import.source)} import.profile: ${attributes.map((a) => `${a} ← ${mapping[a]}`).join(', ')}`;
+  const rule = `${at(importSource(ctx.input, 'profile'))} import.profile: ${attributes.map((a) => `${a} ← ${mapping[a]}`).join(', ')}`;
   const protectedBy = ctx.protectedBy.get(member.teamMemberId);
   if (protectedBy !== undefined) {
     ctx.reports.push(report('protected_member', member, user.id, `protected (${protectedBy}): ${facts.join('; ')}; the Okta profile is left alone (${rule})`));
@@ -280,7 +286,8 @@ function writeBackProfile(ctx: ImportContext, member: DropboxMember, user: OktaU
 
 /** import.maxWrites: a plan with more Okta writes is refused as a whole, never cut short. */
 function writeLimit(input: PlanInput, writes: number): SafetyViolation[] {
-  const { maxWrites, source } = input.desired.import;
+  const { maxWrites } = input.desired.import;
+  const source = importSource(input, 'maxWrites');
   if (writes <= maxWrites) return [];
   return [
     {
@@ -299,7 +306,7 @@ function writeLimit(input: PlanInput, writes: number): SafetyViolation[] {
 function profileWarnings(input: PlanInput): Warning[] {
   const pushed = input.desired.provisioning.profile;
   const warnings: Warning[] = [];
-  const source = input.desired.import.source;
+  const source = importSource(input, 'profile');
   for (const attribute of Object.keys(input.desired.import.profile).sort(compareStrings)) {
     const fields = (Object.keys(pushed) as (keyof typeof pushed)[]).filter((f) => pushed[f] === attribute).sort(compareStrings);
     if (fields.length === 0) continue;

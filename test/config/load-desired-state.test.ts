@@ -73,7 +73,7 @@ t.test('the smallest valid directory gets every default of design.md', async (t)
       managerAttribute: 'managerId',
       overrides: [],
     },
-    import: { linkMatchingUsers: true, createUsers: false, profile: {}, maxWrites: 50, source: null },
+    import: { linkMatchingUsers: true, createUsers: false, profile: {}, maxWrites: 50, source: null, keySources: {} },
   };
   t.strictSame(result.state, expected);
 });
@@ -156,7 +156,7 @@ t.test('a full directory: values kept, emails lower-cased, partial sections merg
     source: { file: 'offboarding.yaml', line: 2, col: 3 },
   });
   t.strictSame(s.offboarding.overrides, [{ oktaGroup: 'Legal Hold', action: 'suspend', source: { file: 'offboarding.yaml', line: 8, col: 7 } }]);
-  t.strictSame(s.import, { linkMatchingUsers: true, createUsers: true, profile: { nickName: 'givenName' }, maxWrites: 50, source: { file: 'import.yaml', line: 1, col: 1 } });
+  t.strictSame(s.import, { linkMatchingUsers: true, createUsers: true, profile: { nickName: 'givenName' }, maxWrites: 50, source: { file: 'import.yaml', line: 1, col: 1 }, keySources: { createUsers: { file: 'import.yaml', line: 2, col: 3 }, profile: { file: 'import.yaml', line: 3, col: 3 } } });
 });
 
 t.test('roles: [] manages roles (everyone member_only); no roles key leaves them alone', async (t) => {

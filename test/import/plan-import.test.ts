@@ -280,6 +280,16 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'the max_writes refusal points at the maxWrites key when the YAML writes it',
+    input: () =>
+      withImport(team().person('ada', { okta: { assigned: false }, dropbox: { externalId: null } }).person('jordan', { okta: false }), {
+        createUsers: true,
+        maxWrites: 1,
+        keySources: { maxWrites: { file: 'import.yaml', line: 9, col: 3 } },
+      }),
+    expect: (t, plan) => t.match(plan.safety.violations, [{ rule: 'max_writes', message: /exceed import\.maxWrites 1 \(import\.yaml:9\)/ }]),
+  },
+  {
     name: 'exactly maxWrites writes: allowed',
     input: () => withImport(team().person('ada', { okta: { assigned: false }, dropbox: { externalId: null } }), { maxWrites: 1 }),
     expect: (t, plan) => t.equal(plan.safety.ok, true),
