@@ -8,9 +8,8 @@ import { assertNever, RemoteError, UsageError } from '../domain/errors.js';
 import type { Action, OktaAssignAction, OktaCreateUserAction, OktaUpdateProfileAction, Plan } from '../domain/plan.js';
 import { redact } from '../domain/redact.js';
 import type { NewOktaUserProfile, OktaWriter } from '../okta/writer.js';
-import { createAuditLog, openAuditLog } from './audit.js';
-import type { ActionError, ActionOutcome, ApplyCounts, ApplyEvent, ApplyResult } from './outcome.js';
-import { createProgress } from './progress.js';
+import type { ActionError, ActionOutcome, ApplyEvent, ApplyResult } from './outcome.js';
+import { runRecorded, type RecordedRunOptions, type RunApplyResult } from './run-apply.js';
 
 export interface ImportExecuteOptions {
   /** The Dropbox app instance in Okta (desired okta.appId): assignments go there. */
@@ -196,57 +195,26 @@ function oneLine(text: string): string {
   return redact(text.split('\n')[0] ?? '').trim();
 }
 
-interface Out {
-  write(text: string): void;
-  readonly isTTY: boolean;
-}
-
-export interface RunImportOptions {
+export interface RunImportOptions extends RecordedRunOptions {
   readonly appId: string;
-  readonly stdout: Out;
-  readonly stderr: Out;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly cwd: string;
-  readonly now: () => Date;
-  /** --audit-log: a file (appended), "-" for stdout; default .dbxsync/audit/<date>-<fingerprint>.jsonl. */
-  readonly auditLog?: string;
   readonly concurrency?: number;
-  readonly quiet?: boolean;
-  /** Keep stdout for the plan alone (--format json): the summary goes to stderr. */
-  readonly summaryToStderr?: boolean;
-}
-
-export interface RunImportResult {
-  readonly result: ApplyResult;
-  readonly exitCode: 0 | 1;
-  /** Where the audit log went ("-" for stdout). */
-  readonly auditLocation: string;
 }
 
 /** One import --apply: audit log, progress on stderr, the executor, the summary, the exit code. */
-export async function runImport(plan: Plan, writer: OktaWriter, options: RunImportOptions): Promise<RunImportResult> {
+export async function runImport(plan: Plan, writer: OktaWriter, options: RunImportOptions): Promise<RunApplyResult> {
   assertImportRunnable(plan);
-  const sink = openAuditLog(options.auditLog, { cwd: options.cwd, planFingerprint: plan.fingerprint, now: options.now(), stdout: options.stdout });
-  const audit = createAuditLog((line) => sink.write(line), { planFingerprint: plan.fingerprint });
-  const progress = createProgress(options.stderr, { quiet: options.quiet, env: options.env });
-  let result: ApplyResult;
-  try {
-    result = await executeImport(plan, writer, {
-      appId: options.appId,
-      now: options.now,
-      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
-      onEvent: (event) => {
-        audit.onEvent(event);
-        progress.onEvent(event);
-      },
-    });
-  } finally {
-    sink.close();
-  }
-  const summaryOut = sink.location === '-' || options.summaryToStderr === true ? options.stderr : options.stdout;
-  summaryOut.write(renderImportSummary(result, plan));
-  if (sink.location !== '-' && !options.quiet) options.stderr.write(`Audit log: ${sink.location}\n`);
-  return { result, exitCode: result.ok ? 0 : 1, auditLocation: sink.location };
+  return runRecorded(
+    plan,
+    options,
+    (onEvent) =>
+      executeImport(plan, writer, {
+        appId: options.appId,
+        now: options.now,
+        ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+        onEvent,
+      }),
+    (result) => renderImportSummary(result, plan),
+  );
 }
 
 /** Failures one line each, notes on applied actions, and the count line. */

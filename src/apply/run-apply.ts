@@ -7,16 +7,17 @@ import type { Plan } from '../domain/plan.js';
 import type { DropboxWriter } from '../domain/ports.js';
 import { createAuditLog, openAuditLog } from './audit.js';
 import { applyPlan, assertRunnable } from './execute.js';
-import type { ApplyResult } from './outcome.js';
+import type { ApplyEvent, ApplyResult } from './outcome.js';
 import { colorAllowed, createProgress } from './progress.js';
 import { renderApplySummary } from './summary.js';
 
-interface Out {
+export interface Out {
   write(text: string): void;
   readonly isTTY: boolean;
 }
 
-export interface RunApplyOptions {
+/** What running a plan for real needs of the process: output streams, environment, clock, audit log. */
+export interface RecordedRunOptions {
   readonly stdout: Out;
   readonly stderr: Out;
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -24,8 +25,13 @@ export interface RunApplyOptions {
   readonly now: () => Date;
   /** --audit-log: a file (appended), "-" for stdout; default .dbxsync/audit/<date>-<fingerprint>.jsonl. */
   readonly auditLog?: string;
-  readonly concurrency?: number;
   readonly quiet?: boolean;
+  /** Keep stdout for something else (e.g. --format json): the summary goes to stderr. */
+  readonly summaryToStderr?: boolean;
+}
+
+export interface RunApplyOptions extends RecordedRunOptions {
+  readonly concurrency?: number;
   readonly signal?: AbortSignal;
 }
 
@@ -36,28 +42,41 @@ export interface RunApplyResult {
   readonly auditLocation: string;
 }
 
-export async function runApply(plan: Plan, writer: DropboxWriter, options: RunApplyOptions): Promise<RunApplyResult> {
-  assertRunnable(plan);
+/**
+ * The wiring every executor shares (Dropbox apply, Okta import): the audit log opened at the edge
+ * and fed with every event, progress on stderr, the summary, and the exit code.
+ */
+export async function runRecorded(
+  plan: Plan,
+  options: RecordedRunOptions,
+  execute: (onEvent: (event: ApplyEvent) => void) => Promise<ApplyResult>,
+  summary: (result: ApplyResult, out: Out) => string,
+): Promise<RunApplyResult> {
   const sink = openAuditLog(options.auditLog, { cwd: options.cwd, planFingerprint: plan.fingerprint, now: options.now(), stdout: options.stdout });
   const audit = createAuditLog((line) => sink.write(line), { planFingerprint: plan.fingerprint });
   const progress = createProgress(options.stderr, { quiet: options.quiet, env: options.env });
   let result: ApplyResult;
   try {
-    result = await applyPlan(plan, writer, {
-      concurrency: options.concurrency,
-      now: options.now,
-      signal: options.signal,
-      onEvent: (event) => {
-        audit.onEvent(event);
-        progress.onEvent(event);
-      },
+    result = await execute((event) => {
+      audit.onEvent(event);
+      progress.onEvent(event);
     });
   } finally {
     sink.close();
   }
   // With the audit log on stdout, stdout stays pure JSON lines: the summary goes to stderr.
-  const summaryOut = sink.location === '-' ? options.stderr : options.stdout;
-  summaryOut.write(renderApplySummary(result, plan, { color: summaryOut.isTTY && colorAllowed(options.env) }));
+  const summaryOut = sink.location === '-' || options.summaryToStderr === true ? options.stderr : options.stdout;
+  summaryOut.write(summary(result, summaryOut));
   if (sink.location !== '-' && !options.quiet) options.stderr.write(`Audit log: ${sink.location}\n`);
   return { result, exitCode: result.ok ? 0 : 1, auditLocation: sink.location };
+}
+
+export async function runApply(plan: Plan, writer: DropboxWriter, options: RunApplyOptions): Promise<RunApplyResult> {
+  assertRunnable(plan);
+  return runRecorded(
+    plan,
+    options,
+    (onEvent) => applyPlan(plan, writer, { concurrency: options.concurrency, now: options.now, signal: options.signal, onEvent }),
+    (result, out) => renderApplySummary(result, plan, { color: out.isTTY && colorAllowed(options.env) }),
+  );
 }
