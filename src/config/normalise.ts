@@ -178,3 +178,34 @@ export function normalise(merged: MergedConfig, files: readonly string[]): Desir
     import: importSettings,
   };
 }
+
+/**
+ * The DesiredState of a directory that says nothing but the app id: every default of design.md.
+ * For callers that read live state before any YAML exists (`dbxsync dump`).
+ */
+export function defaultDesiredState(appId: string, appIdSource: SourceRef): DesiredState {
+  return {
+    version: 1,
+    files: [],
+    okta: { appId, source: appIdSource },
+    provisioning: {
+      sendWelcomeEmail: DEFAULTS.sendWelcomeEmail,
+      profile: { ...DEFAULTS.profile },
+      unassigned: DEFAULTS.unassigned,
+      unmanagedMembers: DEFAULTS.unmanagedMembers,
+      protectedMembers: [],
+      source: null,
+    },
+    safety: { maxRemovals: DEFAULTS.maxRemovals, maxRemovalPercent: DEFAULTS.maxRemovalPercent, minTeamAdmins: DEFAULTS.minTeamAdmins, exceptions: [], source: null },
+    groupPushes: [],
+    pruneGroups: DEFAULTS.pruneGroups,
+    roles: null,
+    offboarding: {
+      onSuspended: { ...DEFAULTS.onSuspended, source: null },
+      onDeactivated: { ...DEFAULTS.onDeactivated, fallbackTransferTo: null, transferAdmin: null, source: null },
+      managerAttribute: DEFAULTS.managerAttribute,
+      overrides: [],
+    },
+    import: { ...DEFAULTS.import, profile: {}, source: null },
+  };
+}

@@ -264,3 +264,14 @@ t.test('requireDesiredState: the state, or a ConfigError carrying every formatte
   t.ok(err instanceof ConfigError);
   t.same((err as ConfigError).problems, ['desired-state/r.yaml:1:9: roles[0]: must be a mapping (key: value lines), got the number 1']);
 });
+
+t.test('defaultDesiredState equals what a directory holding only the app id loads to', async (t) => {
+  const { defaultDesiredState } = await import('../../src/config/index.js');
+  const root = t.testdir({});
+  writeDir(root, { 'settings.yaml': SETTINGS });
+  const result = await load(root);
+  if (!result.ok) return t.fail('refused');
+  const { files: _files, import: { keySources: _keys, ...importRest }, ...loaded } = result.state;
+  const { files: _f, ...defaults } = defaultDesiredState(result.state.okta.appId, result.state.okta.source);
+  t.strictSame({ ...defaults }, { ...loaded, import: importRest });
+});

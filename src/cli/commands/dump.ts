@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { DesiredState, SourceRef } from '../../domain/desired.js';
 import { UsageError } from '../../domain/errors.js';
+import { defaultDesiredState } from '../../config/index.js';
 import { dumpContent, DUMP_FILES, groupsToRead, renderDump, type DumpInput } from '../../dump/index.js';
 import { readDropboxState } from '../../dropbox/reader.js';
 import { readOktaState } from '../../okta/reader.js';
@@ -26,38 +27,8 @@ const NOWHERE: SourceRef = { file: '(dump)', line: 1, col: 1 };
  */
 function readScope(appId: string, groupRefs: readonly string[]): DesiredState {
   return {
-    version: 1,
-    files: [],
-    okta: { appId, source: NOWHERE },
-    provisioning: {
-      sendWelcomeEmail: false,
-      profile: { givenName: 'firstName', surname: 'lastName', email: 'email' },
-      unassigned: 'ignore',
-      unmanagedMembers: 'report',
-      protectedMembers: [],
-      source: null,
-    },
-    safety: { maxRemovals: 25, maxRemovalPercent: 10, minTeamAdmins: 1, exceptions: [], source: null },
+    ...defaultDesiredState(appId, NOWHERE),
     groupPushes: groupRefs.map((oktaGroup) => ({ oktaGroup, oktaGroupPattern: null, dropboxGroup: null, source: NOWHERE })),
-    pruneGroups: false,
-    roles: null,
-    offboarding: {
-      onSuspended: { action: 'suspend', wipeData: false, source: null },
-      onDeactivated: {
-        action: 'suspend',
-        graceDays: 0,
-        transferTo: 'manager',
-        fallbackTransferTo: null,
-        transferAdmin: null,
-        keepAccount: false,
-        retainTeamShares: false,
-        wipeData: false,
-        source: null,
-      },
-      managerAttribute: 'managerId',
-      overrides: [],
-    },
-    import: { linkMatchingUsers: true, createUsers: false, profile: {}, maxWrites: 50, source: null },
   };
 }
 
