@@ -5,6 +5,7 @@ import { demoCommand } from './demo.js';
 import { dumpCommand } from './dump.js';
 import { explainCommand } from './explain.js';
 import { importCommand } from './import.js';
+import { initCommand } from './init.js';
 import { planCommand } from './plan.js';
 import { sandboxCommand } from './sandbox.js';
 import { validateCommand } from './validate.js';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   explainCommand,
   dumpCommand,
+  initCommand,
   commentCommand,
   sandboxCommand,
   demoCommand,
