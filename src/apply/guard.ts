@@ -8,7 +8,7 @@ import { createTwoFilesPatch } from 'diff';
 import { ROLE_RANK } from '../domain/desired.js';
 import { ACTION_KINDS, isDestructive } from '../domain/plan.js';
 import type { Action, ActionKind, GroupRef, PersonRef, Plan } from '../domain/plan.js';
-import { UsageError } from '../domain/errors.js';
+import { UsageError, assertNever } from '../domain/errors.js';
 
 /** The guard's verdict. `text` explains it in a few lines, with a diff of the destructive actions. */
 export interface ReviewedPlanCheck {
@@ -103,9 +103,20 @@ function uncovered(fresh: Action, reviewed: Action | undefined): string | null {
       const extra = fresh.members.filter((p) => !r.members.some((q) => samePerson(p, q)));
       return extra.length === 0 ? null : `removes members that were not reviewed: ${extra.map((p) => p.email).join(', ')}`;
     }
-    default:
-      // isDestructive holds only for the kinds above; anything else reaching here is covered by id.
+    case 'member.add':
+    case 'member.update_profile':
+    case 'member.unsuspend':
+    case 'member.recover':
+    case 'group.create':
+    case 'group.rename':
+    case 'group.members.add':
+    case 'okta.assign':
+    case 'okta.create_user':
+    case 'okta.update_profile':
+      // Not destructive (isDestructive): the same kind on the same id is all a reviewer must have seen.
       return null;
+    default:
+      return assertNever(fresh, 'action kind');
   }
 }
 
@@ -160,8 +171,19 @@ function canonicalLine(a: Action): string {
       return `group.delete "${a.group.name}"`;
     case 'group.members.remove':
       return `group.members.remove "${a.group.name}" ${[...a.members.map((p) => p.email)].sort().join(' ')}`;
-    default:
+    case 'member.add':
+    case 'member.update_profile':
+    case 'member.unsuspend':
+    case 'member.recover':
+    case 'group.create':
+    case 'group.rename':
+    case 'group.members.add':
+    case 'okta.assign':
+    case 'okta.create_user':
+    case 'okta.update_profile':
       return `${a.kind} ${target(a)}`;
+    default:
+      return assertNever(a, 'action kind');
   }
 }
 

@@ -4,6 +4,7 @@
  * documented in schemas/plan.schema.json); it never holds a secret.
  */
 import type { Role } from './desired.js';
+import { assertNever } from './errors.js';
 
 export type Reversibility = 'reversible' | 'recoverable' | 'irreversible';
 
@@ -179,23 +180,26 @@ export type Action =
 
 export type ActionKind = Action['kind'];
 
-export const ACTION_KINDS: readonly ActionKind[] = [
-  'member.add',
-  'member.update_profile',
-  'member.set_role',
-  'member.suspend',
-  'member.unsuspend',
-  'member.remove',
-  'member.recover',
-  'group.create',
-  'group.rename',
-  'group.members.add',
-  'group.members.remove',
-  'group.delete',
-  'okta.assign',
-  'okta.create_user',
-  'okta.update_profile',
-];
+/** Every kind once, in a fixed order; a kind missing from the table does not compile. */
+const KIND_TABLE = {
+  'member.add': true,
+  'member.update_profile': true,
+  'member.set_role': true,
+  'member.suspend': true,
+  'member.unsuspend': true,
+  'member.remove': true,
+  'member.recover': true,
+  'group.create': true,
+  'group.rename': true,
+  'group.members.add': true,
+  'group.members.remove': true,
+  'group.delete': true,
+  'okta.assign': true,
+  'okta.create_user': true,
+  'okta.update_profile': true,
+} as const satisfies Record<ActionKind, true>;
+
+export const ACTION_KINDS: readonly ActionKind[] = Object.keys(KIND_TABLE) as ActionKind[];
 
 /**
  * Destructive actions: the reviewed-plan guard refuses a fresh plan holding one of these that the
@@ -210,12 +214,23 @@ export function isDestructive(action: Action): boolean {
       return true;
     case 'member.set_role':
       return isDemotion(action.from, action.to);
-    default:
+    case 'member.add':
+    case 'member.update_profile':
+    case 'member.unsuspend':
+    case 'member.recover':
+    case 'group.create':
+    case 'group.rename':
+    case 'group.members.add':
+    case 'okta.assign':
+    case 'okta.create_user':
+    case 'okta.update_profile':
       return false;
+    default:
+      return assertNever(action, 'action kind');
   }
 }
 
-const RANK: Readonly<Record<Role, number>> = { team_admin: 3, user_management_admin: 2, support_admin: 1, member_only: 0 };
+const RANK = { team_admin: 3, user_management_admin: 2, support_admin: 1, member_only: 0 } as const satisfies Record<Role, number>;
 
 export function isDemotion(from: Role, to: Role): boolean {
   return RANK[to] < RANK[from];
