@@ -86,6 +86,9 @@ t.test('the packed tarball, installed into an empty directory, runs init, valida
   const init = await dbxsync('init');
   t.equal(init.code, 0, init.stderr);
   t.ok(existsSync(path.join(app, '.github/workflows/plan.yml')), 'the workflows come from the installed package');
+  const settings = readFileSync(path.join(app, 'desired-state/settings.yaml'), 'utf8');
+  const modeline = /^# yaml-language-server: \$schema=(\S+)$/m.exec(settings);
+  t.ok(modeline && existsSync(path.resolve(app, 'desired-state', modeline[1]!)), `the editor schema hint resolves in the adopter's repository: ${modeline?.[1]}`);
   const validate = await dbxsync('validate');
   t.equal(validate.code, 0, validate.stderr);
   const plan = await dbxsync('plan', '--detailed-exitcode', '--out', 'plan.json');
