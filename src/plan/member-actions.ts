@@ -92,6 +92,10 @@ export function planMembers(ctx: PlanContext, people: readonly Person[]): Member
           follow(ctx, person, user, member, id, fate, actions);
         }
         if (fate.kind === 'suspend') {
+          // The role follows the rules first: Dropbox refuses role changes of suspended members, so a
+          // demotion not made now could not be made later (phase orders set_role before suspend).
+          const role = roleAction(ctx, person, user, member, null, () => fate.why);
+          if (role !== null) actions.push(role);
           actions.push({
             kind: 'member.suspend',
             id: `member.suspend:${member.teamMemberId}`,

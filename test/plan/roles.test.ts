@@ -1,5 +1,6 @@
 import t from 'tap';
 import { roleRule, team } from '../helpers/builders.js';
+import { isPrivileged } from '../../src/domain/plan.js';
 import { actionsOf, kinds, runCases, type Case } from './plan-helpers.js';
 
 const admins = [roleRule('team_admin', { oktaGroups: ['Dropbox Admins'], users: ['cto'], line: 2 }), roleRule('support_admin', { oktaGroups: ['IT Helpdesk'], line: 6 })];
@@ -107,9 +108,43 @@ const cases: Case[] = [
     },
   },
   {
-    name: 'members being suspended or removed get no role change',
+    // Acceptance-suite finding (issue 10): team_members.stone MembersSetPermissions2Error has no way
+    // to change a suspended member's role (the sandbox refuses it as Dropbox does), so a demotion not
+    // planned before the suspension can never be made: she would stay team_admin while suspended.
+    name: 'an active team admin SUSPENDED in Okta who matches no rule: demoted first, then suspended, listed as privileged',
+    team: () =>
+      team()
+        .person('ada', { okta: { status: 'SUSPENDED' }, dropbox: { role: 'team_admin' } })
+        .person('boss', { okta: { groups: ['Dropbox Admins'] }, dropbox: { role: 'team_admin' } })
+        .settings({ roles: admins }),
+    expect: (t, plan) => {
+      t.same(kinds(plan), ['member.set_role', 'member.suspend'], 'the demotion runs before the suspension');
+      t.match(actionsOf(plan, 'member.set_role')[0], { member: { teamMemberId: 'dbmid:ada' }, from: 'team_admin', to: 'member_only', reason: /SUSPENDED[\s\S]*role member_only \(no role rule matches\); Dropbox has team_admin/ });
+      t.ok(isPrivileged(actionsOf(plan, 'member.set_role')[0]!), 'shown with the privileged changes');
+    },
+  },
+  {
+    name: 'a deactivated admin suspended for a grace period is demoted first too',
     team: () => team().person('leaver', { okta: { status: 'DEPROVISIONED' }, dropbox: { role: 'team_admin' } }).person('boss', { okta: { groups: ['Dropbox Admins'] }, dropbox: { role: 'team_admin' } }).settings({ roles: admins }),
+    expect: (t, plan) => t.same(kinds(plan), ['member.set_role', 'member.suspend']),
+  },
+  {
+    name: 'a suspended-in-Okta admin who still matches her rule keeps the role and is only suspended',
+    team: () =>
+      team()
+        .person('ada', { okta: { status: 'SUSPENDED', groups: ['Dropbox Admins'] }, dropbox: { role: 'team_admin' } })
+        .person('boss', { okta: { groups: ['Dropbox Admins'] }, dropbox: { role: 'team_admin' } })
+        .settings({ roles: admins }),
     expect: (t, plan) => t.same(kinds(plan), ['member.suspend']),
+  },
+  {
+    name: 'members being removed get no role change',
+    team: () =>
+      team()
+        .person('leaver', { okta: { status: 'DEPROVISIONED' }, dropbox: { role: 'team_admin' } })
+        .person('boss', { okta: { groups: ['Dropbox Admins'] }, dropbox: { role: 'team_admin' } })
+        .settings({ roles: admins, offboarding: { onDeactivated: { action: 'remove', transferTo: 'none' } } }),
+    expect: (t, plan) => t.same(kinds(plan), ['member.remove']),
   },
 ];
 
