@@ -2,7 +2,7 @@
 import { stringify } from 'yaml';
 
 /** The schema line of every file the dump writes (the schema's $id: the dump's output lives outside this repository). */
-export const SCHEMA_LINE = '# yaml-language-server: $schema=https://dbxsync.dev/schemas/desired-state.schema.json';
+export const SCHEMA_LINE = '# yaml-language-server: $schema=../node_modules/dbxsync/schemas/desired-state.schema.json';
 
 /** A scalar as YAML writes it, quoted only when it must be; never folded over lines. */
 export function scalar(value: string | number | boolean): string {

@@ -64,6 +64,12 @@ t.test('init --from-live writes desired-state/ with dump, then the rest of the s
   t.equal(done.code, 0, done.err);
   for (const f of ['settings.yaml', 'groups.yaml', 'roles.yaml', 'offboarding.yaml']) t.ok(existsSync(path.join(cwd, 'desired-state', f)), `${f} dumped`);
   t.match(done.out, 'Wrote desired-state/groups.yaml:');
+  // The editor schema hint of the dumped files is the template's: a path that resolves once
+  // dbxsync is installed in the repository (test/repo/package.test.ts checks it resolves).
+  const modeline = (file: string): string => readFileSync(file, 'utf8').split('\n')[0]!;
+  const hint = modeline(path.join(templatesDir(), 'desired-state', 'settings.yaml'));
+  t.equal(hint, '# yaml-language-server: $schema=../node_modules/dbxsync/schemas/desired-state.schema.json');
+  for (const f of ['settings.yaml', 'groups.yaml', 'roles.yaml', 'offboarding.yaml']) t.equal(modeline(path.join(cwd, 'desired-state', f)), hint, `${f}: editor schema hint`);
   t.match(done.out, `Wrote ${path.join('.github', 'workflows', 'plan.yml')}`);
   t.match(done.out, 'Next: npx dbxsync validate');
   const validated = await cli(['validate'], cwd);

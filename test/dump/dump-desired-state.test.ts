@@ -246,7 +246,7 @@ t.test('settings: version, app id, safe provisioning and safety defaults; offboa
   const input = base().person('cto', { dropbox: { role: 'team_admin' } }).build();
   const files = dumpDesiredState({ okta: input.okta, dropbox: input.dropbox, appId: '0oaOTHER' });
   t.same(Object.keys(files).sort(), [...DUMP_FILES].sort());
-  for (const name of DUMP_FILES) t.match(files[name], /^# yaml-language-server: \$schema=https:\/\/dbxsync\.dev\/schemas\/desired-state\.schema\.json\n/, `${name} starts with the schema line`);
+  for (const name of DUMP_FILES) t.match(files[name], /^# yaml-language-server: \$schema=\.\.\/node_modules\/dbxsync\/schemas\/desired-state\.schema\.json\n/, `${name} starts with the schema line (a path that resolves where dbxsync is installed)`);
   const settings = parse(files['settings.yaml']);
   t.same(settings, {
     version: 1,
