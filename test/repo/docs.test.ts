@@ -42,10 +42,24 @@ t.test('every relative link of the README and docs/ points at a file that exists
       const target = match[1]!.split('#')[0]!;
       if (target === '' || /^[a-z]+:/.test(target)) continue;
       if (PENDING.has(path.basename(target)) && !existsSync(path.resolve(repo, path.dirname(file), target))) continue;
-      t.ok(existsSync(path.resolve(repo, path.dirname(file), target)), `${file}: ${match[1]}`);
+      const resolved = path.resolve(repo, path.dirname(file), target);
+      t.ok(existsSync(resolved), `${file}: ${match[1]}`);
+      const fragment = match[1]!.split('#')[1];
+      if (fragment !== undefined && resolved.endsWith('.md') && existsSync(resolved)) {
+        t.ok(headingSlugs(readFileSync(resolved, 'utf8')).has(fragment), `${file}: ${match[1]} names a heading`);
+      }
     }
   }
 });
+
+/** GitHub's anchors of a markdown page's headings: lower case, punctuation dropped, spaces as dashes. */
+function headingSlugs(markdown: string): Set<string> {
+  const slugs = markdown
+    .split('\n')
+    .filter((line) => /^#{1,6} /.test(line))
+    .map((line) => line.replace(/^#+ /, '').trim().toLowerCase().replace(/[^\p{L}\p{N}_\- ]/gu, '').replace(/ /g, '-'));
+  return new Set(slugs);
+}
 
 /** Every property declared in the schema, as its path of names (array items add nothing). */
 function properties(node: unknown, at: string[], defs: Record<string, unknown>, out: string[][], seen: Set<string>): string[][] {
