@@ -48,18 +48,14 @@ export function planMembers(ctx: PlanContext, people: readonly Person[]): Member
   const onDeactivated = ctx.desired.offboarding.onDeactivated;
   let anyTransfer = false;
 
+  const adds: { readonly person: Person; readonly why: string }[] = [];
   for (const person of people) {
     const { user, member, fate } = person;
     switch (fate.kind) {
       case 'add': {
-        if (user === null) break;
-        const add = addAction(ctx, user, fate.why);
-        if (add !== null) {
-          actions.push(add);
-          slotOf[person.userSlot] = -1;
-          waitFor.set(user.id, add.id);
-          newRefs.set(user.id, add.member);
-        }
+        // Planned after everybody else: an address that a member's email change frees in this plan
+        // can go to a new hire in the same plan (the add then waits for that update).
+        adds.push({ person, why: fate.why });
         break;
       }
       case 'recover': {
@@ -145,8 +141,30 @@ export function planMembers(ctx: PlanContext, people: readonly Person[]): Member
         assertNever(fate, 'fate');
     }
   }
+  const freed = freedEmails(actions);
+  for (const { person, why } of adds) {
+    const user = person.user;
+    if (user === null) continue;
+    const add = addAction(ctx, user, why, freed);
+    if (add !== null) {
+      actions.push(add);
+      slotOf[person.userSlot] = -1;
+      waitFor.set(user.id, add.id);
+      newRefs.set(user.id, add.member);
+    }
+  }
   transfers.finish(anyTransfer);
   return { actions, team: { slotOf, waitFor, newRefs } };
+}
+
+/** Lower-cased address → the id of the planned profile update that moves its member off it. */
+function freedEmails(actions: readonly Action[]): ReadonlyMap<string, { readonly updateId: string; readonly teamMemberId: string | null }> {
+  const freed = new Map<string, { readonly updateId: string; readonly teamMemberId: string | null }>();
+  for (const a of actions) {
+    if (a.kind !== 'member.update_profile' || a.changes.email === undefined || a.changes.email.from === null) continue;
+    freed.set(a.changes.email.from.toLowerCase(), { updateId: a.id, teamMemberId: a.member.teamMemberId });
+  }
+  return freed;
 }
 
 function invalid(ctx: PlanContext, user: OktaUser, profile: DesiredProfile, problem: string, outcome: string): void {
@@ -163,7 +181,12 @@ function emailHolder(ctx: PlanContext, email: string, self: string | null): Drop
   return ctx.index.membersByEmail().get(email).find((m) => m.status !== 'removed' && m.teamMemberId !== self) ?? null;
 }
 
-function addAction(ctx: PlanContext, user: OktaUser, why: string): Action & { kind: 'member.add' } | null {
+function addAction(
+  ctx: PlanContext,
+  user: OktaUser,
+  why: string,
+  freed: ReadonlyMap<string, { readonly updateId: string; readonly teamMemberId: string | null }>,
+): Action & { kind: 'member.add' } | null {
   const profile = desiredProfile(user, ctx.desired.provisioning.profile);
   let ok = true;
   for (const field of ['givenName', 'surname', 'email', 'externalId'] as const) {
@@ -175,7 +198,9 @@ function addAction(ctx: PlanContext, user: OktaUser, why: string): Action & { ki
   }
   if (!ok) return null;
   const holder = emailHolder(ctx, profile.email, null);
-  if (holder !== null) {
+  const release = freed.get(profile.email);
+  const freedBy = holder !== null && release !== undefined && release.teamMemberId === holder.teamMemberId ? release : null;
+  if (holder !== null && freedBy === null) {
     ctx.reports.push({
       kind: 'ambiguous_match',
       email: profile.email,
@@ -193,12 +218,13 @@ function addAction(ctx: PlanContext, user: OktaUser, why: string): Action & { ki
     decision === null ? null : describeRole(decision),
     send ? `welcome email sent (${at(ctx.desired.provisioning.source)} sendWelcomeEmail: true)` : 'silent: no welcome email',
   ];
+  if (freedBy !== null) parts.push(`${profile.email} is released by ${holder!.teamMemberId}'s email change in this plan, which runs first`);
   return {
     kind: 'member.add',
     id: `member.add:${user.id}`,
     reason: parts.filter((x) => x !== null).join('; '),
     reversibility: 'reversible',
-    dependsOn: [],
+    dependsOn: freedBy === null ? [] : [freedBy.updateId],
     serialKey: null,
     member: { email: profile.email, teamMemberId: null, oktaUserId: user.id },
     givenName: profile.givenName,

@@ -14,12 +14,13 @@ export function phase(action: Action): number {
       return 0;
     case 'group.rename':
       return 1;
+    // One phase: a profile update waits (dependsOn) for the recovery or unsuspension before it, and
+    // an add waits for the email change that frees its address; ids sort adds before updates.
     case 'member.add':
     case 'member.recover':
     case 'member.unsuspend':
-      return 2;
     case 'member.update_profile':
-      return 3;
+      return 2;
     case 'member.set_role':
       return isDemotion(action.from, action.to) ? 5 : 4;
     case 'group.members.add':

@@ -74,8 +74,10 @@ const cases: Case[] = [
 runCases(t, cases);
 
 t.test('an Okta user whose email is held by a member matched to someone else is not added; a report says why', async (t) => {
+  // ada is protected, so her member keeps shared@ (no email change frees it in this plan).
   const input = team()
     .person('ada', { okta: { email: 'ada.old@acme.example' }, dropbox: { email: 'shared@acme.example' } })
+    .settings({ provisioning: { protectedMembers: ['shared@acme.example'] } })
     .build();
   const newcomer = oktaUser('newcomer', { email: 'shared@acme.example' });
   const plan = planSync({
@@ -94,4 +96,25 @@ t.test('two live members carrying the same Okta id as external id: an ambiguous_
   const plan = planSync(input);
   t.same(plan.actions, []);
   t.match(plan.safety.violations, [{ rule: 'ambiguous_identity', message: /Okta user ada@acme\.example \(00uada\) matches 2 Dropbox members \(dbmid:ada, dbmid:ada2\)/ }]);
+});
+
+t.test('an address freed by an email change in the same plan goes to the new hire at once: the update first, the add waits for it', async (t) => {
+  // alex's Okta email moved from alex@ to alex.kim@ and a new hire B was given alex@. Dropbox's
+  // set_profile_v2 (team_members.stone MembersSetProfileArg.new_email) changes the member's email, after
+  // which the old address belongs to nobody on the team; members/add_v2 then accepts it. Without the
+  // ordering, B would be reported as "already held" and wait one more run.
+  const input = team()
+    .person('alex', { okta: { email: 'alex.kim@acme.example' }, dropbox: { email: 'alex@acme.example' } })
+    .build();
+  const hire = oktaUser('hire', { email: 'alex@acme.example' });
+  const plan = planSync({
+    ...input,
+    okta: { ...input.okta, users: [...input.okta.users, hire], assignments: [...input.okta.assignments, { userId: hire.id, scope: 'USER' }] },
+  });
+  const update = actionsOf(plan, 'member.update_profile')[0];
+  const add = actionsOf(plan, 'member.add')[0];
+  t.match(update, { member: { teamMemberId: 'dbmid:alex' }, changes: { email: { from: 'alex@acme.example', to: 'alex.kim@acme.example' } } });
+  t.match(add, { member: { email: 'alex@acme.example', oktaUserId: '00uhire' }, reason: /alex@acme\.example is released by dbmid:alex's email change in this plan/ });
+  t.same(add?.dependsOn, [update?.id], 'the add waits for the email change');
+  t.same(plan.reports.filter((r) => r.kind === 'ambiguous_match'), []);
 });

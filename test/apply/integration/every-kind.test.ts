@@ -87,3 +87,21 @@ t.test('every action kind is applied and reads back as planned', async (t) => {
   t.same(again.outcomes.filter((o) => o.status !== 'applied'), []);
   t.same(again.counts, { applied: rerun.length, failed: 0, skipped: 0 }, 'a second run converges: "already so" answers count as applied');
 });
+
+t.test('an address freed by an email change goes to a new hire in the same run (the add waits for the update)', async (t) => {
+  // team_members.stone: set_profile_v2 new_email changes the member's address; add_v2 refuses an
+  // address a team member holds (user_already_on_team / duplicate). Planned together, the add must
+  // run after the update, and then Dropbox accepts the freed address.
+  const seed = seedTeam();
+  const h = await startDropbox(seed);
+  t.teardown(() => h.close());
+  const update = updateProfile(who('alice'), { email: { from: email('alice'), to: email('alice.kim') } });
+  const add = addMember(email('alice'), 'okta-newalice', { dependsOn: [update.id] });
+  const writer = createDropboxWriter(h.client, { sleep: instant, pollIntervalMs: 1 });
+  // In plan order (ids sort the add before the update, both in one phase): the add must wait.
+  const result = await applyPlan(plan([add, update]), writer);
+  t.same(result.outcomes.filter((o) => o.status !== 'applied'), [], 'both applied');
+  const live = await readDropboxState(h.client, { retry: { sleep: instant } });
+  t.equal(live.members.find((m) => m.email.toLowerCase() === email('alice.kim'))?.teamMemberId, 'dbmid:alice', 'alice moved');
+  t.equal(live.members.find((m) => m.email.toLowerCase() === email('alice'))?.externalId, 'okta-newalice', 'the new hire got the freed address');
+});
