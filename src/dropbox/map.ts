@@ -82,6 +82,7 @@ export function profileGroupIds(profile: unknown): string[] {
 
 export function managementTypeOf(summary: Obj): DropboxGroup['managementType'] {
   const tag = tagOf(summary['group_management_type']);
-  // An unknown management type is treated as user managed: dbxsync never changes such a group.
+  // An unknown management type is treated as user managed. The planner adopts and changes only
+  // company-managed groups, so such a group is reported and never changed.
   return tag === 'company_managed' || tag === 'system_managed' ? tag : 'user_managed';
 }

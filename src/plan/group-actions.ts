@@ -135,8 +135,8 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
 
     const clash = (other: DropboxGroup): boolean => other.name.toLowerCase() === name.toLowerCase() && other.groupId !== live?.groupId;
     if (live !== null) {
-      if (live.managementType === 'system_managed') {
-        ctx.warnings.push({ code: 'group_name_clash', message: `Dropbox group ${live.name} carries ${marker} but is system-managed; left alone`, source: where(push.source) });
+      if (live.managementType !== 'company_managed') {
+        ctx.warnings.push({ code: 'group_name_clash', message: `Dropbox group ${live.name} carries ${marker} but is ${managedWords(live)}; left alone`, source: where(push.source) });
         pushed.push({ push, oktaGroup: group, dropboxName: name, dropboxGroup: live, resolution: 'skipped', oktaMemberIds });
         continue;
       }
@@ -183,7 +183,7 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
           oktaGroupId: group.id,
           managementType: 'company_managed',
         });
-      } else if (exact !== null && (exact.externalId ?? '') === '' && exact.managementType !== 'system_managed') {
+      } else if (exact !== null && (exact.externalId ?? '') === '' && exact.managementType === 'company_managed') {
         resolution = 'adopted';
         live = exact;
         target = { groupId: exact.groupId, name: exact.name, externalId: exact.externalId };
@@ -202,8 +202,8 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
       } else {
         const other = sameName[0]!;
         const why =
-          other.managementType === 'system_managed'
-            ? 'is system-managed'
+          other.managementType !== 'company_managed'
+            ? `is ${managedWords(other)}`
             : other.name !== name
               ? `is named ${other.name} (Dropbox group names ignore case)`
               : `carries another external id (${other.externalId ?? ''})`;
@@ -231,7 +231,7 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
 
   if (ctx.desired.pruneGroups) {
     for (const g of ctx.index.dropboxGroups) {
-      if (g.externalId === null || !g.externalId.startsWith(MARKER_PREFIX) || g.managementType === 'system_managed') continue;
+      if (g.externalId === null || !g.externalId.startsWith(MARKER_PREFIX) || g.managementType !== 'company_managed') continue;
       const oktaId = g.externalId.slice(MARKER_PREFIX.length);
       if (named.has(oktaId)) continue;
       const oktaGroup = ctx.index.groupById.get(oktaId);
@@ -365,4 +365,13 @@ function planMembership(ctx: PlanContext, input: MembershipInput): void {
       members: removes,
     });
   }
+}
+
+/**
+ * Only company-managed groups are adopted or changed (design.md): a user-managed group belongs to
+ * its owners (team_groups.stone GroupManagementType user_managed: "A group which is managed by
+ * selected users"), a system-managed one to Dropbox.
+ */
+function managedWords(g: DropboxGroup): string {
+  return g.managementType === 'user_managed' ? 'user-managed (its owners manage it)' : 'system-managed';
 }

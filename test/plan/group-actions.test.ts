@@ -95,6 +95,36 @@ const cases: Case[] = [
     },
   },
   {
+    // team_groups.stone GroupManagementType: user_managed = "A group which is managed by selected
+    // users", company_managed = "A group which is managed by team admins only". Adopting one took it
+    // over and removed every member (owners included) not in the Okta group (issue 10 item 5).
+    name: 'a user-managed group with the pushed name is not adopted: a warning, no membership change',
+    team: () =>
+      team()
+        .person('ada', { okta: { groups: ['Engineering'] } })
+        .person('owner')
+        .dropboxGroup('Engineering', { members: ['owner'], managementType: 'user_managed' })
+        .settings(pushEngineering),
+    expect: (t, plan) => {
+      t.same(plan.actions, [], 'no rename, no member added or removed');
+      t.match(plan.warnings.find((w) => w.code === 'group_name_clash'), { message: /is user-managed \(its owners manage it\); not created, not changed/, source: 'groups.yaml:2:3' });
+    },
+  },
+  {
+    name: 'a user-managed group carrying the marker is left alone, and never pruned',
+    team: () =>
+      team()
+        .person('ada', { okta: { groups: ['Engineering'] } })
+        .person('owner')
+        .dropboxGroup('Engineering', { markerOf: 'Engineering', members: ['owner'], managementType: 'user_managed' })
+        .dropboxGroup('Old', { externalId: 'okta:00gold', managementType: 'user_managed' })
+        .settings({ ...pushEngineering, pruneGroups: true }),
+    expect: (t, plan) => {
+      t.same(plan.actions, []);
+      t.match(plan.warnings.find((w) => w.code === 'group_name_clash'), { message: /carries okta:00gengineering but is user-managed/ });
+    },
+  },
+  {
     name: 'membership follows Okta: suspended and invited members are included, leavers of the Okta group removed',
     team: () =>
       team()
