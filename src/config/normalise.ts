@@ -9,12 +9,15 @@ import type {
   OffboardingOverride,
   OffboardingSettings,
   ProvisioningSettings,
+  ReconcileClass,
+  ReconcileSettings,
   Role,
   RoleRule,
   SafetyException,
   SafetySettings,
   SourceRef,
 } from '../domain/desired.js';
+import { RECONCILE_CLASSES } from '../domain/desired.js';
 import type { MergedConfig } from './merge.js';
 import type { DataPath } from './yaml-file.js';
 
@@ -32,6 +35,7 @@ export const DEFAULTS = {
   managerAttribute: 'managerId',
   pruneGroups: false,
   import: { linkMatchingUsers: true, createUsers: false, maxWrites: 50 },
+  reconcileApply: ['join', 'leave', 'suspend', 'reactivate', 'profile', 'groupMembership'],
 } as const;
 
 type Raw = Readonly<Record<string, unknown>>;
@@ -165,6 +169,8 @@ export function normalise(merged: MergedConfig, files: readonly string[]): Desir
     ),
   };
 
+  const reconcile = reconcileSettings(obj(data.reconcile), safety.maxRemovals, pick<number | null>(safetyRaw, 'maxRemovalsPerDay', null), keyRef('reconcile'));
+
   return {
     version: 1,
     files: [...files],
@@ -176,7 +182,21 @@ export function normalise(merged: MergedConfig, files: readonly string[]): Desir
     roles,
     offboarding,
     import: importSettings,
+    reconcile,
   };
+}
+
+/**
+ * `reconcile.apply` / `reconcile.hold` with their defaults: a class is applied when `apply` names
+ * it (default list when absent) and `hold` does not; every other class is held. A class in both
+ * lists is a validation error (rules.ts), so the precedence of hold only matters for bad input.
+ */
+function reconcileSettings(raw: Raw, maxRemovals: number, perDay: number | null, source: SourceRef | null): ReconcileSettings {
+  const held = new Set(arr(raw.hold).map(String));
+  const named = new Set('apply' in raw ? arr(raw.apply).map(String) : DEFAULTS.reconcileApply);
+  const apply = RECONCILE_CLASSES.filter((c) => named.has(c) && !held.has(c));
+  const hold = RECONCILE_CLASSES.filter((c): c is ReconcileClass => !apply.includes(c));
+  return { apply, hold, maxRemovalsPerDay: perDay ?? maxRemovals, source };
 }
 
 /**
@@ -207,5 +227,6 @@ export function defaultDesiredState(appId: string, appIdSource: SourceRef): Desi
       overrides: [],
     },
     import: { ...DEFAULTS.import, profile: {}, source: null },
+    reconcile: reconcileSettings({}, DEFAULTS.maxRemovals, null, null),
   };
 }

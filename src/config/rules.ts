@@ -36,6 +36,7 @@ export function ruleIssues(merged: MergedConfig, options: RuleOptions): ConfigIs
   groupPushes(ctx);
   roles(ctx);
   offboarding(ctx, options.partial ?? false);
+  reconcileClasses(ctx);
   return out;
 }
 
@@ -291,4 +292,14 @@ function offboarding(ctx: Ctx, partial: boolean): void {
       );
     }
   }
+}
+
+/** A class both applied and held is ambiguous: reported at its entry in `hold`. */
+function reconcileClasses(ctx: Ctx): void {
+  const reconcile = record(ctx.merged.data.reconcile);
+  const applied = list(reconcile?.apply);
+  list(reconcile?.hold).forEach((entry, i) => {
+    const at = typeof entry === 'string' ? applied.indexOf(entry) : -1;
+    if (at >= 0) ctx.error(['reconcile', 'hold', i], `"${String(entry)}" is also in reconcile.apply (${ctx.where(['reconcile', 'apply', at])}); a class is either applied or held`);
+  });
 }

@@ -35,6 +35,33 @@ export interface DesiredState {
   readonly roles: readonly RoleRule[] | null;
   readonly offboarding: OffboardingSettings;
   readonly import: ImportSettings;
+  readonly reconcile: ReconcileSettings;
+}
+
+/** The classes of lifecycle change `reconcile` sorts planned actions into (design.md "Lifecycle changes"). */
+export const RECONCILE_CLASSES = [
+  'join',
+  'leave',
+  'suspend',
+  'reactivate',
+  'profile',
+  'groupMembership',
+  'rolePromotion',
+  'groupCreate',
+  'groupRename',
+  'groupDelete',
+] as const;
+export type ReconcileClass = (typeof RECONCILE_CLASSES)[number];
+
+/** `reconcile:` and `safety.maxRemovalsPerDay`: what reconcile applies without a pull request. */
+export interface ReconcileSettings {
+  /** Classes applied. */
+  readonly apply: readonly ReconcileClass[];
+  /** Classes held (listed, never applied); every class not in `apply` is held. */
+  readonly hold: readonly ReconcileClass[];
+  /** Removals + suspensions by this admin in a rolling 24 h (Dropbox audit log); default maxRemovals. */
+  readonly maxRemovalsPerDay: number;
+  readonly source: SourceRef | null;
 }
 
 export interface ProvisioningSettings {

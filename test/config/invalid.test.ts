@@ -54,6 +54,21 @@ const cases: readonly Case[] = [
     files: { 's.yaml': 'safety:\n  maxRemovalPercent: 150\n' },
     expected: [`${D}/s.yaml:2:22: safety.maxRemovalPercent: must be at most 100, got the number 150`],
   },
+  {
+    name: 'a negative daily removal brake',
+    files: { 's.yaml': 'safety:\n  maxRemovalsPerDay: -1\n' },
+    expected: [`${D}/s.yaml:2:22: safety.maxRemovalsPerDay: must be at least 0, got the number -1`],
+  },
+  {
+    name: 'an unknown reconcile class',
+    files: { 'r.yaml': 'reconcile:\n  apply: [join, leaver]\n' },
+    expected: [`${D}/r.yaml:2:17: reconcile.apply[1]: must be one of join, leave, suspend, reactivate, profile, groupMembership, rolePromotion, groupCreate, groupRename, groupDelete, got the text "leaver"; did you mean "leave"?`],
+  },
+  {
+    name: 'a reconcile class both applied and held',
+    files: { 'r.yaml': 'reconcile:\n  apply: [join, leave]\n  hold: [leave]\n' },
+    expected: [`${D}/r.yaml:3:10: reconcile.hold[0]: "leave" is also in reconcile.apply (${D}/r.yaml:2:17); a class is either applied or held`],
+  },
   // unknown keys, at every level
   {
     name: 'misspelt top-level key: suggestion',

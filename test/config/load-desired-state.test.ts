@@ -74,6 +74,12 @@ t.test('the smallest valid directory gets every default of design.md', async (t)
       overrides: [],
     },
     import: { linkMatchingUsers: true, createUsers: false, profile: {}, maxWrites: 50, source: null, keySources: {} },
+    reconcile: {
+      apply: ['join', 'leave', 'suspend', 'reactivate', 'profile', 'groupMembership'],
+      hold: ['rolePromotion', 'groupCreate', 'groupRename', 'groupDelete'],
+      maxRemovalsPerDay: 25,
+      source: null,
+    },
   };
   t.strictSame(result.state, expected);
 });
@@ -274,4 +280,26 @@ t.test('defaultDesiredState equals what a directory holding only the app id load
   const { files: _files, import: { keySources: _keys, ...importRest }, ...loaded } = result.state;
   const { files: _f, ...defaults } = defaultDesiredState(result.state.okta.appId, result.state.okta.source);
   t.strictSame({ ...defaults }, { ...loaded, import: importRest });
+});
+
+t.test('reconcile classes and the daily removal brake: values kept, a class not applied is held, perDay defaults to maxRemovals', async (t) => {
+  const root = t.testdir({});
+  writeDir(root, {
+    'settings.yaml': `${SETTINGS}safety:\n  maxRemovals: 7\nreconcile:\n  apply: [join, rolePromotion]\n  hold: [leave]\n`,
+  });
+  const result = await load(root);
+  t.same(lines(result), []);
+  if (!result.ok) return t.fail('refused');
+  t.strictSame(result.state.reconcile, {
+    apply: ['join', 'rolePromotion'],
+    hold: ['leave', 'suspend', 'reactivate', 'profile', 'groupMembership', 'groupCreate', 'groupRename', 'groupDelete'],
+    maxRemovalsPerDay: 7,
+    source: { file: 'settings.yaml', line: 6, col: 1 },
+  });
+  const root2 = t.testdir({});
+  writeDir(root2, { 'settings.yaml': `${SETTINGS}safety:\n  maxRemovalsPerDay: 3\nreconcile:\n  hold: [profile]\n` });
+  const second = await load(root2);
+  if (!second.ok) return t.fail('refused');
+  t.equal(second.state.reconcile.maxRemovalsPerDay, 3);
+  t.strictSame(second.state.reconcile.apply, ['join', 'leave', 'suspend', 'reactivate', 'groupMembership']);
 });

@@ -39,6 +39,7 @@ import type {
   OktaState,
   OktaUser,
 } from '../../src/domain/live.js';
+import { defaultDesiredState } from '../../src/config/normalise.js';
 
 /** The instant every test plans at, unless it says otherwise. */
 export const NOW = '2026-11-28T12:00:00.000Z';
@@ -252,6 +253,7 @@ export function desiredState(patch: DesiredPatch = {}): DesiredState {
     roles: patch.roles === undefined ? null : patch.roles,
     offboarding,
     import: { linkMatchingUsers: true, createUsers: false, profile: {}, maxWrites: 50, source: null },
+    reconcile: defaultDesiredState(APP_ID, src('settings.yaml', 3, 3)).reconcile,
   };
 }
 

@@ -1,6 +1,7 @@
 /** Shared fixtures for the Okta adapter tests: a generated org, a sandbox over HTTP, a fake clock. */
 import type { DesiredState, GroupPush, OffboardingOverride, RoleRule } from '../../src/domain/desired.js';
 import { createOktaApi } from '../../src/sandbox/okta/api.js';
+import { defaultDesiredState } from '../../src/config/normalise.js';
 import type { OktaSandbox } from '../../src/sandbox/okta/state.js';
 import { SandboxHttp, type HttpCoreOptions } from '../../src/sandbox/http.js';
 import type { SeedOkta, SeedOktaUser } from '../../src/sandbox/seed.js';
@@ -86,6 +87,7 @@ export function desired(parts: {
       overrides: parts.overrides ?? [],
     },
     import: { linkMatchingUsers: true, createUsers: false, profile: {}, maxWrites: 50, source: null },
+    reconcile: defaultDesiredState(APP_ID, SRC).reconcile,
   };
 }
 
