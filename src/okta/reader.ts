@@ -102,8 +102,6 @@ function byId<T extends { readonly id: string }>(a: T, b: T): number {
 export async function readOktaState(client: OktaClient, desired: DesiredState, options: ReadOktaOptions): Promise<OktaReadResult> {
   const appId = desired.okta.appId;
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_OKTA_CONCURRENCY));
-  /** How user lookups are expressed: `search` (case-insensitive values), else `filter` if the org refuses it. */
-  let lookupParam: 'search' | 'filter' = 'search';
   const before = client.calls();
   const totalCalls = (): number => {
     const now = client.calls();
@@ -183,25 +181,27 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
       chunkLookups(fresh).map((chunk) =>
         pool.run(() =>
           guard('GET /api/v1/users', async () => {
-            if (stopped()) return;
-            // Raw listing: the Collection cannot parse the long Link header a batched filter brings back.
-            const list = (param: 'search' | 'filter') => listRaw(client, '/api/v1/users', { [param]: filterFor(chunk), limit: OKTA_PAGE_SIZES.users });
-            const param = lookupParam;
-            try {
-              for await (const u of list(param)) {
-                if (stopped()) return;
-                addUser(u);
+            // Raw listing: the Collection cannot parse the long Link header a batched search brings back.
+            const searchAll = async (part: readonly Lookup[]): Promise<void> => {
+              if (stopped()) return;
+              try {
+                for await (const u of listRaw(client, '/api/v1/users', { search: filterFor(part), limit: OKTA_PAGE_SIZES.users })) {
+                  if (stopped()) return;
+                  addUser(u);
+                }
+              } catch (err) {
+                // Okta refuses an overly complex search with 400 on the first page, before any item.
+                // Never fall back to `filter`: its values are case-sensitive, and a Jane.Doe@ in Okta
+                // would not be found, her member would look unmanaged (and under
+                // unmanagedMembers: remove, be removed). Smaller searches instead; if even one
+                // lookup is refused, the read fails: a plan is never made from a partial answer.
+                if ((err as { status?: unknown }).status !== 400 || part.length === 1) throw err;
+                const half = Math.ceil(part.length / 2);
+                await searchAll(part.slice(0, half));
+                await searchAll(part.slice(half));
               }
-            } catch (err) {
-              // An org (or emulator) that refuses this `search` answers 400 on the first page, before
-              // any item: fall back to the equivalent `filter` (exact-case values) for this and later chunks.
-              if (param !== 'search' || (err as { status?: unknown }).status !== 400) throw err;
-              lookupParam = 'filter';
-              for await (const u of list('filter')) {
-                if (stopped()) return;
-                addUser(u);
-              }
-            }
+            };
+            await searchAll(chunk);
           }),
         ),
       ),

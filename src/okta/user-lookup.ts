@@ -4,9 +4,8 @@
  * listing call for up to a page of users, and (unlike the default listing) it includes
  * DEPROVISIONED users (reference okta-api.md §1.3). `search`, not `filter`: search values are
  * case-insensitive (§1.3), and an Okta email is often spelled with capitals (Jane.Doe@…) that
- * Dropbox's copy does not have; an exact-case filter would miss the leaver. The reference states no limit on the number
- * of terms, so chunks are bounded by URL length (kept well under the ~8 KB that proxies and
- * servers commonly accept) and by the page size. A single id is fetched with GET /users/{id}:
+ * Dropbox's copy does not have; an exact-case filter would miss the leaver. Chunks are bounded
+ * by terms and URL length, well under what Okta refuses as too complex. A single id is fetched with GET /users/{id}:
  * the same one call, in a bucket four times larger (§4.1).
  */
 import { assertNever } from '../domain/errors.js';
@@ -19,8 +18,14 @@ export interface Lookup {
   readonly value: string;
 }
 
-/** Encoded filter characters per call: with the org URL and other parameters, URLs stay under 8 KB. */
-export const MAX_FILTER_CHARS = 7500;
+/**
+ * Encoded search characters per call. Okta: "an overly complex or long search query can result in
+ * an error" (no number given); an audit saw `or` chains of 170+ terms (7.5 KB) refused. Chunks stay
+ * well below that, and a refused chunk is split again (reader.ts), never retried as `filter`.
+ */
+export const MAX_FILTER_CHARS = 3500;
+/** Comparisons per search (see MAX_FILTER_CHARS). */
+export const MAX_SEARCH_TERMS = 80;
 /** Users per page of GET /api/v1/users (§1.2: max 200). */
 export const USERS_PAGE_SIZE = 200;
 
@@ -42,8 +47,8 @@ function clauses(l: Lookup): string[] {
   }
 }
 
-/** Split lookups into groups that each fit one `or` filter (MAX_FILTER_CHARS encoded, USERS_PAGE_SIZE terms). */
-export function chunkLookups(lookups: readonly Lookup[], maxChars = MAX_FILTER_CHARS, maxTerms = USERS_PAGE_SIZE): Lookup[][] {
+/** Split lookups into groups that each fit one `or` search (MAX_FILTER_CHARS encoded, MAX_SEARCH_TERMS terms). */
+export function chunkLookups(lookups: readonly Lookup[], maxChars = MAX_FILTER_CHARS, maxTerms = MAX_SEARCH_TERMS): Lookup[][] {
   const out: Lookup[][] = [];
   let chunk: Lookup[] = [];
   let terms = 0;

@@ -130,10 +130,15 @@ export interface Harness {
 
 export async function startOkta(
   seed: SeedOkta,
-  opts: { rateLimits?: Partial<Record<string, number>>; http?: HttpCoreOptions; client?: OktaClientOptions } = {},
+  opts: { rateLimits?: Partial<Record<string, number>>; http?: HttpCoreOptions; client?: OktaClientOptions; maxQueryTerms?: number } = {},
 ): Promise<Harness> {
   const clock = fakeClock();
-  const { api, state } = createOktaApi(seed, { token: TOKEN, clock: clock.date, ...(opts.rateLimits ? { rateLimits: opts.rateLimits } : {}) });
+  const { api, state } = createOktaApi(seed, {
+    token: TOKEN,
+    clock: clock.date,
+    ...(opts.rateLimits ? { rateLimits: opts.rateLimits } : {}),
+    ...(opts.maxQueryTerms !== undefined ? { maxQueryTerms: opts.maxQueryTerms } : {}),
+  });
   const http = new SandboxHttp([api], opts.http ?? {});
   const url = await http.listen();
   const client = createOktaClient({ orgUrl: url, apiToken: TOKEN }, { sleep: clock.sleep, now: clock.now, ...(opts.client ?? {}) });

@@ -58,7 +58,7 @@ t.test('pages without _embedded.user (OKTA-1230324) are completed by batched loo
   const missing = n - OKTA_PAGE_SIZES.appUsers;
   const lookups = state.calls['GET /api/v1/users'] ?? 0;
   t.ok(lookups > 0, 'looked up');
-  t.ok(lookups <= Math.ceil(missing / 130) + 1, `few lookup calls for ${missing} users (${lookups})`);
+  t.ok(lookups <= Math.ceil(missing / 80) + 1, `few lookup calls for ${missing} users (${lookups})`);
 });
 
 function leaverOrg(): SeedOkta {

@@ -9,6 +9,7 @@ import {
   evaluate,
   InvalidExpression,
   parseExpression,
+  termCount,
   type AttributeRules,
   type Expression,
   type Operator,
@@ -27,7 +28,15 @@ export interface OktaApiOptions {
   readonly rateLimits?: Partial<Record<string, number>>;
   /** An OAuth service app whose private-key JWT the token endpoint (oauthApi) accepts. */
   readonly serviceApp?: OktaServiceApp;
+  /**
+   * Most comparisons a users `search` or `filter` may join before Okta answers 400 ("an overly
+   * complex or long search query can result in an error", Okta API reference, Search; an audit saw
+   * 170+ `or` terms refused). Default 120.
+   */
+  readonly maxQueryTerms?: number;
 }
+
+export const DEFAULT_MAX_QUERY_TERMS = 120;
 
 type Params = readonly string[];
 type Handler = (req: SandboxRequest, params: Params) => SandboxResponse;
@@ -345,13 +354,17 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
     const search = req.query.get('search');
     const q = req.query.get('q');
     let users = state.sortedUsers();
+    const maxTerms = opts.maxQueryTerms ?? DEFAULT_MAX_QUERY_TERMS;
     if (filter) {
       const expr = parseExpr(filter, USER_FILTER);
+      if (termCount(expr) > maxTerms) return invalidSearch();
       const lookups = orOfEquals(expr);
-      users = lookups ? state.usersMatching(lookups) : users.filter((u) => evaluate(expr, (a) => userAttr(u, a)));
+      // Okta: "Filtering is case-sensitive for property names and query values".
+      users = lookups ? state.usersMatching(lookups, true) : users.filter((u) => evaluate(expr, (a) => userAttr(u, a), true));
     }
     if (search) {
       const expr = parseExpr(search, USER_SEARCH);
+      if (termCount(expr) > maxTerms) return invalidSearch();
       // §1.3: search values are case-insensitive; an or of id/login/email equalities uses the index.
       const lookups = filter ? null : orOfEquals(expr);
       users = lookups ? state.usersMatching(lookups) : users.filter((u) => evaluate(expr, (a) => userAttr(u, a)));

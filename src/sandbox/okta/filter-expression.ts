@@ -120,12 +120,12 @@ export function checkExpression(expr: Expression, rules: AttributeRules): void {
   if (!allowed || !allowed.includes(expr.op)) throw new InvalidExpression(`${expr.attr} ${expr.op} is not supported`);
 }
 
-function compare(actual: unknown, op: Operator, value: string | number | boolean | null): boolean {
+function compare(actual: unknown, op: Operator, value: string | number | boolean | null, exactCase: boolean): boolean {
   if (op === 'pr') return actual !== undefined && actual !== null && actual !== '';
   if (actual === undefined || actual === null) return value === null && op === 'eq';
   if (typeof value === 'string') {
-    const a = String(actual).toLowerCase();
-    const v = value.toLowerCase();
+    const a = exactCase ? String(actual) : String(actual).toLowerCase();
+    const v = exactCase ? value : value.toLowerCase();
     switch (op) {
       case 'eq': return a === v;
       case 'sw': return a.startsWith(v);
@@ -150,11 +150,20 @@ function compare(actual: unknown, op: Operator, value: string | number | boolean
   return false;
 }
 
-export function evaluate(expr: Expression, get: (attr: string) => unknown): boolean {
+/**
+ * `exactCase`: Okta's `filter` compares values case-sensitively ("Filtering is case-sensitive for
+ * property names and query values", Okta Management API reference, Filter), `search` does not.
+ */
+export function evaluate(expr: Expression, get: (attr: string) => unknown, exactCase = false): boolean {
   switch (expr.kind) {
-    case 'and': return evaluate(expr.left, get) && evaluate(expr.right, get);
-    case 'or': return evaluate(expr.left, get) || evaluate(expr.right, get);
-    case 'term': return compare(get(expr.attr), expr.op, expr.value);
+    case 'and': return evaluate(expr.left, get, exactCase) && evaluate(expr.right, get, exactCase);
+    case 'or': return evaluate(expr.left, get, exactCase) || evaluate(expr.right, get, exactCase);
+    case 'term': return compare(get(expr.attr), expr.op, expr.value, exactCase);
     default: return assertNever(expr, 'expression');
   }
+}
+
+/** How many comparisons an expression holds (Okta refuses overly complex or long queries). */
+export function termCount(expr: Expression): number {
+  return expr.kind === 'term' ? 1 : termCount(expr.left) + termCount(expr.right);
 }

@@ -238,7 +238,8 @@ export class OktaSandbox {
   }
 
   /** Users whose id, login or email equals one of the values (case-insensitive), sorted by id. */
-  usersMatching(terms: readonly { attr: 'id' | 'profile.login' | 'profile.email'; value: string }[]): SandboxUser[] {
+  /** Users matching any of the equalities; `exactCase` for `filter` (case-sensitive values), else as `search`. */
+  usersMatching(terms: readonly { attr: 'id' | 'profile.login' | 'profile.email'; value: string }[], exactCase = false): SandboxUser[] {
     if (this.emailIndexCache?.version !== this.version) {
       const index = new Map<string, string[]>();
       for (const u of this.users.values()) {
@@ -250,14 +251,15 @@ export class OktaSandbox {
       this.emailIndexCache = { version: this.version, index };
     }
     const ids = new Set<string>();
+    const same = (a: unknown, b: string): boolean => !exactCase || String(a ?? '') === b;
     for (const { attr, value } of terms) {
       if (attr === 'id') {
         if (this.users.has(value)) ids.add(value);
       } else if (attr === 'profile.login') {
         const id = this.loginIndex.get(value.toLowerCase());
-        if (id !== undefined) ids.add(id);
+        if (id !== undefined && same(this.users.get(id)!.profile.login, value)) ids.add(id);
       } else {
-        for (const id of this.emailIndexCache.index.get(value.toLowerCase()) ?? []) ids.add(id);
+        for (const id of this.emailIndexCache.index.get(value.toLowerCase()) ?? []) if (same(this.users.get(id)!.profile.email, value)) ids.add(id);
       }
     }
     return [...ids].sort().map((id) => this.users.get(id)!);

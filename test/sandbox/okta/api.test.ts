@@ -161,7 +161,9 @@ t.test('users: filter, search and q', async (t) => {
   const s = await start(t);
   const q = (f: string) => encodeURIComponent(f);
   const cases: [string, string, string[]][] = [
-    ['filter by email, case-insensitive, or-joined', `filter=${q('profile.email eq "u1@x.example" or profile.email eq "U7@X.EXAMPLE"')}`, ['00u00000000000000001', '00u00000000000000007']],
+    // Okta API reference, Filter: "Filtering is case-sensitive for property names and query values".
+    ['filter by email, or-joined, exact case only', `filter=${q('profile.email eq "U1@X.example" or profile.email eq "u7@x.example"')}`, ['00u00000000000000001']],
+    ['search by email ignores case, or-joined', `search=${q('profile.email eq "u1@x.example" or profile.email eq "U7@X.EXAMPLE"')}`, ['00u00000000000000001', '00u00000000000000007']],
     ['filter finds DEPROVISIONED by id', `filter=${q('id eq "00u00000000000000002"')}`, ['00u00000000000000002']],
     ['filter by status', `filter=${q('status eq "SUSPENDED"')}`, ['00u00000000000000003']],
     ['filter by login and status', `filter=${q('profile.login eq "u2@x.example" and status eq "DEPROVISIONED"')}`, ['00u00000000000000002']],
