@@ -34,6 +34,9 @@ export const OKTA_PAGE_SIZES = {
   users: USERS_PAGE_SIZE,
 } as const;
 
+/** AppUserStatus values (okta-api.md §1.4) of an app user who no longer holds the assignment. */
+const NOT_ASSIGNED: ReadonlySet<string> = new Set(['REVOKED', 'INACTIVE', 'DEPROVISIONED', 'UNASSIGNED']);
+
 export type OktaReadPhase = 'app-users' | 'app-groups' | 'groups' | 'group-members' | 'lookups';
 
 export interface OktaReadProgress {
@@ -228,11 +231,13 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
     const path = `/api/v1/apps/${encodeURIComponent(appId)}/users`;
     for await (const item of listRaw(client, path, { limit: OKTA_PAGE_SIZES.appUsers, expand: 'user' })) {
       if (stopped()) return;
-      const appUser = item as { id?: unknown; scope?: unknown; _embedded?: { user?: unknown } } | null;
+      const appUser = item as { id?: unknown; scope?: unknown; status?: unknown; _embedded?: { user?: unknown } } | null;
       const id = appUser?.id;
       if (typeof id !== 'string' || appUserIds.has(id)) continue;
       appUserIds.add(id);
-      assignments.push({ userId: id, scope: appUser!.scope === 'GROUP' ? 'GROUP' : 'USER' });
+      // Listed is not assigned: a REVOKED, INACTIVE, DEPROVISIONED or UNASSIGNED app user (AppUserStatus)
+      // no longer holds the assignment; the person is known to Okta but unassigned.
+      if (!NOT_ASSIGNED.has(String(appUser!.status ?? ''))) assignments.push({ userId: id, scope: appUser!.scope === 'GROUP' ? 'GROUP' : 'USER' });
       // G2: pages after the first may lack _embedded.user; those users are fetched in batches.
       if (!addUser(appUser!._embedded?.user) && !users.has(id)) withoutEmbed.push(id);
       if (assignments.length % OKTA_PAGE_SIZES.appUsers === 0) {

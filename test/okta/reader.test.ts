@@ -227,3 +227,27 @@ t.test('a failure stops the read with a RemoteError', async (t) => {
   );
   t.match(err, { name: 'RemoteError', service: 'okta', status: 404, code: 'E0000007' });
 });
+
+// okta-api.md §1.4, AppUserStatus (Okta management OpenAPI, AppUser.status): ACTIVE, APPROVED,
+// DEPROVISIONED, IMPLICIT, IMPORTED, INACTIVE, MATCHED, PENDING, PROVISIONED, REVOKED, STAGED,
+// SUSPENDED, UNASSIGNED. REVOKED = unassigned awaiting the deprovision acknowledgement; INACTIVE =
+// disabled; DEPROVISIONED = removed downstream; UNASSIGNED = import side. Only `scope` was read, so
+// these counted as assigned and a revoked person kept Dropbox.
+for (const [status, assigned] of [
+  ['PROVISIONED', true],
+  ['ACTIVE', true],
+  ['REVOKED', false],
+  ['INACTIVE', false],
+  ['DEPROVISIONED', false],
+  ['UNASSIGNED', false],
+] as const) {
+  t.test(`an app user with status ${status} ${assigned ? 'is' : 'is not'} assigned; the person stays known to Okta`, async (t) => {
+    const h = await startOkta(generatedOrg(5, 5));
+    t.teardown(() => h.close());
+    h.state.appUserStatuses.set(userId(2), status);
+    const state = await readOktaState(h.client, desired(), { dropboxMembers: [] });
+    t.equal(state.assignments.some((a) => a.userId === userId(2)), assigned);
+    t.ok(state.users.some((u) => u.id === userId(2)), 'still read as an Okta user (unassigned, not unmanaged)');
+    t.equal(state.assignments.length, assigned ? 5 : 4);
+  });
+}

@@ -48,7 +48,7 @@ export function appUserJson(
     created,
     lastUpdated: user.lastUpdated,
     scope: appUser.scope,
-    status: appUserStatus(user),
+    status: sandbox.appUserStatuses.get(user.id) ?? appUserStatus(user),
     statusChanged: user.statusChanged ?? created,
     passwordChanged: null,
     syncState: 'SYNCHRONIZED',

@@ -81,6 +81,12 @@ export class OktaSandbox {
   /** Groups assigned to the app, with their priority order. */
   readonly appGroupIds: string[];
   readonly quirks: OktaQuirks = { dropExpandOnNextLink: false };
+  /**
+   * AppUser status by user id where it is not the one the user's own status gives (okta-api.md §1.4
+   * AppUserStatus): e.g. REVOKED (unassigned, awaiting the deprovision acknowledgement), INACTIVE,
+   * DEPROVISIONED, UNASSIGNED (import side). Such app users are still listed by /apps/{id}/users.
+   */
+  readonly appUserStatuses = new Map<string, string>();
   readonly limiter: RateLimiter;
   private readonly loginIndex = new Map<string, string>();
   private version = 0;
