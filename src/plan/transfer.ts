@@ -148,7 +148,9 @@ export function transferPlanner(ctx: PlanContext, leaving: ReadonlySet<string>):
       }
       if (anyTransfer) {
         const adminRole = admin === null ? 'member_only' : roleAfterPlan(admin);
-        const adminUsable = admin !== null && usable(admin) && adminRole !== 'member_only';
+        // team.stone MembersTransferFilesError.transfer_admin_is_not_admin: "Specified transfer_admin
+        // user is not a team admin." A user management or support admin is refused by Dropbox.
+        const adminUsable = admin !== null && usable(admin) && adminRole === 'team_admin';
         if (!adminUsable) {
           const state =
             settings.transferAdmin === null
@@ -159,12 +161,12 @@ export function transferPlanner(ctx: PlanContext, leaving: ReadonlySet<string>):
                   ? 'leaving in this plan'
                   : admin.status !== 'active'
                     ? admin.status
-                    : admin.role === 'member_only'
-                      ? 'not an admin'
-                      : 'demoted to member_only by this plan';
+                    : admin.role !== 'team_admin'
+                      ? `${admin.role}, not team_admin`
+                      : `demoted to ${adminRole} by this plan`;
           violations.push({
             rule: 'transfer_destination',
-            message: `${settings.transferAdmin === null ? 'transferAdmin' : `transferAdmin ${settings.transferAdmin}`} (${source}) must be an active Dropbox admin to receive transfer errors; it is ${state}`,
+            message: `${settings.transferAdmin === null ? 'transferAdmin' : `transferAdmin ${settings.transferAdmin}`} (${source}) must be an active Dropbox team admin to receive transfer errors; it is ${state}`,
             limit: null,
             value: null,
           });

@@ -1,6 +1,6 @@
 import t from 'tap';
 import type { DesiredPatch } from '../helpers/builders.js';
-import { team } from '../helpers/builders.js';
+import { roleRule, team } from '../helpers/builders.js';
 import { actionsOf, runCases, type Case } from './plan-helpers.js';
 
 /** Leavers are removed; files go to the manager, else it-archive; it-admin receives transfer errors. */
@@ -116,7 +116,28 @@ const cases: Case[] = [
   {
     name: 'a transfer admin who is not an admin: a transfer_destination violation',
     team: () => base().person('leaver', { okta: { status: 'DEPROVISIONED', manager: 'ada.lovelace' } }).settings(offboarding({ transferAdmin: 'it-archive@acme.example' })),
-    expect: (t, plan) => t.match(plan.safety.violations, [{ rule: 'transfer_destination', message: /transferAdmin it-archive@acme\.example .* it is not an admin/ }]),
+    expect: (t, plan) => t.match(plan.safety.violations, [{ rule: 'transfer_destination', message: /transferAdmin it-archive@acme\.example \(offboarding\.yaml:\d+\) must be an active Dropbox team admin .* it is member_only, not team_admin/ }]),
+  },
+  // team.stone:1592 MembersTransferFilesError.transfer_admin_is_not_admin: "Specified transfer_admin
+  // user is not a team admin." A support or user management admin passes no removal.
+  ...(['support_admin', 'user_management_admin'] as const).map((role): Case => ({
+    name: `a transfer admin who is a ${role}: a transfer_destination violation at the YAML position (Dropbox wants a team admin)`,
+    team: () =>
+      base()
+        .person('it-admin', { dropbox: { role } })
+        .person('leaver', { okta: { status: 'DEPROVISIONED', manager: 'ada.lovelace' } })
+        .settings(offboarding()),
+    expect: (t, plan) =>
+      t.match(plan.safety.violations, [{ rule: 'transfer_destination', message: new RegExp(`transferAdmin it-admin@acme\\.example \\(offboarding\\.yaml:\\d+\\) must be an active Dropbox team admin .* it is ${role}, not team_admin`) }]),
+  })),
+  {
+    name: 'a team admin whom this plan demotes cannot be the transfer admin',
+    team: () =>
+      base()
+        .person('leaver', { okta: { status: 'DEPROVISIONED', manager: 'ada.lovelace' } })
+        .settings({ ...offboarding(), roles: [roleRule('support_admin', { oktaGroups: ['Dropbox Support'] })] })
+        .person('it-admin', { dropbox: { role: 'team_admin' }, okta: { groups: ['Dropbox Support'] } }),
+    expect: (t, plan) => t.match(plan.safety.violations, [{ rule: 'transfer_destination', message: /it is demoted to support_admin by this plan/ }]),
   },
   {
     name: 'two leavers with the same manager share one serialKey (transfers to one destination run one at a time)',

@@ -368,8 +368,9 @@ export class DropboxSandbox {
     return m.status === 'active' && m.roleIds.includes(TEAM_ADMIN_ROLE_ID) && this.activeTeamAdmins() <= 1;
   }
 
-  private isAdmin(m: SandboxMember): boolean {
-    return m.roleIds.length > 0;
+  /** team.stone transfer_admin_is_not_admin: "Specified transfer_admin user is not a team admin." */
+  private isTeamAdmin(m: SandboxMember): boolean {
+    return m.roleIds.includes(TEAM_ADMIN_ROLE_ID);
   }
 
   // ---------------------------------------------------------------- member writes
@@ -520,8 +521,8 @@ export class DropboxSandbox {
     // ref §2.10: removed_and_transfer_admin_should_differ.
     if (admin === m) throw new RouteError('removed_and_transfer_admin_should_differ');
     if (admin.status !== 'active') throw new RouteError('transfer_admin_user_not_in_team');
-    // ref §2.10: transfer_admin_id must be a team admin.
-    if (!this.isAdmin(admin)) throw new RouteError('transfer_admin_is_not_admin');
+    // ref §2.10: transfer_admin_id must be a team admin (not a user management or support admin).
+    if (!this.isTeamAdmin(admin)) throw new RouteError('transfer_admin_is_not_admin');
     return dest;
   }
 

@@ -153,6 +153,9 @@ t.test('members/remove transfer rules', async (t) => {
   const cases: [string, object, string][] = [
     ['transfer without transfer_admin_id', { user: byEmail('alice'), wipe_data: false, transfer_dest_id: byEmail('bob') }, 'unspecified_transfer_admin_id'],
     ['transfer admin who is not an admin', { user: byEmail('alice'), wipe_data: false, transfer_dest_id: byEmail('bob'), transfer_admin_id: byEmail('bob') }, 'transfer_admin_is_not_admin'],
+    // team.stone:1592 transfer_admin_is_not_admin "Specified transfer_admin user is not a team admin.":
+    // a user management (or support) admin is an admin, but not a team admin.
+    ['transfer admin who is a user management admin', { user: byEmail('alice'), wipe_data: false, transfer_dest_id: byEmail('bob'), transfer_admin_id: byEmail('um-admin') }, 'transfer_admin_is_not_admin'],
     ['destination is the removed member', { user: byEmail('alice'), wipe_data: false, transfer_dest_id: byEmail('alice'), transfer_admin_id: admin }, 'removed_and_transfer_dest_should_differ'],
     ['admin is the removed member', { user: byEmail('um-admin'), wipe_data: false, transfer_dest_id: byEmail('bob'), transfer_admin_id: byEmail('um-admin') }, 'removed_and_transfer_admin_should_differ'],
     ['unknown destination', { user: byEmail('alice'), wipe_data: false, transfer_dest_id: byEmail('ghost'), transfer_admin_id: admin }, 'transfer_dest_user_not_found'],
