@@ -7,6 +7,7 @@ import { explainCommand } from './explain.js';
 import { importCommand } from './import.js';
 import { initCommand } from './init.js';
 import { planCommand } from './plan.js';
+import { reconcileCommand } from './reconcile.js';
 import { sandboxCommand } from './sandbox.js';
 import { validateCommand } from './validate.js';
 
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   planCommand,
   applyCommand,
+  reconcileCommand,
   importCommand,
   explainCommand,
   dumpCommand,

@@ -1,0 +1,137 @@
+/**
+ * One reconcile cycle, shared by `reconcile` and `watch`: read, plan with the pure planner, sort
+ * the plan into applied and held classes (src/plan/reconcile.ts), apply the allowed part through
+ * the executor with its audit log, and say what was held and why.
+ */
+import { runApply } from '../apply/run-apply.js';
+import type { DesiredState } from '../domain/desired.js';
+import type { Action, Plan, SafetyViolation } from '../domain/plan.js';
+import { createDropboxWriter } from '../dropbox/writer.js';
+import { selectForReconcile, type HeldChange, type ReconcileSelection } from '../plan/reconcile.js';
+import { planSync } from '../plan/index.js';
+import { subjectOf } from '../render/describe-action.js';
+import type { CommandIO } from './io.js';
+import type { LiveClients } from './live.js';
+import { readLiveState } from './live.js';
+import { VERSION } from './version.js';
+
+export interface ReconcileOptions {
+  readonly dryRun: boolean;
+  readonly format: 'text' | 'json';
+  readonly quiet: boolean;
+  readonly auditLog?: string;
+  readonly concurrency?: number;
+  readonly signal?: AbortSignal;
+  /** Asked before applying (a terminal without --auto-approve); false applies nothing. */
+  readonly confirm?: (count: number) => Promise<boolean>;
+  /** Extra violations found at the edge (the rolling daily removal brake), given the plan. */
+  readonly brakes?: (plan: Plan) => Promise<readonly SafetyViolation[]>;
+}
+
+/** The JSON summary of one cycle (`--format json`). */
+export interface ReconcileReport {
+  readonly command: 'reconcile';
+  readonly mode: 'full' | 'incremental';
+  readonly dryRun: boolean;
+  readonly fingerprint: string;
+  readonly planned: number;
+  readonly applied: number;
+  readonly failed: number;
+  readonly skipped: number;
+  readonly pending: readonly { readonly id: string; readonly kind: string; readonly target: string }[];
+  readonly held: readonly { readonly id: string; readonly kind: string; readonly class: string | null; readonly target: string; readonly reason: string }[];
+  readonly refusals: readonly SafetyViolation[];
+  readonly exitCode: number;
+}
+
+export interface CycleResult {
+  readonly exitCode: number;
+  readonly report: ReconcileReport;
+  readonly selection: ReconcileSelection;
+}
+
+/** A full cycle: the whole read and plan of `plan`, then the reconcile rules. */
+export async function reconcileFull(desired: DesiredState, clients: LiveClients, io: CommandIO, options: ReconcileOptions): Promise<CycleResult> {
+  const live = await readLiveState(desired, clients, io, { quiet: options.quiet || options.format === 'json' });
+  const plan = planSync({ desired, okta: live.okta, dropbox: live.dropbox, now: io.now().toISOString(), toolVersion: VERSION });
+  return reconcilePlan(plan, 'full', desired, clients, io, options);
+}
+
+/** The rules applied to a plan already made (full or scoped). */
+export async function reconcilePlan(
+  plan: Plan,
+  mode: 'full' | 'incremental',
+  desired: DesiredState,
+  clients: LiveClients,
+  io: CommandIO,
+  options: ReconcileOptions,
+): Promise<CycleResult> {
+  const extra = options.brakes ? await options.brakes(plan) : [];
+  const selection = selectForReconcile(plan, desired.reconcile, extra);
+  const runnable = selection.plan;
+  const text = options.format === 'text';
+  if (text) io.stdout.write(heldText(selection.held, selection.refusals));
+  let counts = { applied: 0, failed: 0, skipped: 0 };
+  let failed = false;
+  const declined = !options.dryRun && runnable.actions.length > 0 && options.confirm !== undefined && !(await options.confirm(runnable.actions.length));
+  if (declined) {
+    io.stderr.write('Nothing applied.\n');
+  } else if (!options.dryRun && runnable.actions.length > 0) {
+    if (text) io.stdout.write(`Applying ${runnable.actions.length} lifecycle change${runnable.actions.length === 1 ? '' : 's'}:\n${runnable.actions.map((a) => `  ${a.kind} ${subjectOfAction(a)}`).join('\n')}\n`);
+    const { exitCode, result } = await runApply(runnable, createDropboxWriter(clients.dropbox), {
+      stdout: io.stdout,
+      stderr: io.stderr,
+      env: io.env,
+      cwd: io.cwd,
+      now: () => io.now(),
+      quiet: options.quiet,
+      summaryToStderr: !text,
+      ...(options.auditLog !== undefined ? { auditLog: options.auditLog } : {}),
+      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      ...(options.signal !== undefined ? { signal: options.signal } : {}),
+    });
+    counts = { ...result.counts };
+    failed = exitCode !== 0;
+  } else if (text && runnable.actions.length > 0) {
+    io.stdout.write(`Would apply ${runnable.actions.length} lifecycle change${runnable.actions.length === 1 ? '' : 's'} (--dry-run):\n${runnable.actions.map((a) => `  ${a.kind} ${subjectOfAction(a)}`).join('\n')}\n`);
+  } else if (text && selection.held.length === 0) {
+    io.stdout.write('No lifecycle changes. Dropbox follows Okta under the merged policy.\n');
+  }
+  const exitCode = failed || declined || selection.refusals.length > 0 ? 1 : options.dryRun && runnable.actions.length > 0 ? 2 : 0;
+  if (selection.refusals.length > 0) {
+    io.stderr.write(`dbxsync reconcile: refused by the safety checks (${[...new Set(selection.refusals.map((v) => v.rule))].join(', ')}): what they guard was held\n`);
+  }
+  const report: ReconcileReport = {
+    command: 'reconcile',
+    mode,
+    dryRun: options.dryRun,
+    fingerprint: plan.fingerprint,
+    planned: plan.actions.length,
+    ...counts,
+    pending: options.dryRun ? runnable.actions.map((a) => ({ id: a.id, kind: a.kind, target: subjectOfAction(a) })) : [],
+    held: selection.held.map((h) => ({ id: h.action.id, kind: h.action.kind, class: h.class, target: subjectOfAction(h.action), reason: h.reason })),
+    refusals: selection.refusals,
+    exitCode,
+  };
+  if (!text) io.stdout.write(`${JSON.stringify(report)}\n`);
+  return { exitCode, report, selection };
+}
+
+/** The person's email or the group's name, control characters made visible (hostile Okta strings). */
+export function subjectOfAction(action: Action): string {
+  const subject = subjectOf(action);
+  const text = subject.type === 'person' ? subject.email : `"${subject.name}"`;
+  return safe(text);
+}
+
+const safe = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+
+function heldText(held: readonly HeldChange[], refusals: readonly SafetyViolation[]): string {
+  const lines: string[] = [];
+  for (const v of refusals) lines.push(`Refused: ${v.rule}: ${safe(v.message)}`);
+  if (held.length > 0) {
+    lines.push(`Held, not applied (${held.length}); approve them through a pull request or dbxsync apply --plan:`);
+    for (const h of held) lines.push(`  ${h.action.kind} ${subjectOfAction(h.action)}: ${safe(h.reason)}`);
+  }
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
