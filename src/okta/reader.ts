@@ -11,7 +11,7 @@
  *   overrides, 1000 per page (the default, and the largest size the API documents);
  * - then, in rounds: the Okta users of Dropbox members who are not app users (external id = Okta
  *   id, else email; DEPROVISIONED included), and the managers named through managerAttribute
- *   that are not read yet — as batched `filter` lookups (see user-lookup.ts).
+ *   that are not read yet — ids by GET /users/{id}, emails by batched `search` (see user-lookup.ts).
  *
  * The app-users listing is one cursor chain (each page's `next` link is only known from the page
  * before), so it runs on its own lane while the other reads share the remaining lanes.
@@ -23,7 +23,7 @@ import type { OktaClient } from './client.js';
 import { toOktaGroup, toOktaUser } from './convert.js';
 import { toRemoteError } from './errors.js';
 import { listRaw } from './raw-list.js';
-import { chunkLookups, filterFor, lookupKey, USERS_PAGE_SIZE, type Lookup } from './user-lookup.js';
+import { chunkLookups, filterFor, lookupKey, USERS_PAGE_SIZE, type Lookup, type SearchLookup } from './user-lookup.js';
 
 /** Page sizes used (reference §1.2 maxima). */
 export const OKTA_PAGE_SIZES = {
@@ -33,6 +33,8 @@ export const OKTA_PAGE_SIZES = {
   groupMembers: 1000,
   users: USERS_PAGE_SIZE,
 } as const;
+
+const JSON_GET = { method: 'get', headers: { Accept: 'application/json', 'Content-Type': 'application/json' } };
 
 /** AppUserStatus values (okta-api.md §1.4) of an app user who no longer holds the assignment. */
 const NOT_ASSIGNED: ReadonlySet<string> = new Set(['REVOKED', 'INACTIVE', 'DEPROVISIONED', 'UNASSIGNED']);
@@ -158,34 +160,38 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
   const pendingLookups: Promise<unknown>[] = [];
   const attempted = new Set<string>();
 
+  /** One user by id (or login) with GET /api/v1/users/{id}: read-after-write consistent; a 404 is a real "gone". */
+  const getUser = async (idOrLogin: string): Promise<void> => {
+    if (stopped()) return;
+    try {
+      const response = await client.sdk.http.http(
+        `${client.orgUrl}/api/v1/users/${encodeURIComponent(idOrLogin)}`,
+        structuredClone(JSON_GET) as Parameters<typeof client.sdk.http.http>[1],
+      );
+      addUser(await response.json());
+    } catch (err) {
+      if ((err as { status?: number }).status !== 404) throw err;
+    }
+  };
+
   const lookupUsers = async (lookups: readonly Lookup[], pool: Pool): Promise<void> => {
-    const fresh: Lookup[] = [];
+    const byId: string[] = [];
+    const searches: SearchLookup[] = [];
     for (const l of lookups) {
       const key = lookupKey(l);
       if (attempted.has(key)) continue;
       attempted.add(key);
-      fresh.push(l);
+      if (l.kind === 'id') byId.push(l.value);
+      else searches.push(l as SearchLookup);
     }
-    if (fresh.length === 0) return;
-    if (fresh.length === 1 && fresh[0]!.kind === 'id') {
-      const id = fresh[0]!.value;
-      await pool.run(() =>
-        guard('GET /api/v1/users/{id}', async () => {
-          try {
-            addUser(await client.sdk.userApi.getUser({ userId: id }));
-          } catch (err) {
-            if ((err as { status?: number }).status !== 404) throw err;
-          }
-        }),
-      );
-      return;
-    }
-    await settle(
-      chunkLookups(fresh).map((chunk) =>
+    await settle([
+      // Never a batched `id eq` search: search is eventually consistent (user-lookup.ts).
+      ...byId.map((id) => pool.run(() => guard('GET /api/v1/users/{id}', () => getUser(id)))),
+      ...chunkLookups(searches).map((chunk) =>
         pool.run(() =>
           guard('GET /api/v1/users', async () => {
             // Raw listing: the Collection cannot parse the long Link header a batched search brings back.
-            const searchAll = async (part: readonly Lookup[]): Promise<void> => {
+            const searchAll = async (part: readonly SearchLookup[]): Promise<void> => {
               if (stopped()) return;
               try {
                 for await (const u of listRaw(client, '/api/v1/users', { search: filterFor(part), limit: OKTA_PAGE_SIZES.users })) {
@@ -208,20 +214,20 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
           }),
         ),
       ),
-    );
+    ]);
   };
 
-  /** Look up the users of full filter chunks now; the last, partial chunk waits for more ids unless `all`. */
-  const flushWithoutEmbed = (all: boolean): void => {
+  /** Look up by id the app users whose page came without _embedded.user (G2). */
+  const flushWithoutEmbed = (): void => {
     const ids = withoutEmbed.splice(0).filter((id) => !users.has(id));
-    const chunks = chunkLookups(ids.map((value): Lookup => ({ kind: 'id', value })));
-    if (!all && chunks.length > 0) withoutEmbed.push(...chunks.pop()!.map((l) => l.value));
-    for (const chunk of chunks) {
-      const lookup = lookupUsers(chunk, lanes);
-      // Observed later by settle(); until then a rejection must not count as unhandled.
-      lookup.catch(() => undefined);
-      pendingLookups.push(lookup);
-    }
+    if (ids.length === 0) return;
+    const lookup = lookupUsers(
+      ids.map((value): Lookup => ({ kind: 'id', value })),
+      lanes,
+    );
+    // Observed later by settle(); until then a rejection must not count as unhandled.
+    lookup.catch(() => undefined);
+    pendingLookups.push(lookup);
   };
 
   // Hot paths (app users, group members, lookups) read raw JSON through the SDK's HTTP layer: the
@@ -242,7 +248,7 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
       if (!addUser(appUser!._embedded?.user) && !users.has(id)) withoutEmbed.push(id);
       if (assignments.length % OKTA_PAGE_SIZES.appUsers === 0) {
         progress('app-users', assignments.length);
-        flushWithoutEmbed(false);
+        flushWithoutEmbed();
       }
     }
     progress('app-users', assignments.length);
@@ -296,7 +302,7 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
 
   try {
     await settle([readAppUsers, readAppGroups, readGroups, readMembers]);
-    flushWithoutEmbed(true);
+    flushWithoutEmbed();
     await settle(pendingLookups);
 
     // Lookup rounds: each round's finds may name managers (or need an email fallback) for the next.

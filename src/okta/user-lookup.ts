@@ -1,21 +1,35 @@
 /**
- * Finding a set of Okta users by id, email or login with as few calls as the API allows. A
- * `search` joining `id eq`, `profile.email eq` and `profile.login eq` terms with `or` is one
- * listing call for up to a page of users, and (unlike the default listing) it includes
- * DEPROVISIONED users (reference okta-api.md §1.3). `search`, not `filter`: search values are
- * case-insensitive (§1.3), and an Okta email is often spelled with capitals (Jane.Doe@…) that
- * Dropbox's copy does not have; an exact-case filter would miss the leaver. Chunks are bounded
- * by terms and URL length, well under what Okta refuses as too complex. A single id is fetched with GET /users/{id}:
- * the same one call, in a bucket four times larger (§4.1).
+ * Finding a set of Okta users by id, email or login.
+ *
+ * By id (an Okta id, or a manager reference without an @, which GET /users/{idOrLogin} also
+ * resolves as a login): one GET /api/v1/users/{id} each, never a batched `search`. Search results
+ * "are sourced from an eventually consistent datasource and may not reflect the latest
+ * information", and Okta says to "use an ID lookup for records that you update" (management
+ * OpenAPI, listUsers, `search`): a person deactivated or created a minute ago can be missing from a
+ * search, and a miss made their Dropbox member look unmanaged. A 404 of the id lookup is a real
+ * "gone". The id bucket is also the largest (§4.1: 2 000/min against 600 for /users).
+ *
+ * By email or login-or-email: a `search` joining `profile.email eq` and `profile.login eq` terms
+ * with `or`, one listing call for up to a page of users, including DEPROVISIONED users (reference
+ * okta-api.md §1.3). `search`, not `filter`: search values are case-insensitive (§1.3), and an
+ * Okta email is often spelled with capitals (Jane.Doe@…) that Dropbox's copy does not have; an
+ * exact-case filter would miss the leaver. Chunks are bounded by terms and URL length, well under
+ * what Okta refuses as too complex.
  */
 import { assertNever } from '../domain/errors.js';
 
-/** What to look a user up by. `login-or-email` is a manager reference holding an @. */
-export type LookupKind = 'id' | 'email' | 'login-or-email';
+/** What a `search` looks a user up by. `login-or-email` is a manager reference holding an @. */
+export type SearchKind = 'email' | 'login-or-email';
+/** What to look a user up by: `id` goes through GET /users/{id}, the others through `search`. */
+export type LookupKind = 'id' | SearchKind;
 
 export interface Lookup {
   readonly kind: LookupKind;
   readonly value: string;
+}
+
+export interface SearchLookup extends Lookup {
+  readonly kind: SearchKind;
 }
 
 /**
@@ -33,11 +47,9 @@ export function lookupKey(l: Lookup): string {
   return `${l.kind}:${l.kind === 'id' ? l.value : l.value.toLowerCase()}`;
 }
 
-function clauses(l: Lookup): string[] {
-  const v = JSON.stringify(l.kind === 'id' ? l.value : l.value.toLowerCase());
+function clauses(l: SearchLookup): string[] {
+  const v = JSON.stringify(l.value.toLowerCase());
   switch (l.kind) {
-    case 'id':
-      return [`id eq ${v}`];
     case 'email':
       return [`profile.email eq ${v}`];
     case 'login-or-email':
@@ -47,10 +59,10 @@ function clauses(l: Lookup): string[] {
   }
 }
 
-/** Split lookups into groups that each fit one `or` search (MAX_FILTER_CHARS encoded, MAX_SEARCH_TERMS terms). */
-export function chunkLookups(lookups: readonly Lookup[], maxChars = MAX_FILTER_CHARS, maxTerms = MAX_SEARCH_TERMS): Lookup[][] {
-  const out: Lookup[][] = [];
-  let chunk: Lookup[] = [];
+/** Split search lookups into groups that each fit one `or` search (MAX_FILTER_CHARS encoded, MAX_SEARCH_TERMS terms). */
+export function chunkLookups(lookups: readonly SearchLookup[], maxChars = MAX_FILTER_CHARS, maxTerms = MAX_SEARCH_TERMS): SearchLookup[][] {
+  const out: SearchLookup[][] = [];
+  let chunk: SearchLookup[] = [];
   let terms = 0;
   let length = 0;
   const joiner = encodeURIComponent(' or ').length;
@@ -71,7 +83,7 @@ export function chunkLookups(lookups: readonly Lookup[], maxChars = MAX_FILTER_C
   return out;
 }
 
-/** The `filter` expression that finds every user of a chunk. */
-export function filterFor(chunk: readonly Lookup[]): string {
+/** The `search` expression that finds every user of a chunk. */
+export function filterFor(chunk: readonly SearchLookup[]): string {
   return chunk.flatMap(clauses).join(' or ');
 }

@@ -34,6 +34,8 @@ export interface OktaApiOptions {
    * 170+ `or` terms refused). Default 120.
    */
   readonly maxQueryTerms?: number;
+  /** How long a just-written user is missing from `search` (OktaSandbox.searchLagMs). Default 0. */
+  readonly searchLagMs?: number;
 }
 
 export const DEFAULT_MAX_QUERY_TERMS = 120;
@@ -225,6 +227,7 @@ function page<T>(
  */
 export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: SandboxApi; oauthApi: SandboxApi; state: OktaSandbox } {
   const state = new OktaSandbox(seed, opts.clock, opts.rateLimits);
+  state.searchLagMs = opts.searchLagMs ?? 0;
   const tokens = new OktaTokenStore();
   let requestSeq = 0;
 
@@ -368,6 +371,8 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
       // §1.3: search values are case-insensitive; an or of id/login/email equalities uses the index.
       const lookups = filter ? null : orOfEquals(expr);
       users = lookups ? state.usersMatching(lookups) : users.filter((u) => evaluate(expr, (a) => userAttr(u, a)));
+      // listUsers: search results come from an eventually consistent datasource (state.searchLagMs).
+      users = users.filter((u) => state.searchable(u));
     }
     if (!filter && !search) {
       // §1.3: the default listing (and `q`) omits DEPROVISIONED users; filter/search include them.

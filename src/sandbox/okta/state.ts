@@ -88,6 +88,15 @@ export class OktaSandbox {
    */
   readonly appUserStatuses = new Map<string, string>();
   readonly limiter: RateLimiter;
+  /**
+   * How long a user written (created, updated, status changed: its `lastUpdated`) stays missing
+   * from `search` results. Okta's management OpenAPI (listUsers): "The `search` parameter results
+   * are sourced from an eventually consistent datasource and may not reflect the latest
+   * information"; "Use an ID lookup for records that you update". GET /users/{id} and `filter`
+   * are unaffected. 0 (the default) shows every write at once; a seed makes a user "just
+   * updated" with a recent lastUpdated.
+   */
+  searchLagMs = 0;
   private readonly loginIndex = new Map<string, string>();
   private version = 0;
   private appUsersCache: { version: number; list: SandboxAppUser[] } | null = null;
@@ -269,6 +278,11 @@ export class OktaSandbox {
       }
     }
     return [...ids].sort().map((id) => this.users.get(id)!);
+  }
+
+  /** Whether `search` sees the user yet (see searchLagMs). */
+  searchable(user: SandboxUser): boolean {
+    return this.searchLagMs <= 0 || this.clock().getTime() - Date.parse(user.lastUpdated) >= this.searchLagMs;
   }
 
   /** The app's assignments (alias of appUsers, for tests). */
