@@ -398,20 +398,38 @@ class Run {
       return receipt(r);
     }
     const candidates = [action.transferTo, ...action.transferFallbacks].filter((p) => !samePerson(p, action.member));
+    const unverified: string[] = [];
     for (const candidate of candidates) {
       // Checked while holding the candidate's lock: its own removal cannot slip in between.
       const candidateSelector = this.selector(candidate);
       const r = await this.locks.with([lockKey(subject), lockKey(candidateSelector)], async () => {
         const live = await this.writer.getMember(candidateSelector);
         if (live === null || live.status !== 'active') return null;
-        return this.writer.remove(subject, { ...options, transferDest: { by: 'team_member_id', value: live.teamMemberId } });
+        if (!live.emailVerified) {
+          unverified.push(candidate.email);
+          return null;
+        }
+        try {
+          return await this.writer.remove(subject, { ...options, transferDest: { by: 'team_member_id', value: live.teamMemberId } });
+        } catch (err) {
+          // team.stone MembersTransferFilesError.recipient_not_verified: the destination cannot take
+          // the files, and nothing was removed, so the next configured destination is tried.
+          if (!(err instanceof RemoteError && err.code === 'recipient_not_verified')) throw err;
+          unverified.push(candidate.email);
+          return null;
+        }
       });
       if (r === null) continue;
-      const note = candidate === action.transferTo ? null : `files transferred to fallback ${candidate.email} (${action.transferTo.email} is no longer an active member)`;
+      const why = unverified.includes(action.transferTo.email) ? 'has an unverified email' : 'is no longer an active member';
+      const note = candidate === action.transferTo ? null : `files transferred to fallback ${candidate.email} (${action.transferTo.email} ${why})`;
       return { ...receipt(r), note };
     }
     const tried = candidates.length > 1 ? ` (nor is any fallback: ${candidates.slice(1).map((p) => p.email).join(', ')})` : '';
-    throw new ActionRefused('transfer_destination_inactive', `transfer destination ${action.transferTo.email} is no longer an active member${tried}; not removed`);
+    const unverifiedNote = unverified.length > 0 ? `; unverified email: ${unverified.join(', ')}` : '';
+    throw new ActionRefused(
+      'transfer_destination_inactive',
+      `transfer destination ${action.transferTo.email} is no longer an active member with a verified email${tried}${unverifiedNote}; not removed`,
+    );
   }
 
   private rememberMember(person: PersonRef, teamMemberId: string, externalId: string): void {

@@ -74,6 +74,11 @@ export interface DropboxMember {
   readonly accountId: string | null;
   /** Primary email as Dropbox has it (original case kept); compare with .toLowerCase(). */
   readonly email: string;
+  /**
+   * MemberProfile.email_verified (team.stone): Dropbox refuses a member whose email is not verified
+   * as a transfer destination (recipient_not_verified).
+   */
+  readonly emailVerified: boolean;
   readonly externalId: string | null;
   readonly givenName: string;
   readonly surname: string;

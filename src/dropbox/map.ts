@@ -60,6 +60,8 @@ export function toDropboxMember(info: { profile: unknown; roles?: unknown }): Dr
     teamMemberId: String(p['team_member_id']),
     accountId: str(p['account_id']),
     email: String(p['email'] ?? ''),
+    // A required field of MemberProfile; read as verified when absent so that only an explicit false refuses.
+    emailVerified: p['email_verified'] !== false,
     externalId: str(p['external_id']) || null,
     givenName: str(name['given_name']) ?? '',
     surname: str(name['surname']) ?? '',

@@ -49,7 +49,7 @@ export function fingerprint(input: FingerprintInput, sorted?: SortedLive): strin
   sink.write(`dropbox:${JSON.stringify([input.dropbox.teamName, input.dropbox.authenticatedAdminId])}\n`);
   for (const m of live.members) {
     sink.write(
-      `m:${JSON.stringify([m.teamMemberId, m.accountId, m.email, m.externalId, m.givenName, m.surname, m.status, m.isRecoverable, m.isDisconnected, m.role, sortedStrings(m.otherRoles), m.invitedOn, m.joinedOn, m.suspendedOn])}\n`,
+      `m:${JSON.stringify([m.teamMemberId, m.accountId, m.email, m.emailVerified, m.externalId, m.givenName, m.surname, m.status, m.isRecoverable, m.isDisconnected, m.role, sortedStrings(m.otherRoles), m.invitedOn, m.joinedOn, m.suspendedOn])}\n`,
     );
   }
   for (const g of live.dropboxGroups) {

@@ -1,7 +1,8 @@
 /**
  * Where a removed member's files go: the manager (through offboarding.managerAttribute), else the
  * fallback account, else nowhere when transferTo is none. A destination must be an active member
- * that is not itself leaving in the same plan; each choice is explained in the removal's reason.
+ * with a verified email (team.stone MembersTransferFilesError.recipient_not_verified) that is not
+ * itself leaving in the same plan; each choice is explained in the removal's reason.
  */
 import type { DropboxMember, OktaUser } from '../domain/live.js';
 import { isDemotion, type PersonRef, type SafetyViolation } from '../domain/plan.js';
@@ -45,6 +46,7 @@ export function transferPlanner(ctx: PlanContext, leaving: ReadonlySet<string>):
   const admin = activeMemberByEmail(settings.transferAdmin);
   const violations: SafetyViolation[] = [];
   const oktaIdOf = (m: DropboxMember): string | null => ctx.identity.linkOf(m.teamMemberId)?.user.id ?? null;
+  const UNVERIFIED = 'has an unverified email, which Dropbox refuses as a transfer destination (recipient_not_verified)';
 
   /** The role a member holds once this plan ran (role rules apply to managed, unprotected members). */
   function roleAfterPlan(m: DropboxMember): Role {
@@ -69,6 +71,7 @@ export function transferPlanner(ctx: PlanContext, leaving: ReadonlySet<string>):
     const m = link.member;
     if (m.status !== 'active') return { member: null, note: `manager ${name(m)} is ${m.status} in Dropbox` };
     if (leaving.has(m.teamMemberId)) return { member: null, note: `manager ${name(m)} leaves Dropbox in this plan too` };
+    if (!m.emailVerified) return { member: null, note: `manager ${name(m)} ${UNVERIFIED}` };
     return { member: m, note: '' };
   }
 
@@ -91,13 +94,22 @@ export function transferPlanner(ctx: PlanContext, leaving: ReadonlySet<string>):
         }
       } else {
         const named = activeMemberByEmail(settings.transferTo);
-        if (named !== null && usable(named) && named.teamMemberId !== member.teamMemberId) {
+        if (named !== null && usable(named) && named.emailVerified && named.teamMemberId !== member.teamMemberId) {
           candidates.push({ member: named, label: `${name(named)} (${source} transferTo)` });
+        } else if (named !== null && usable(named) && !named.emailVerified) {
+          notes.push(`transferTo ${settings.transferTo} ${UNVERIFIED}`);
         } else {
           notes.push(`transferTo ${settings.transferTo} is not an active member staying in Dropbox`);
         }
       }
-      if (fallback !== null && usable(fallback) && fallback.teamMemberId !== member.teamMemberId) {
+      if (fallback !== null && usable(fallback) && !fallback.emailVerified) {
+        if (candidates.length === 0) notes.push(`fallback ${settings.fallbackTransferTo} ${UNVERIFIED}`);
+        ctx.warnings.push({
+          code: 'transfer_destination_unverified',
+          message: `fallbackTransferTo ${settings.fallbackTransferTo} ${UNVERIFIED}: it receives no files until its owner verifies the address`,
+          source: settings.source === null ? null : `${settings.source.file}:${settings.source.line}:${settings.source.col}`,
+        });
+      } else if (fallback !== null && usable(fallback) && fallback.teamMemberId !== member.teamMemberId) {
         if (!candidates.some((c) => c.member.teamMemberId === fallback.teamMemberId)) {
           candidates.push({ member: fallback, label: `fallback ${name(fallback)} (${source} fallbackTransferTo)` });
         }

@@ -129,7 +129,7 @@ function checkDropbox(value: unknown): void {
     oneOf(member, 'status', MEMBER_STATUSES, at, true);
     oneOf(member, 'role', ROLES, at, false);
     for (const key of ['removedAt', 'invitedOn', 'joinedOn', 'suspendedOn']) optTime(member, key, at);
-    for (const key of ['isRecoverable', 'isDisconnected']) {
+    for (const key of ['isRecoverable', 'isDisconnected', 'emailVerified']) {
       if (member[key] !== undefined && typeof member[key] !== 'boolean') throw new SeedProblem(`${at}.${key}: must be true or false`);
     }
     if (member.files !== undefined && !(Number.isInteger(member.files) && (member.files as number) >= 0)) {

@@ -49,6 +49,8 @@ export interface SeedDropboxMember {
   status: string;
   /** team_admin | user_management_admin | support_admin | member_only (default) */
   role?: string;
+  /** MemberProfile.email_verified; default: true except for invited members. */
+  emailVerified?: boolean;
   /** removed members: still recoverable (default true when removed less than 7 days ago). */
   isRecoverable?: boolean;
   isDisconnected?: boolean;

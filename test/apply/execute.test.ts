@@ -358,6 +358,59 @@ t.test('transfer destination re-checked at apply time', async (t) => {
   }
 });
 
+t.test('a destination whose email is not verified: the next configured destination receives the files', async (t) => {
+  // team.stone:1594 MembersTransferFilesError.recipient_not_verified ("The recipient user's email is
+  // not verified"); MemberProfile.email_verified, team.stone:56.
+  const cases = [
+    { name: 'seen unverified before the call: the fallback, and no call that Dropbox would refuse', refusedByDropbox: false },
+    { name: 'refused by Dropbox with recipient_not_verified: the fallback, not a failed removal', refusedByDropbox: true },
+  ];
+  for (const c of cases) {
+    await t.test(c.name, async (t) => {
+      const w = team();
+      w.member({ email: 'leaver@acme.example', teamMemberId: 'dbmid:leaver', files: 5 });
+      // Verified in what getMember answers only when Dropbox is the one to refuse.
+      w.member({ email: 'mgr@acme.example', teamMemberId: 'dbmid:mgr', emailVerified: c.refusedByDropbox });
+      w.member({ email: 'archive@acme.example', teamMemberId: 'dbmid:archive' });
+      if (c.refusedByDropbox) {
+        w.failOn('remove', () => remoteError('recipient_not_verified'), { when: (args) => (args[1] as { transferDest: { value: string } | null }).transferDest?.value === 'dbmid:mgr' });
+      }
+      const action = removeMember(person('leaver@acme.example', 'dbmid:leaver'), {
+        transferTo: person('mgr@acme.example', 'dbmid:mgr'),
+        fallbacks: [person('archive@acme.example', 'dbmid:archive')],
+        transferAdmin: ADMIN,
+      });
+      const result = await applyPlan(plan([action]), w);
+      const o = result.outcomes[0]!;
+      t.equal(o.status, 'applied');
+      t.match(o.note, /files transferred to fallback archive@acme\.example \(mgr@acme\.example has an unverified email\)/);
+      t.equal(w.members.get('dbmid:archive')?.files, 5);
+      t.equal(w.members.get('dbmid:leaver')?.status, 'removed');
+      t.equal(w.callsOf('remove').length, c.refusedByDropbox ? 2 : 1);
+    });
+  }
+  await t.test('no verified destination at all: not removed, and the error says which were unverified', async (t) => {
+    const w = team();
+    w.member({ email: 'leaver@acme.example', teamMemberId: 'dbmid:leaver', files: 5 });
+    w.member({ email: 'mgr@acme.example', teamMemberId: 'dbmid:mgr', emailVerified: false });
+    const result = await applyPlan(plan([removeMember(person('leaver@acme.example', 'dbmid:leaver'), { transferTo: person('mgr@acme.example', 'dbmid:mgr'), transferAdmin: ADMIN })]), w);
+    t.equal(result.outcomes[0]?.status, 'failed');
+    t.match(result.outcomes[0]?.error?.message, /unverified email: mgr@acme\.example; not removed$/);
+    t.equal(w.members.get('dbmid:leaver')?.status, 'active');
+  });
+  await t.test('another refusal of the removal is not taken for an unverified destination', async (t) => {
+    const w = team();
+    w.member({ email: 'leaver@acme.example', teamMemberId: 'dbmid:leaver', files: 5 });
+    w.member({ email: 'mgr@acme.example', teamMemberId: 'dbmid:mgr' });
+    w.member({ email: 'archive@acme.example', teamMemberId: 'dbmid:archive' });
+    w.failOn('remove', () => remoteError('remove_last_admin'));
+    const action = removeMember(person('leaver@acme.example', 'dbmid:leaver'), { transferTo: person('mgr@acme.example', 'dbmid:mgr'), fallbacks: [person('archive@acme.example', 'dbmid:archive')], transferAdmin: ADMIN });
+    const result = await applyPlan(plan([action]), w);
+    t.equal(result.outcomes[0]?.error?.code, 'remove_last_admin');
+    t.equal(w.members.get('dbmid:archive')?.files, 0, 'no fallback tried');
+  });
+});
+
 t.test('a removal without transfer does not check a destination', async (t) => {
   const w = team();
   w.member({ email: 'leaver@acme.example', teamMemberId: 'dbmid:leaver' });

@@ -136,6 +136,7 @@ export function dropboxMember(nameOrEmail: string, fields: Partial<DropboxMember
     teamMemberId: memberIdOf(nameOrEmail),
     accountId: `dbid:${slug(nameOrEmail)}`,
     email: emailOf(nameOrEmail),
+    emailVerified: true,
     externalId: oktaIdOf(nameOrEmail),
     givenName,
     surname,

@@ -54,6 +54,7 @@ function liveOf(seed: SandboxSeed, now: Date): { okta: OktaState; dropbox: Dropb
       teamMemberId: m.teamMemberId,
       accountId: m.accountId ?? null,
       email: m.email,
+      emailVerified: m.emailVerified ?? m.status !== 'invited',
       externalId: m.externalId ?? null,
       givenName: m.givenName,
       surname: m.surname,

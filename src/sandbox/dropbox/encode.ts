@@ -34,7 +34,7 @@ function encodeProfile(state: DropboxSandbox, m: SandboxMember, team: boolean): 
     team_member_id: m.teamMemberId,
     account_id: m.accountId,
     email: m.email,
-    email_verified: m.status !== 'invited',
+    email_verified: m.emailVerified,
     secondary_emails: [],
     status,
     name: {

@@ -27,6 +27,8 @@ export interface SandboxMember {
   readonly folderId: string;
   readonly rootFolderId: string;
   email: string;
+  /** MemberProfile.email_verified (team.stone:56); invited members have not verified theirs. */
+  emailVerified: boolean;
   givenName: string;
   surname: string;
   externalId: string | null;
@@ -396,6 +398,7 @@ export class DropboxSandbox {
       folderId: String(9_000_000_000 + n),
       rootFolderId: String(9_500_000_000 + n),
       email: req.email,
+      emailVerified: false,
       givenName: req.givenName,
       surname: req.surname,
       externalId: req.externalId,
@@ -514,8 +517,9 @@ export class DropboxSandbox {
     if (dest === m) throw new RouteError('removed_and_transfer_dest_should_differ');
     // ref §2.10: the destination must be in the team (the sandbox also requires it active).
     if (dest.status === 'removed' || dest.status === 'suspended') throw new RouteError('transfer_dest_user_not_in_team');
-    // ref §2.10: recipient_not_verified — an invited member's email is not verified yet.
-    if (dest.status === 'invited') throw new RouteError('recipient_not_verified');
+    // team.stone:1594 MembersTransferFilesError.recipient_not_verified: "The recipient user's email is
+    // not verified" (MemberProfile.email_verified, team.stone:56); an invited member has not verified yet.
+    if (dest.status === 'invited' || !dest.emailVerified) throw new RouteError('recipient_not_verified');
     const admin = this.resolve(adminSel);
     if (!admin) throw new RouteError('transfer_admin_user_not_found');
     // ref §2.10: removed_and_transfer_admin_should_differ.
@@ -806,6 +810,7 @@ export class DropboxSandbox {
       folderId: String(8_000_000_000 + n),
       rootFolderId: String(8_500_000_000 + n),
       email: s.email,
+      emailVerified: s.emailVerified ?? status !== 'invited',
       givenName: s.givenName,
       surname: s.surname,
       externalId: s.externalId ?? null,

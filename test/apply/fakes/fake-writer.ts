@@ -17,6 +17,8 @@ export interface FakeMember {
   status: DropboxMemberStatus;
   role: Role;
   isRecoverable: boolean;
+  /** MemberProfile.email_verified (default true): an unverified destination is refused with recipient_not_verified. */
+  emailVerified?: boolean;
   /** Files the member owns: a transfer moves them, a removal without transfer strands them. */
   files: number;
 }
@@ -210,6 +212,7 @@ export class FakeWriter implements DropboxWriter {
         if (m.status === 'removed') return this.ok(true);
         if (options.transferDest) {
           if (!dest || dest.status !== 'active') throw remoteError('transfer_dest_user_not_in_team');
+          if (dest.emailVerified === false) throw remoteError('recipient_not_verified');
           if (!options.transferAdmin) throw remoteError('unspecified_transfer_admin_id');
           dest.files += m.files;
           m.files = 0;
@@ -302,6 +305,7 @@ export class FakeWriter implements DropboxWriter {
         teamMemberId: m.teamMemberId,
         accountId: null,
         email: m.email,
+        emailVerified: m.emailVerified ?? true,
         externalId: m.externalId,
         givenName: m.givenName,
         surname: m.surname,

@@ -12,8 +12,8 @@ async function tagOf(p: Promise<unknown>): Promise<string> {
   }
 }
 
-async function withTeam(fn: (h: Harness) => Promise<void>, options?: Parameters<typeof startDropbox>[1]) {
-  const h = await startDropbox(seedTeam(), options);
+async function withTeam(fn: (h: Harness) => Promise<void>, options?: Parameters<typeof startDropbox>[1], seed = seedTeam()) {
+  const h = await startDropbox(seed, options);
   try {
     await fn(h);
   } finally {
@@ -267,4 +267,24 @@ t.test('get_authenticated_admin and team/get_info', async (t) => {
     h.state.authenticatedAdminId = 'dbmid:nobody';
     t.equal(await tagOf(h.client.teamTokenGetAuthenticatedAdmin()), 'mapping_not_found');
   });
+});
+
+t.test('email_verified is seedable, listed, and an unverified active member is refused as a transfer destination', async (t) => {
+  // team.stone:56 MemberProfile.email_verified; team.stone:1594 MembersTransferFilesError.recipient_not_verified.
+  const seed = seedTeam();
+  seed.members = seed.members.map((m) => (m.teamMemberId === 'dbmid:alice' ? { ...m, emailVerified: false } : m));
+  await withTeam(async (h) => {
+    const dbx = h.client;
+    const info = await dbx.teamMembersGetInfoV2({ members: [byEmail('alice'), byEmail('bob'), byEmail('ivy')] });
+    t.same(
+      info.result.members_info.map((i) => (i['.tag'] === 'member_info' ? i.profile.email_verified : null)),
+      [false, true, false],
+      'seeded false; verified by default; an invited member has not verified yet',
+    );
+    const arg = { user: byEmail('bob'), wipe_data: false, transfer_dest_id: byEmail('alice'), transfer_admin_id: byEmail('it-admin') };
+    t.equal(await tagOf(dbx.teamMembersRemove(arg)), 'recipient_not_verified');
+    t.equal(h.state.memberByEmail(email('bob'))!.status, 'active', 'nothing removed');
+    h.state.member('dbmid:alice')!.emailVerified = true;
+    t.equal(await tagOf(dbx.teamMembersRemove(arg)), 'ok', 'accepted once verified');
+  }, undefined, seed);
 });
