@@ -3,6 +3,7 @@
  * may still hold schema errors (every problem is reported at once), so every read here checks its
  * types and skips what the schema already reports.
  */
+import { compileGroupPattern, groupPatternError, type GroupPattern } from '../domain/group-pattern.js';
 import type { ConfigIssue } from './issue.js';
 import { emailProblem, isOktaUserId } from './email.js';
 import type { MergedConfig } from './merge.js';
@@ -114,7 +115,7 @@ function groupPushes(ctx: Ctx): void {
   // Okta group -> index of the first push naming it; Dropbox group -> index of the first push onto it.
   const byOktaGroup = new Map<string, number>();
   const byDropboxGroup = new Map<string, number>();
-  const patterns: { index: number; regex: RegExp; source: string }[] = [];
+  const patterns: { index: number; regex: GroupPattern; source: string }[] = [];
   const named: { index: number; oktaGroup: string; target: string }[] = [];
   pushes.forEach((entry, i) => {
     const push = record(entry);
@@ -127,12 +128,9 @@ function groupPushes(ctx: Ctx): void {
 
     const pattern = text(push.oktaGroupPattern);
     if (pattern !== null) {
-      try {
-        patterns.push({ index: i, regex: new RegExp(pattern), source: pattern });
-      } catch (err) {
-        const reason = (err as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '');
-        ctx.error([...path, 'oktaGroupPattern'], `not a valid regular expression: ${reason}`);
-      }
+      const reason = groupPatternError(pattern);
+      if (reason === null) patterns.push({ index: i, regex: compileGroupPattern(pattern), source: pattern });
+      else ctx.error([...path, 'oktaGroupPattern'], `not a valid regular expression (RE2 syntax: no lookaround, no backreferences): ${reason}`);
       if ('dropboxGroup' in push && !hasGroup) {
         ctx.error([...path, 'dropboxGroup'], 'cannot be used with oktaGroupPattern: each matching Okta group is pushed under its own name', 'key');
       }

@@ -17,6 +17,7 @@
  * before), so it runs on its own lane while the other reads share the remaining lanes.
  */
 import type { DesiredState } from '../domain/desired.js';
+import { compileGroupPattern, type GroupPattern } from '../domain/group-pattern.js';
 import { RemoteError } from '../domain/errors.js';
 import type { OktaAssignment, OktaGroup, OktaState, OktaUser } from '../domain/live.js';
 import type { OktaClient } from './client.js';
@@ -399,10 +400,10 @@ export function targetGroupIds(desired: DesiredState, groups: readonly { id: str
     else byName.set(g.name, [g.id]);
   }
   const refs: string[] = [];
-  const patterns: RegExp[] = [];
+  const patterns: GroupPattern[] = [];
   for (const push of desired.groupPushes) {
     if (push.oktaGroup !== null) refs.push(push.oktaGroup);
-    if (push.oktaGroupPattern !== null) patterns.push(new RegExp(push.oktaGroupPattern));
+    if (push.oktaGroupPattern !== null) patterns.push(compileGroupPattern(push.oktaGroupPattern));
   }
   for (const rule of desired.roles ?? []) refs.push(...rule.oktaGroups);
   for (const o of desired.offboarding.overrides) refs.push(o.oktaGroup);

@@ -4,6 +4,7 @@
  * for the members dbxsync manages. Groups without the marker are never changed or deleted.
  */
 import type { GroupPush, SourceRef } from '../domain/desired.js';
+import { compileGroupPattern } from '../domain/group-pattern.js';
 import type { DropboxGroup, OktaGroup } from '../domain/live.js';
 import type { Action, GroupRef, PersonRef } from '../domain/plan.js';
 import type { PlanContext } from './context.js';
@@ -66,7 +67,7 @@ export function resolvePushes(ctx: PlanContext): { pushes: { push: GroupPush; gr
         groups = [];
       }
     } else {
-      const pattern = new RegExp(push.oktaGroupPattern ?? '');
+      const pattern = compileGroupPattern(push.oktaGroupPattern ?? '');
       groups = ctx.index.groups.filter((g) => pattern.test(g.name)).sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.id, b.id));
       if (groups.length === 0) {
         ctx.warnings.push({ code: 'okta_group_not_found', message: `group push pattern ${JSON.stringify(push.oktaGroupPattern)} matches no Okta group`, source: where(push.source) });

@@ -377,7 +377,17 @@ const cases: readonly Case[] = [
   {
     name: 'a bad regular expression',
     files: { 'g.yaml': 'groupPushes:\n  - oktaGroupPattern: "^dbx-("\n' },
-    expected: [`${D}/g.yaml:2:23: groupPushes[0].oktaGroupPattern: not a valid regular expression: Unterminated group`],
+    expected: [`${D}/g.yaml:2:23: groupPushes[0].oktaGroupPattern: not a valid regular expression (RE2 syntax: no lookaround, no backreferences): missing closing ): \`^dbx-(\``],
+  },
+  {
+    name: 'a lookahead (RE2 has none: it matches in linear time)',
+    files: { 'g.yaml': 'groupPushes:\n  - oktaGroupPattern: "^(?!test-)dbx-"\n' },
+    expected: [`${D}/g.yaml:2:23: groupPushes[0].oktaGroupPattern: not a valid regular expression (RE2 syntax: no lookaround, no backreferences): invalid or unsupported Perl syntax: \`(?!\``],
+  },
+  {
+    name: 'a backreference',
+    files: { 'g.yaml': "groupPushes:\n  - oktaGroupPattern: '^(dbx)-\\1'\n" },
+    expected: [`${D}/g.yaml:2:23: groupPushes[0].oktaGroupPattern: not a valid regular expression (RE2 syntax: no lookaround, no backreferences): invalid escape sequence: \`\\1\``],
   },
   {
     name: 'both oktaGroup and oktaGroupPattern',

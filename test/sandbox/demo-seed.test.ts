@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { loadDesiredState } from '../../src/config/index.js';
 import type { DesiredState } from '../../src/domain/desired.js';
+import { compileGroupPattern } from '../../src/domain/group-pattern.js';
 import type { DropboxState, OktaState } from '../../src/domain/live.js';
 import type { Action, Plan } from '../../src/domain/plan.js';
 import { planSync } from '../../src/plan/plan-sync.js';
@@ -137,7 +138,7 @@ t.test('every name desired-state/ uses exists in the demo org', async (t) => {
   for (const push of desired.groupPushes) {
     if (push.oktaGroup) t.ok(groupNames.has(push.oktaGroup), `pushed group ${push.oktaGroup}`);
     if (push.oktaGroupPattern) {
-      const matched = [...groupNames].filter((n) => new RegExp(push.oktaGroupPattern!).test(n)).sort();
+      const matched = [...groupNames].filter((n) => compileGroupPattern(push.oktaGroupPattern!).test(n)).sort();
       t.same(matched, ['dbx-Finance', 'dbx-Legal', 'dbx-Marketing'], `pattern ${push.oktaGroupPattern}`);
     }
   }

@@ -1,5 +1,6 @@
 import t from 'tap';
 import { parse as parseYaml } from 'yaml';
+import { compileGroupPattern } from '../../src/domain/group-pattern.js';
 import { generateDesiredStateYaml, generatedAccounts, generateOrg, GENERATED_APP_ID } from '../../src/sandbox/generate.js';
 import { validateSeed } from '../../src/sandbox/load-seed.js';
 import type { SandboxSeed } from '../../src/sandbox/seed.js';
@@ -152,6 +153,6 @@ t.test('the desired-state files fit the generated org', async (t) => {
   t.same(merged.provisioning.protectedMembers, [admin.email]);
   const groupNames = new Set(seed.okta.groups.map((g) => g.name));
   for (const rule of merged.roles) for (const g of rule.oktaGroups) t.ok(groupNames.has(g), `role group ${g} exists`);
-  t.ok(seed.okta.groups.some((g) => new RegExp(merged.groupPushes[0].oktaGroupPattern).test(g.name)), 'the pattern pushes groups');
+  t.ok(seed.okta.groups.some((g) => compileGroupPattern(merged.groupPushes[0].oktaGroupPattern).test(g.name)), 'the pattern pushes groups');
   t.ok(merged.safety.maxRemovals >= 25);
 });
