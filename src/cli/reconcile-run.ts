@@ -7,7 +7,8 @@ import { runApply } from '../apply/run-apply.js';
 import type { DesiredState } from '../domain/desired.js';
 import type { Action, Plan, SafetyViolation } from '../domain/plan.js';
 import { createDropboxWriter } from '../dropbox/writer.js';
-import { selectForReconcile, type HeldChange, type ReconcileSelection } from '../plan/reconcile.js';
+import { countRemovalsBy } from '../dropbox/team-log.js';
+import { dailyRemovalBrake, plannedRemovals, selectForReconcile, type HeldChange, type ReconcileSelection } from '../plan/reconcile.js';
 import { planSync } from '../plan/index.js';
 import { subjectOf } from '../render/describe-action.js';
 import type { CommandIO } from './io.js';
@@ -24,8 +25,6 @@ export interface ReconcileOptions {
   readonly signal?: AbortSignal;
   /** Asked before applying (a terminal without --auto-approve); false applies nothing. */
   readonly confirm?: (count: number) => Promise<boolean>;
-  /** Extra violations found at the edge (the rolling daily removal brake), given the plan. */
-  readonly brakes?: (plan: Plan) => Promise<readonly SafetyViolation[]>;
 }
 
 /** The JSON summary of one cycle (`--format json`). */
@@ -54,19 +53,20 @@ export interface CycleResult {
 export async function reconcileFull(desired: DesiredState, clients: LiveClients, io: CommandIO, options: ReconcileOptions): Promise<CycleResult> {
   const live = await readLiveState(desired, clients, io, { quiet: options.quiet || options.format === 'json' });
   const plan = planSync({ desired, okta: live.okta, dropbox: live.dropbox, now: io.now().toISOString(), toolVersion: VERSION });
-  return reconcilePlan(plan, 'full', desired, clients, io, options);
+  return reconcilePlan(plan, 'full', live.dropbox.authenticatedAdminId, desired, clients, io, options);
 }
 
 /** The rules applied to a plan already made (full or scoped). */
 export async function reconcilePlan(
   plan: Plan,
   mode: 'full' | 'incremental',
+  adminId: string | null,
   desired: DesiredState,
   clients: LiveClients,
   io: CommandIO,
   options: ReconcileOptions,
 ): Promise<CycleResult> {
-  const extra = options.brakes ? await options.brakes(plan) : [];
+  const extra = await rollingBrake(plan, adminId, desired, clients, io);
   const selection = selectForReconcile(plan, desired.reconcile, extra);
   const runnable = selection.plan;
   const text = options.format === 'text';
@@ -116,6 +116,18 @@ export async function reconcilePlan(
   if (!text) io.stdout.write(`${JSON.stringify(report)}\n`);
   return { exitCode, report, selection };
 }
+
+/** safety.maxRemovalsPerDay: the audit log is read only when the run would remove or suspend someone. */
+async function rollingBrake(plan: Plan, adminId: string | null, desired: DesiredState, clients: LiveClients, io: CommandIO): Promise<SafetyViolation[]> {
+  if (plannedRemovals(plan, desired.reconcile) === 0) return [];
+  const end = io.now();
+  const start = new Date(end.getTime() - DAY_MS);
+  // end_time is exclusive and whole seconds: one second more keeps a removal made this second.
+  const { count } = await countRemovalsBy(clients.dropbox, adminId, { start, end: new Date(end.getTime() + 1000) });
+  return dailyRemovalBrake(plan, desired.reconcile, count, desired.safety.source);
+}
+
+const DAY_MS = 24 * 3600 * 1000;
 
 /** The person's email or the group's name, control characters made visible (hostile Okta strings). */
 export function subjectOfAction(action: Action): string {

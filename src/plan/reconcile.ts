@@ -5,7 +5,7 @@
  * removal and suspension; minTeamAdmins holds what lowers the team admins; any other refusal of
  * the safety verdict holds everything. A held action holds what depends on it. Pure.
  */
-import type { ReconcileClass, ReconcileSettings } from '../domain/desired.js';
+import type { ReconcileClass, ReconcileSettings, SourceRef } from '../domain/desired.js';
 import { assertNever } from '../domain/errors.js';
 import { ACTION_KINDS, isDemotion, type Action, type ActionKind, type Plan, type SafetyViolation } from '../domain/plan.js';
 
@@ -105,4 +105,29 @@ export function selectForReconcile(plan: Plan, settings: ReconcileSettings, extr
     if (count > 0) summary[kind] = count;
   }
   return { plan: { ...plan, actions, summary, safety: { ok: true, violations: [] } }, held, refusals };
+}
+
+/** Removals and suspensions this run's classes would apply: the rolling brake needs no audit log read without one. */
+export function plannedRemovals(plan: Plan, settings: ReconcileSettings): number {
+  const allowed = new Set(settings.apply);
+  return plan.actions.filter((a) => isRemoval(a) && allowed.has(reconcileClassOf(a)!)).length;
+}
+
+/**
+ * The rolling brake (safety.maxRemovalsPerDay): `madeInLastDay` removals and suspensions by this
+ * admin in the last 24 hours (from Dropbox's audit log), plus the ones this run would make, may not
+ * exceed the limit. Only the removals the run's classes would apply count.
+ */
+export function dailyRemovalBrake(plan: Plan, settings: ReconcileSettings, madeInLastDay: number, safetySource: SourceRef | null): SafetyViolation[] {
+  const planned = plannedRemovals(plan, settings);
+  if (planned === 0 || madeInLastDay + planned <= settings.maxRemovalsPerDay) return [];
+  const where = safetySource ? ` (${safetySource.file}:${safetySource.line}:${safetySource.col})` : '';
+  return [
+    {
+      rule: 'max_removals_per_day',
+      message: `${madeInLastDay} removals and suspensions by this admin in the last 24 hours (Dropbox audit log) and ${planned} more in this run exceed safety.maxRemovalsPerDay ${settings.maxRemovalsPerDay}${where}`,
+      limit: settings.maxRemovalsPerDay,
+      value: madeInLastDay + planned,
+    },
+  ];
 }

@@ -18,8 +18,11 @@ const NOW = '2026-11-28T12:00:00.000Z';
 const REPO = path.resolve(import.meta.dirname, '../..');
 const TARIQ = `tariq.hassan@${DEMO_DOMAIN}`;
 
+let clock = Date.parse(NOW);
+
 async function withSandbox(t: Test): Promise<Sandbox> {
-  const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), clock: () => new Date(NOW) });
+  clock = Date.parse(NOW);
+  const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), clock: () => new Date(clock) });
   t.teardown(() => sandbox.close());
   t.teardown(() => clearSecrets());
   return sandbox;
@@ -36,7 +39,7 @@ function workdir(settings?: (text: string) => string): string {
 }
 
 async function cli(argv: string[], sandbox: Sandbox, cwd: string) {
-  const io = captureIO({ env: sandbox.env(), cwd, now: NOW });
+  const io = captureIO({ env: sandbox.env(), cwd, now: new Date(clock).toISOString() });
   const code = await run(argv, io);
   return { code, out: io.out(), err: io.err() };
 }
@@ -87,7 +90,7 @@ t.test('a removal brake holds every removal and suspension; the rest applies; th
   t.equal(r.code, 1, 'a refusal exits 1');
   t.match(r.out, /Refused: max_removals: 4 removals/);
   t.match(r.out, /member\.remove tom\.becker@acme-robotics\.example: removal brake max_removals/);
-  t.match(r.err, /refused by the safety checks \(max_removals\)/);
+  t.match(r.err, /refused by the safety checks \(max_removals[,)]/);
   t.equal(sandbox.dropbox.memberByEmail(`tom.becker@${DEMO_DOMAIN}`)?.status, 'active', 'the removal was held');
   t.equal(sandbox.dropbox.memberByEmail(`victor.hale@${DEMO_DOMAIN}`)?.status, 'active', 'the suspension was held');
   t.ok(sandbox.dropbox.memberByEmail(`lena.fischer@${DEMO_DOMAIN}`), 'the new hire joined all the same');
@@ -117,4 +120,38 @@ t.test('on a terminal without --auto-approve it asks; a no applies nothing and e
   t.equal(await run(['reconcile', '--full', '--quiet'], io), 1);
   t.match(io.err(), /Nothing applied/);
   t.equal(snapshot(sandbox), before);
+});
+
+t.test('the rolling brake: the 26th removal by this admin in 24 hours is refused across separate runs, and allowed once the window moves on', async (t) => {
+  const sandbox = await withSandbox(t);
+  const cwd = workdir();
+  const admin = sandbox.dropbox.authenticatedAdminId;
+  // 21 removals this admin made in earlier runs today, one 25 hours ago and one by another actor.
+  const earlier = (hoursAgo: number, actor: string | null) =>
+    sandbox.dropbox.teamLog.record({ time: new Date(clock - hoursAgo * 3600_000), actorTeamMemberId: actor, actorEmail: null, targetTeamMemberId: 'dbmid:gone', targetEmail: 'gone@example.com', targetExternalId: null, previous: 'active', next: 'removed', removeAction: 'delete' });
+  for (let i = 0; i < 21; i++) earlier(20, admin);
+  earlier(25, admin);
+  earlier(1, 'dbmid:someone-else');
+
+  const first = await cli(['reconcile', '--full', '--auto-approve', '--quiet'], sandbox, cwd);
+  t.equal(first.code, 0, 'run 1: 21 + 4 = 25 removals and suspensions, at the limit');
+  t.equal(sandbox.dropbox.memberByEmail(`tom.becker@${DEMO_DOMAIN}`)?.status, 'removed');
+
+  clock += 10 * 60_000;
+  const leaver = [...sandbox.okta.users.values()].find((u) => String(u.profile.email) === `mei.lin@${DEMO_DOMAIN}`)!;
+  sandbox.okta.setUserStatus(leaver.id, 'DEPROVISIONED');
+  const second = await cli(['reconcile', '--full', '--auto-approve', '--format', 'json'], sandbox, cwd);
+  t.equal(second.code, 1, 'run 2: the 26th is refused');
+  const report = JSON.parse(second.out);
+  t.match(report.refusals, [{ rule: 'max_removals_per_day', limit: 25, value: 26 }]);
+  t.match(
+    report.held.filter((h: { kind: string }) => h.kind === 'member.remove'),
+    [{ target: `mei.lin@${DEMO_DOMAIN}`, reason: /removal brake max_removals_per_day: 25 removals and suspensions by this admin in the last 24 hours/ }],
+  );
+  t.equal(sandbox.dropbox.memberByEmail(`mei.lin@${DEMO_DOMAIN}`)?.status, 'active', 'not removed');
+
+  clock += 20 * 3600_000;
+  const third = await cli(['reconcile', '--full', '--auto-approve', '--quiet'], sandbox, cwd);
+  t.equal(third.code, 0, 'run 3: the 21 earlier removals left the window');
+  t.equal(sandbox.dropbox.memberByEmail(`mei.lin@${DEMO_DOMAIN}`)?.status, 'removed');
 });

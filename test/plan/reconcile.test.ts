@@ -6,7 +6,7 @@
 import t from 'tap';
 import type { ReconcileSettings } from '../../src/domain/desired.js';
 import { ACTION_KINDS, type SafetyViolation } from '../../src/domain/plan.js';
-import { reconcileClassOf, selectForReconcile } from '../../src/plan/reconcile.js';
+import { dailyRemovalBrake, reconcileClassOf, selectForReconcile } from '../../src/plan/reconcile.js';
 import { addMember, createGroup, deleteGroup, groupAdd, groupRef, groupRemove, person, plan, recover, removeMember, renameGroup, setRole, suspend, unsuspend, updateProfile } from '../apply/fakes/plan-builder.js';
 
 const DEFAULTS: ReconcileSettings = {
@@ -109,4 +109,14 @@ t.test('an Okta write is never run by reconcile', async (t) => {
   const sel = selectForReconcile(plan([assign as never]), DEFAULTS);
   t.same(sel.plan.actions, []);
   t.match(sel.held[0]!.reason, /import --apply/);
+});
+
+t.test('the rolling brake counts what this run would remove on top of the last 24 hours', async (t) => {
+  const p = plan([suspend(who('s')), removeMember(who('l')), addMember('n@example.com', 'okta-n')]);
+  t.same(dailyRemovalBrake(p, DEFAULTS, 23, null), [], '23 + 2 = 25 is at the limit');
+  const [v] = dailyRemovalBrake(p, DEFAULTS, 24, { file: 'settings.yaml', line: 30, col: 1 });
+  t.match(v, { rule: 'max_removals_per_day', limit: 25, value: 26, message: /24 removals and suspensions by this admin in the last 24 hours .* and 2 more in this run exceed safety\.maxRemovalsPerDay 25 \(settings\.yaml:30:1\)/ });
+  t.same(dailyRemovalBrake(plan([addMember('n@example.com', 'okta-n')]), DEFAULTS, 99, null), [], 'a run without removals is never refused');
+  const held: ReconcileSettings = { ...DEFAULTS, apply: DEFAULTS.apply.filter((c) => c !== 'leave' && c !== 'suspend') };
+  t.same(dailyRemovalBrake(p, held, 99, null), [], 'held removal classes do not count');
 });

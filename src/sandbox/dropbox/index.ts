@@ -32,7 +32,7 @@ function routeOf(req: SandboxRequest): string {
 
 export function createDropboxApi(seed: SeedDropbox, opts: DropboxApiOptions): { api: SandboxApi; state: DropboxSandbox } {
   const state = new DropboxSandbox(seed, opts.clock, opts.asyncPolls ?? 1);
-  const routes: RouteTable = { ...memberRoutes(state), ...groupRoutes(state) };
+  const routes: RouteTable = { ...memberRoutes(state), ...groupRoutes(state), ...state.teamLog.routes() };
 
   function respond(status: number, body: unknown, extra: Record<string, string> = {}): SandboxResponse {
     return { status, headers: { 'X-Dropbox-Request-Id': state.nextRequestId(), ...extra }, body };

@@ -9,6 +9,7 @@ import type { SeedDropbox, SeedDropboxMember } from '../seed.js';
 import { OrderedIndex } from './ordered-index.js';
 import { roleById, roleIdsForTier, tierOf, TEAM_ADMIN_ROLE_ID, type AdminTier } from './roles.js';
 import { RouteError, type GroupSelector, type UserSelector } from './wire.js';
+import { TeamLog } from './team-log.js';
 
 export type SandboxMemberStatus = 'active' | 'invited' | 'suspended' | 'removed';
 /** What became of a removed member's files. */
@@ -152,6 +153,8 @@ export class DropboxSandbox {
   asyncMode: AsyncMode = 'auto';
   asyncPolls: number;
 
+  /** The audit log (team_log/get_events): every member status change made through the API. */
+  readonly teamLog = new TeamLog();
   private readonly memberOrder = new OrderedIndex<string, SandboxMember>();
   private readonly byEmail = new Map<string, SandboxMember[]>();
   private readonly byExternalId = new Map<string, SandboxMember[]>();
@@ -463,6 +466,7 @@ export class DropboxSandbox {
     // ref §2.7: suspend_last_admin.
     if (this.isLastAdmin(m)) throw new RouteError('suspend_last_admin');
     m.status = 'suspended';
+    this.logStatus(m, 'active', 'suspended', null);
     m.suspendedOn = this.clock();
     m.lastWipeData = wipeData;
   }
@@ -472,6 +476,7 @@ export class DropboxSandbox {
     // ref §2.8: unsuspend_non_suspended_member.
     if (m.status !== 'suspended') throw new RouteError('unsuspend_non_suspended_member');
     m.status = 'active';
+    this.logStatus(m, 'suspended', 'active', null);
     m.suspendedOn = null;
   }
 
@@ -532,6 +537,7 @@ export class DropboxSandbox {
 
   private applyRemove(m: SandboxMember, req: RemoveRequest, dest: SandboxMember | null): void {
     m.statusBeforeRemoval = m.status === 'removed' ? null : m.status;
+    this.logStatus(m, m.status, 'removed', req.keepAccount ? 'offboard' : 'delete');
     this.setStatus(m, 'removed');
     m.removedAt = this.clock();
     m.suspendedOn = null;
@@ -584,6 +590,7 @@ export class DropboxSandbox {
     if (this.provisioned >= this.numLicensedUsers) throw new RouteError('team_license_limit');
     // ref §11: post-recover status unconfirmed; the sandbox restores invited members as invited, others as active.
     this.setStatus(m, m.statusBeforeRemoval === 'invited' ? 'invited' : 'active');
+    this.logStatus(m, 'removed', m.status, null);
     if (m.status === 'active' && !m.joinedOn) m.joinedOn = this.clock();
     m.removedAt = null;
     m.filesFate = 'kept';
@@ -828,6 +835,22 @@ export class DropboxSandbox {
       groups: new Set(),
       lastWipeData: null,
     };
+  }
+
+  /** A member_change_status event by the token's admin (team_log.stone:4308). */
+  private logStatus(m: SandboxMember, previous: SandboxMemberStatus, next: SandboxMemberStatus, removeAction: 'delete' | 'offboard' | null): void {
+    const actor = this.memberOrder.get(this.authenticatedAdminId);
+    this.teamLog.record({
+      time: this.clock(),
+      actorTeamMemberId: actor ? actor.teamMemberId : null,
+      actorEmail: actor ? actor.email : null,
+      targetTeamMemberId: m.teamMemberId,
+      targetEmail: m.email,
+      targetExternalId: m.externalId,
+      previous,
+      next,
+      removeAction,
+    });
   }
 
   private setStatus(m: SandboxMember, status: SandboxMemberStatus): void {
