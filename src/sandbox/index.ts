@@ -6,6 +6,7 @@
 import { createDropboxApi, type DropboxSandbox } from './dropbox/index.js';
 import { createDropboxOAuthApi, type DropboxAppCredentials } from './dropbox/oauth.js';
 import { SandboxHttp, type FaultConfig } from './http.js';
+import { createOktaAdminApi } from './okta/admin-api.js';
 import { createOktaApi } from './okta/api.js';
 import type { OktaSandbox } from './okta/state.js';
 import { DEFAULT_SANDBOX_TOKENS, type SandboxSeed } from './seed.js';
@@ -67,7 +68,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     ...(options.asyncPolls !== undefined ? { asyncPolls: options.asyncPolls } : {}),
   });
   const dropboxOAuth = createDropboxOAuthApi(options.dropboxApp ?? DEFAULT_DROPBOX_APP, tokens.dropbox);
-  const http = new SandboxHttp([okta.api, okta.oauthApi, dropbox.api, dropboxOAuth], {
+  const http = new SandboxHttp([okta.api, okta.oauthApi, dropbox.api, dropboxOAuth, createOktaAdminApi(okta.state, tokens.okta)], {
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
     ...(options.faults ? { faults: options.faults } : {}),

@@ -18,6 +18,7 @@ import { appGroupJson, appUserJson, groupJson, oktaError, userJson } from './jso
 import { bucketFor } from './rate-limiter.js';
 import { createOktaOAuthApi, OktaTokenStore, type OktaServiceApp } from './oauth.js';
 import { OktaSandbox, type SandboxGroup, type SandboxUser } from './state.js';
+import { API_TOKEN_ACTOR, logEventJson } from './system-log.js';
 
 export interface OktaApiOptions {
   /** The SSWS token the API accepts. */
@@ -278,7 +279,7 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
     if (user.status === 'DEPROVISIONED') return fail(403, 'E0000038', "This operation is not allowed in the user's current status.");
     const credentials = body['credentials'] as { userName?: unknown } | undefined;
     const userName = typeof credentials?.userName === 'string' && credentials.userName !== '' ? credentials.userName : user.profile.login;
-    state.assignUser(userId, userName);
+    state.assignUser(userId, userName, API_TOKEN_ACTOR);
     return { status: 200, body: appUserJson(state, { userId, scope: 'USER' }, req.baseUrl, false) };
   };
 
@@ -432,7 +433,7 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
     }
     const causes = profileCauses(next, user.id);
     if (causes.length > 0) return fail(400, 'E0000001', `Api validation failed: ${causes[0]!.split(':')[0]}`, causes);
-    state.setProfile(user, next as SandboxUser['profile']);
+    state.setProfile(user, next as SandboxUser['profile'], API_TOKEN_ACTOR);
     return { status: 200, body: userJson(user, req.baseUrl) };
   };
 
@@ -460,11 +461,28 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
       lastUpdated: now,
       profile: p as SandboxUser['profile'],
     };
-    state.addUser(user);
+    state.addUser(user, API_TOKEN_ACTOR);
     return { status: 200, body: userJson(user, req.baseUrl) };
   };
 
+  const listLogs: Handler = (req) => {
+    // Okta management OpenAPI `/api/v1/logs` (listLogEvents); the query rules are in system-log.ts.
+    const result = state.log.query(req.query);
+    if ('failure' in result) {
+      return result.failure === 'invalid_filter' ? invalidSearch() : fail(400, 'E0000001', `Api validation failed: ${result.detail.split(':')[0]}`, [result.detail]);
+    }
+    const self = `${req.baseUrl}${req.path}${req.query.size > 0 ? `?${req.query.toString()}` : ''}`;
+    const links = [`<${self}>; rel="self"`];
+    if (result.nextAfter !== null) {
+      const q = new URLSearchParams(req.query);
+      q.set('after', result.nextAfter);
+      links.push(`<${req.baseUrl}${req.path}?${q.toString()}>; rel="next"`);
+    }
+    return { status: 200, headers: { Link: links.join(', ') }, body: result.events.map(logEventJson) };
+  };
+
   const routes: readonly Route[] = [
+    { method: 'GET', pattern: /^\/api\/v1\/logs$/, name: 'GET /api/v1/logs', scope: 'okta.logs.read', handler: listLogs },
     { method: 'GET', pattern: /^\/api\/v1\/apps$/, name: 'GET /api/v1/apps', scope: 'okta.apps.read', handler: listApps },
     { method: 'GET', pattern: /^\/api\/v1\/apps\/([^/]+)\/users$/, name: 'GET /api/v1/apps/{id}/users', scope: 'okta.apps.read', handler: listAppUsers },
     { method: 'POST', pattern: /^\/api\/v1\/apps\/([^/]+)\/users$/, name: 'POST /api/v1/apps/{id}/users', scope: 'okta.apps.manage', handler: assignUser },

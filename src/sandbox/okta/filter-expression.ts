@@ -6,7 +6,7 @@
  */
 import { assertNever } from '../../domain/errors.js';
 
-export type Operator = 'eq' | 'sw' | 'co' | 'gt' | 'ge' | 'lt' | 'le' | 'pr';
+export type Operator = 'eq' | 'sw' | 'co' | 'ew' | 'gt' | 'ge' | 'lt' | 'le' | 'pr';
 
 export type Expression =
   | { readonly kind: 'term'; readonly attr: string; readonly op: Operator; readonly value: string | number | boolean | null }
@@ -53,7 +53,7 @@ function tokenize(text: string): Token[] {
   return out;
 }
 
-const OPERATORS = new Set<Operator>(['eq', 'sw', 'co', 'gt', 'ge', 'lt', 'le', 'pr']);
+const OPERATORS = new Set<Operator>(['eq', 'sw', 'co', 'ew', 'gt', 'ge', 'lt', 'le', 'pr']);
 
 export function parseExpression(text: string): Expression {
   const tokens = tokenize(text);
@@ -121,6 +121,8 @@ export function checkExpression(expr: Expression, rules: AttributeRules): void {
 }
 
 function compare(actual: unknown, op: Operator, value: string | number | boolean | null, exactCase: boolean): boolean {
+  // A multi-valued attribute (a System Log event's `target.id`) matches when any of its values does.
+  if (Array.isArray(actual)) return actual.some((a) => compare(a, op, value, exactCase));
   if (op === 'pr') return actual !== undefined && actual !== null && actual !== '';
   if (actual === undefined || actual === null) return value === null && op === 'eq';
   if (typeof value === 'string') {
@@ -130,6 +132,7 @@ function compare(actual: unknown, op: Operator, value: string | number | boolean
       case 'eq': return a === v;
       case 'sw': return a.startsWith(v);
       case 'co': return a.includes(v);
+      case 'ew': return a.endsWith(v);
       case 'gt': return a > v;
       case 'ge': return a >= v;
       case 'lt': return a < v;

@@ -18,11 +18,13 @@ export const DEFAULT_OKTA_RATE_LIMITS: Readonly<Record<OktaBucket, number>> = {
   'users/{id}': 2000,
   // §4.1: POST/PUT/DELETE /api/v1/users/{id}.
   'users/{id} write': 600,
+  // §4.1: /api/v1/logs (Workforce 120 per minute).
+  logs: 120,
   // §4.1: "most other /api/v1".
   other: 1200,
 };
 
-export type OktaBucket = 'apps' | 'groups' | 'groups/{id}' | 'users' | 'users/{id}' | 'users/{id} write' | 'other';
+export type OktaBucket = 'apps' | 'groups' | 'groups/{id}' | 'users' | 'users/{id}' | 'users/{id} write' | 'logs' | 'other';
 
 /** The bucket of a request (most specific match wins, reference §4.1). */
 export function bucketFor(method: string, path: string): OktaBucket {
@@ -31,6 +33,7 @@ export function bucketFor(method: string, path: string): OktaBucket {
   if (/^\/api\/v1\/groups\/[^/]+$/.test(p)) return 'groups/{id}';
   if (p === '/api/v1/groups' || p.startsWith('/api/v1/groups/')) return 'groups';
   if (p === '/api/v1/users') return 'users';
+  if (p === '/api/v1/logs') return 'logs';
   if (/^\/api\/v1\/users\/[^/]+$/.test(p)) return method.toUpperCase() === 'GET' ? 'users/{id}' : 'users/{id} write';
   return 'other';
 }

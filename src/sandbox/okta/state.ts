@@ -4,6 +4,7 @@
  */
 import type { SeedOkta } from '../seed.js';
 import { RateLimiter, type OktaBucket } from './rate-limiter.js';
+import { SANDBOX_ADMIN_ACTOR, SystemLog, type SandboxLogActor, type SandboxLogTarget } from './system-log.js';
 
 export const OKTA_USER_STATUSES = [
   'STAGED',
@@ -69,6 +70,19 @@ function isStatus(s: string): s is SandboxUserStatus {
   return (OKTA_USER_STATUSES as readonly string[]).includes(s);
 }
 
+/** The System Log event of a lifecycle change (Okta's event types catalog, reference okta-api.md §6). */
+function lifecycleEvent(from: SandboxUserStatus, to: SandboxUserStatus): [string, string] {
+  if (to === 'DEPROVISIONED') return ['user.lifecycle.deactivate', 'Deactivate Okta user'];
+  if (to === 'SUSPENDED') return ['user.lifecycle.suspend', 'Suspend Okta user'];
+  if (from === 'SUSPENDED') return ['user.lifecycle.unsuspend', 'Unsuspend Okta user'];
+  if (from === 'DEPROVISIONED') return ['user.lifecycle.reactivate', 'Reactivate Okta user'];
+  if (to === 'LOCKED_OUT') return ['user.account.lock', 'Max sign in attempts exceeded'];
+  if (from === 'LOCKED_OUT') return ['user.account.unlock_by_admin', 'Unlock user account by admin'];
+  if (to === 'PASSWORD_EXPIRED') return ['user.account.expire_password', 'Expire user password'];
+  if (to === 'RECOVERY') return ['user.account.reset_password', 'Reset user password'];
+  return ['user.lifecycle.activate', 'Activate Okta user'];
+}
+
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 export class OktaSandbox {
@@ -97,6 +111,8 @@ export class OktaSandbox {
    * updated" with a recent lastUpdated.
    */
   searchLagMs = 0;
+  /** Every change below is recorded here as Okta's System Log would (GET /api/v1/logs). */
+  readonly log: SystemLog;
   private readonly loginIndex = new Map<string, string>();
   private version = 0;
   private appUsersCache: { version: number; list: SandboxAppUser[] } | null = null;
@@ -110,6 +126,7 @@ export class OktaSandbox {
     this.appId = seed.appId;
     this.appLabel = seed.appLabel ?? 'Dropbox Business';
     this.limiter = new RateLimiter(rateLimits, clock);
+    this.log = new SystemLog(clock);
     const now = clock().toISOString();
     for (const u of seed.users) {
       const status = u.status.toUpperCase();
@@ -178,19 +195,37 @@ export class OktaSandbox {
     return id !== undefined && id !== exceptId;
   }
 
-  addUser(user: SandboxUser): void {
+  addUser(user: SandboxUser, actor: SandboxLogActor = SANDBOX_ADMIN_ACTOR): void {
     this.users.set(user.id, user);
     this.loginIndex.set(user.profile.login.toLowerCase(), user.id);
     this.touch();
+    this.log.record('user.lifecycle.create', 'Create Okta user', [this.userTarget(user)], actor);
+    if (user.status === 'ACTIVE' || user.status === 'PROVISIONED') this.log.record('user.lifecycle.activate', 'Activate Okta user', [this.userTarget(user)], actor);
+  }
+
+  // ---------------------------------------------------------------- System Log targets
+
+  userTarget(user: SandboxUser): SandboxLogTarget {
+    const name = [user.profile['firstName'], user.profile['lastName']].filter((v) => typeof v === 'string' && v !== '').join(' ');
+    return { id: user.id, type: 'User', alternateId: user.profile.login, displayName: name };
+  }
+
+  private groupTarget(group: SandboxGroup): SandboxLogTarget {
+    return { id: group.id, type: 'UserGroup', alternateId: 'unknown', displayName: group.name };
+  }
+
+  private appTarget(): SandboxLogTarget {
+    return { id: this.appId, type: 'AppInstance', alternateId: this.appLabel, displayName: this.appLabel };
   }
 
   /** Replace a user's profile (keeps the login index right). */
-  setProfile(user: SandboxUser, profile: SandboxUser['profile']): void {
+  setProfile(user: SandboxUser, profile: SandboxUser['profile'], actor: SandboxLogActor = SANDBOX_ADMIN_ACTOR): void {
     this.loginIndex.delete(user.profile.login.toLowerCase());
     user.profile = profile;
     this.loginIndex.set(profile.login.toLowerCase(), user.id);
     user.lastUpdated = this.clock().toISOString();
     this.touch();
+    this.log.record('user.account.update_profile', 'Update user profile for Okta', [this.userTarget(user)], actor);
   }
 
   /** Change a user's lifecycle status as an Okta admin would (statusChanged moves with it). */
@@ -199,34 +234,106 @@ export class OktaSandbox {
     if (!user) throw new Error(`no Okta user ${id}`);
     if (user.status === status) return;
     const now = this.clock().toISOString();
+    const before = user.status;
     user.status = status;
     user.statusChanged = now;
     user.lastUpdated = now;
     if (status === 'ACTIVE' && user.activated === null) user.activated = now;
     this.touch();
+    const [eventType, message] = lifecycleEvent(before, status);
+    this.log.record(eventType, message, [this.userTarget(user)]);
   }
 
   addGroupMember(groupId: string, userId: string): void {
     const group = this.groups.get(groupId);
     if (!group || !this.users.has(userId)) throw new Error(`no group ${groupId} or user ${userId}`);
+    if (group.members.has(userId)) return;
     group.members.add(userId);
     group.lastMembershipUpdated = this.clock().toISOString();
     this.touch();
+    this.log.record('group.user_membership.add', 'Add user to group membership', [this.userTarget(this.users.get(userId)!), this.groupTarget(group)]);
   }
 
   removeGroupMember(groupId: string, userId: string): void {
     const group = this.groups.get(groupId);
     if (!group) throw new Error(`no group ${groupId}`);
-    group.members.delete(userId);
+    if (!group.members.delete(userId)) return;
     group.lastMembershipUpdated = this.clock().toISOString();
     this.touch();
+    const user = this.users.get(userId);
+    this.log.record('group.user_membership.remove', 'Remove user from group membership', [
+      ...(user ? [this.userTarget(user)] : []),
+      this.groupTarget(group),
+    ]);
   }
 
-  assignUser(userId: string, userName: string): void {
+  /** A new Okta group (an admin creates it; assign it to the app or add members separately). */
+  addGroup(name: string, id = this.newId('00g')): SandboxGroup {
+    if (this.groups.has(id)) throw new Error(`group ${id} exists`);
+    const now = this.clock().toISOString();
+    const group: SandboxGroup = { id, name, description: null, type: 'OKTA_GROUP', members: new Set(), created: now, lastUpdated: now, lastMembershipUpdated: now };
+    this.groups.set(id, group);
+    this.touch();
+    this.log.record('group.lifecycle.create', 'Create okta group', [this.groupTarget(group)]);
+    return group;
+  }
+
+  /** Rename a group as an admin would (group.profile.update; lastUpdated moves). */
+  renameGroup(groupId: string, name: string): void {
+    const group = this.groups.get(groupId);
+    if (!group) throw new Error(`no group ${groupId}`);
+    const from = group.name;
+    group.name = name;
+    group.lastUpdated = this.clock().toISOString();
+    this.touch();
+    this.log.record('group.profile.update', 'Update group profile', [{ ...this.groupTarget(group), changeDetails: { from: { name: from }, to: { name } } }]);
+  }
+
+  /** Assign a group to the app (lowest priority), or take its assignment away. */
+  assignGroupToApp(groupId: string): void {
+    const group = this.groups.get(groupId);
+    if (!group) throw new Error(`no group ${groupId}`);
+    if (this.appGroupIds.includes(groupId)) return;
+    this.appGroupIds.push(groupId);
+    this.touch();
+    this.log.record('group.application_assignment.add', 'Add assigned application to group', [this.groupTarget(group), this.appTarget()]);
+  }
+
+  unassignGroupFromApp(groupId: string): void {
+    const i = this.appGroupIds.indexOf(groupId);
+    if (i < 0) return;
+    this.appGroupIds.splice(i, 1);
+    this.touch();
+    this.log.record('group.application_assignment.remove', 'Remove assigned application from group', [this.groupTarget(this.groups.get(groupId)!), this.appTarget()]);
+  }
+
+  /** Take a user's direct assignment to the app away (they may stay assigned through a group). */
+  unassignUser(userId: string): void {
     const existing = this.directAssignments.get(userId);
+    if (!existing) return;
+    this.directAssignments.delete(userId);
+    this.touch();
+    const user = this.users.get(userId);
+    this.log.record('application.user_membership.remove', 'Remove user from application membership', [
+      { id: userId, type: 'AppUser', alternateId: existing.userName, displayName: user ? this.userTarget(user).displayName : '' },
+      this.appTarget(),
+    ]);
+  }
+
+  assignUser(userId: string, userName: string, actor: SandboxLogActor = SANDBOX_ADMIN_ACTOR): void {
+    const existing = this.directAssignments.get(userId);
+    if (existing?.userName === userName) return;
     if (existing) existing.userName = userName;
     else this.directAssignments.set(userId, { userName, created: this.clock().toISOString() });
     this.touch();
+    const user = this.users.get(userId);
+    const appUser: SandboxLogTarget = { id: userId, type: 'AppUser', alternateId: userName, displayName: user ? this.userTarget(user).displayName : '' };
+    this.log.record(
+      existing ? 'application.user_membership.change_username' : 'application.user_membership.add',
+      existing ? 'Change users application username' : 'Add user to application membership',
+      [appUser, this.appTarget()],
+      actor,
+    );
   }
 
   /**
