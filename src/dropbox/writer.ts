@@ -44,7 +44,7 @@ const NAME_RE = /^[^/:?*<>"|]*$/;
 function invalidAddInput(m: MemberAddInput): string | null {
   if (m.email.length > 255 || !EMAIL_RE.test(m.email)) return `email ${JSON.stringify(m.email)} is not a valid Dropbox email address`;
   for (const [field, value] of [['given name', m.givenName], ['surname', m.surname]] as const) {
-    if (value.length > 50) return `${field} is longer than 50 characters`;
+    if ([...value].length > 50) return `${field} is longer than 50 characters`;
     if (!NAME_RE.test(value)) return `${field} ${JSON.stringify(value)} contains a character Dropbox refuses (/ : ? * < > " |)`;
   }
   if (m.externalId.length > 64) return 'external id is longer than 64 characters';

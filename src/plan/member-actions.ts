@@ -167,12 +167,12 @@ function freedEmails(actions: readonly Action[]): ReadonlyMap<string, { readonly
   return freed;
 }
 
+/** A value Dropbox would refuse: that person's change is skipped and said so; the rest of the plan proceeds. */
 function invalid(ctx: PlanContext, user: OktaUser, profile: DesiredProfile, problem: string, outcome: string): void {
-  ctx.violations.push({
-    rule: 'invalid_value',
-    message: `${display(profile.givenName, profile.surname, profile.email)} (Okta ${user.id}): ${problem}; ${outcome}`,
-    limit: null,
-    value: null,
+  ctx.warnings.push({
+    code: 'invalid_value',
+    message: `${display(profile.givenName, profile.surname, profile.email)} (Okta ${user.id}): ${problem}; ${outcome} (Dropbox would refuse the value: fix it in Okta)`,
+    source: null,
   });
 }
 
@@ -190,7 +190,7 @@ function addAction(
   const profile = desiredProfile(user, ctx.desired.provisioning.profile);
   let ok = true;
   for (const field of ['givenName', 'surname', 'email', 'externalId'] as const) {
-    const problem = refusal(field, profile[field], false);
+    const problem = refusal(field, profile[field]);
     if (problem !== null) {
       invalid(ctx, user, profile, problem, 'not added to Dropbox');
       ok = false;
@@ -267,7 +267,7 @@ function profileAction(ctx: PlanContext, person: Person, user: OktaUser, live: D
   };
   for (const field of ['email', 'givenName', 'surname', 'externalId'] as const) {
     if (liveValues[field] === profile[field]) continue;
-    const problem = refusal(field, profile[field], true);
+    const problem = refusal(field, profile[field]);
     if (problem !== null) {
       invalid(ctx, user, profile, problem, `${LABEL[field]} not updated`);
       continue;

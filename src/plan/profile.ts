@@ -1,7 +1,8 @@
 /**
  * The Dropbox profile an Okta user should have (through provisioning.profile), and the limits
  * Dropbox puts on each field (dropbox-api-spec common.stone / team.stone). A value Dropbox would
- * refuse is never planned: it becomes an `invalid_value` safety violation naming the person.
+ * refuse is never planned: that person's change is skipped with an `invalid_value` warning naming
+ * them, and the rest of the plan proceeds (one person's data never blocks everybody).
  */
 import type { ProvisioningSettings } from '../domain/desired.js';
 import { assertNever } from '../domain/errors.js';
@@ -36,16 +37,17 @@ export function desiredProfile(user: OktaUser, mapping: ProvisioningSettings['pr
 }
 
 /**
- * Why Dropbox would refuse `value` for `field`, or null when it accepts it. `required` names must
- * not be empty (members/set_profile takes a NamePart; members/add_v2 accepts an empty one).
+ * Why Dropbox would refuse `value` for `field`, or null when it accepts it. Names are
+ * common.OptionalNamePart on both members/add_v2 and members/set_profile_v2 (team.stone:1625,
+ * 1876; common.stone:7: max_length=50, pattern [^/:?*<>"|]*, no minimum), so an empty name is sent.
+ * Stone's max_length counts characters (code points), not UTF-16 units.
  */
-export function refusal(field: ProfileField, value: string, required: boolean): string | null {
+export function refusal(field: ProfileField, value: string): string | null {
   switch (field) {
     case 'givenName':
     case 'surname': {
       const label = field === 'givenName' ? 'given name' : 'surname';
-      if (required && value === '') return `${label} is empty`;
-      if (value.length > NAME_MAX) return `${label} ${JSON.stringify(value)} is longer than ${NAME_MAX} characters`;
+      if ([...value].length > NAME_MAX) return `${label} ${JSON.stringify(value)} is longer than ${NAME_MAX} characters`;
       const bad = NAME_FORBIDDEN.exec(value);
       if (bad !== null) return `${label} ${JSON.stringify(value)} contains ${JSON.stringify(bad[0])}, which Dropbox refuses`;
       return null;

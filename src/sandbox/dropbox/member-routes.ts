@@ -11,7 +11,6 @@ import {
   BadRequest,
   EMAIL_RULE,
   EXTERNAL_ID_RULE,
-  NAME_RULE,
   OPTIONAL_NAME_RULE,
   ROLE_ID_RULE,
   RouteError,
@@ -147,8 +146,9 @@ export function memberRoutes(state: DropboxSandbox): RouteTable {
         const update = {
           ...(email !== undefined ? { email } : {}),
           ...(o['new_external_id'] != null ? { externalId: optString(o, 'new_external_id', body, EXTERNAL_ID_RULE)! } : {}),
-          ...(o['new_given_name'] != null ? { givenName: optString(o, 'new_given_name', body, NAME_RULE)! } : {}),
-          ...(o['new_surname'] != null ? { surname: optString(o, 'new_surname', body, NAME_RULE)! } : {}),
+          // team.stone:1876-1878: new_given_name / new_surname are OptionalNamePart (no minimum length).
+          ...(o['new_given_name'] != null ? { givenName: optString(o, 'new_given_name', body, OPTIONAL_NAME_RULE)! } : {}),
+          ...(o['new_surname'] != null ? { surname: optString(o, 'new_surname', body, OPTIONAL_NAME_RULE)! } : {}),
         };
         return { member_info: memberInfoV2(state, state.setProfile(user, update)) };
       },

@@ -46,8 +46,9 @@ export interface StringRule {
 
 function checkString(v: unknown, path: string, rule: StringRule): string {
   if (typeof v !== 'string') throw new BadRequest(`${path}: expected string, got ${describe(v)}`);
-  if (rule.max !== undefined && v.length > rule.max) throw new BadRequest(`${path}: '${v}' length is greater than ${rule.max}`);
-  if (rule.min !== undefined && v.length < rule.min) throw new BadRequest(`${path}: '${v}' length is less than ${rule.min}`);
+  // Stone's max_length / min_length count characters (code points), not UTF-16 units.
+  if (rule.max !== undefined && [...v].length > rule.max) throw new BadRequest(`${path}: '${v}' length is greater than ${rule.max}`);
+  if (rule.min !== undefined && [...v].length < rule.min) throw new BadRequest(`${path}: '${v}' length is less than ${rule.min}`);
   if (rule.pattern && !rule.pattern.test(v)) throw new BadRequest(`${path}: '${v}' did not match pattern '${rule.pattern.source}'`);
   return v;
 }
@@ -122,8 +123,6 @@ export const EMAIL_RULE: StringRule = {
 };
 /** OptionalNamePart: ≤50 chars, none of / : ? * < > " | (ref §0). */
 export const OPTIONAL_NAME_RULE: StringRule = { max: 50, pattern: /^[^/:?*<>"|]*$/ };
-/** NamePart: as OptionalNamePart but not empty. */
-export const NAME_RULE: StringRule = { ...OPTIONAL_NAME_RULE, min: 1 };
 /** MemberExternalId: ≤64 chars (ref §0). */
 export const EXTERNAL_ID_RULE: StringRule = { max: 64 };
 /** TeamMemberRoleId: ≤128, pattern pid_dbtmr:... (ref §0). */

@@ -288,3 +288,23 @@ t.test('email_verified is seedable, listed, and an unverified active member is r
     t.equal(await tagOf(dbx.teamMembersRemove(arg)), 'ok', 'accepted once verified');
   }, undefined, seed);
 });
+
+t.test('set_profile_v2 names are OptionalNamePart: empty is accepted, over 50 characters or a forbidden character is a 400', async (t) => {
+  // team.stone:1876-1878 new_given_name / new_surname: common.OptionalNamePart; common.stone:7:
+  // String(max_length=50, pattern="[^\/:?*<>\"|]*"), no min_length. Stone counts characters.
+  await withTeam(async (h) => {
+    const body = (fields: object) => JSON.stringify({ user: { '.tag': 'email', email: email('alice') }, ...fields });
+    const ok = await h.raw('team/members/set_profile_v2', body({ new_given_name: '', new_surname: '' }));
+    t.equal(ok.status, 200, 'empty names accepted');
+    t.match(h.state.memberByEmail(email('alice')), { givenName: '', surname: '' });
+    const emoji = await h.raw('team/members/set_profile_v2', body({ new_given_name: '\u{1F600}'.repeat(50) }));
+    t.equal(emoji.status, 200, '50 emoji are 50 characters (100 UTF-16 units)');
+    for (const [name, fields] of [
+      ['51 characters', { new_surname: 'x'.repeat(51) }],
+      ['a pipe', { new_surname: 'a|b' }],
+    ] as const) {
+      const res = await h.raw('team/members/set_profile_v2', body(fields));
+      t.equal(res.status, 400, name);
+    }
+  });
+});
