@@ -481,7 +481,7 @@ function failedWith(ms: number, error: ActionError): Settled {
 }
 
 function receipt(r: WriteReceipt): Done {
-  return { attempts: r.attempts, requestId: r.requestId, alreadyDone: r.alreadyDone, note: null };
+  return { attempts: r.attempts, requestId: r.requestId, alreadyDone: r.alreadyDone, note: r.note ?? null };
 }
 
 function lockKey(selector: MemberSelector): string {

@@ -34,6 +34,8 @@ export interface WriteReceipt {
   readonly requestId: string | null;
   /** True when Dropbox answered "already so" (counted as success: apply is idempotent). */
   readonly alreadyDone: boolean;
+  /** What the audit log should say beyond success (e.g. how a failed job's work was finished). */
+  readonly note?: string;
 }
 
 export interface RemoveOptions {
@@ -65,6 +67,11 @@ export interface DropboxWriter {
   unsuspend(member: MemberSelector): Promise<WriteReceipt>;
   remove(member: MemberSelector, options: RemoveOptions): Promise<WriteReceipt>;
   recover(member: MemberSelector): Promise<WriteReceipt>;
+  /**
+   * members/move_former_member_files for a removed member, polled to the end; files already
+   * transferred (user_data_already_transferred) count as done.
+   */
+  moveFormerMemberFiles(member: MemberSelector, dest: MemberSelector, admin: MemberSelector): Promise<WriteReceipt>;
   setRole(member: MemberSelector, role: Role): Promise<WriteReceipt>;
   /** groups/create with company_managed sent explicitly. Returns the new group id. */
   createGroup(name: string, externalId: string): Promise<WriteReceipt & { readonly groupId: string }>;

@@ -34,6 +34,26 @@ export interface DropboxWriterOptions {
 
 type Obj = Record<string, unknown>;
 
+/** One write's budget for waiting on Dropbox (a transfer still running): the job timeout. */
+class Deadline {
+  private waited = 0;
+  private interval = 0;
+
+  constructor(
+    private readonly budgetMs: number,
+    private readonly firstMs: number,
+  ) {}
+
+  async wait(sleep: Sleep, route: string, what: string): Promise<void> {
+    if (this.waited >= this.budgetMs) {
+      throw new RemoteError({ service: 'dropbox', route, message: `Dropbox ${route}: ${what} within ${Math.round(this.budgetMs / 1000)} s`, code: 'job_timeout', retryable: true });
+    }
+    this.interval = this.interval === 0 ? this.firstMs : Math.min(this.interval * 1.5, Math.max(this.firstMs, 5000));
+    await sleep(this.interval);
+    this.waited += this.interval;
+  }
+}
+
 /** ref §2.4: at most 20 new members per members/add_v2 call. */
 export const ADD_BATCH = 20;
 
@@ -278,6 +298,38 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
     }
   }
 
+  /**
+   * members/move_former_member_files (team.stone:1125) until the files are with `dest`: 'moved' by
+   * this call, or 'already' transferred (MembersTransferFormerMembersFilesError.user_data_already_transferred,
+   * team.stone:1605, is the state we want). A transfer still running (user_data_is_being_transferred)
+   * is waited for; a job that fails (internal_error) is checked by asking again.
+   */
+  async function moveFiles(member: MemberSelector, dest: MemberSelector, admin: MemberSelector, tally: Tally, deadline: Deadline): Promise<'moved' | 'already'> {
+    const route = 'team/members/move_former_member_files';
+    const arg = { user: userArg(member), transfer_dest_id: userArg(dest), transfer_admin_id: userArg(admin) };
+    for (let run = 1; ; ) {
+      let launched: Obj;
+      try {
+        launched = tally.add(await call<Obj>(route, 'teamMembersMoveFormerMemberFiles', arg));
+      } catch (err) {
+        if (isCode(err, 'user_data_already_transferred')) return 'already';
+        if (isCode(err, 'user_data_is_being_transferred')) {
+          await deadline.wait(sleep, route, 'the transfer of these files did not finish');
+          continue;
+        }
+        throw err;
+      }
+      if (launched['.tag'] !== 'async_job_id') return 'moved';
+      try {
+        await poll(`${route}/job_status/check`, 'teamMembersMoveFormerMemberFilesJobStatusCheck', String(launched['async_job_id']), tally);
+        return 'moved';
+      } catch (err) {
+        if (!isCode(err, 'internal_error') || run >= policy.maxAttempts) throw err;
+        run++;
+      }
+    }
+  }
+
   /** groups/members/add|remove with bisection on the all-or-nothing error (ref §4). */
   async function changeGroup(
     route: string,
@@ -373,14 +425,46 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
         ...(opts.transferDest ? { transfer_dest_id: userArg(opts.transferDest) } : {}),
         ...(opts.transferAdmin ? { transfer_admin_id: userArg(opts.transferAdmin) } : {}),
       };
-      const removed = async () => (await getMemberWith(member, tally))?.status === 'removed';
-      return withAlreadyDone(
-        tally,
-        () => launchAndWait('team/members/remove', 'teamMembersRemove', arg, 'team/members/remove/job_status/get', 'teamMembersRemoveJobStatusGet', tally, removed),
-        ['user_not_in_team'],
-        (m) => m?.status === 'removed',
-        member,
-      );
+      const transfer = opts.transferDest && opts.transferAdmin ? { dest: opts.transferDest, admin: opts.transferAdmin } : null;
+      const deadline = new Deadline(jobTimeout, pollInterval);
+      let jobFailed = false;
+      for (let run = 1; ; ) {
+        let launched: Obj;
+        try {
+          launched = tally.add(await call<Obj>('team/members/remove', 'teamMembersRemove', arg));
+        } catch (err) {
+          if (isCode(err, 'transfer_in_progress')) {
+            // team.stone MembersPermanentlyDeleteFilesError.transfer_in_progress: a removal (an earlier
+            // run's job) is still transferring this member's files: wait for it, then look again.
+            await deadline.wait(sleep, 'team/members/remove', 'the transfer of this member\'s files did not finish');
+            continue;
+          }
+          // Not (or no longer) in the team: removed by an earlier run or by the job that failed. The
+          // removal is then done, but a transfer it carried must be verified (and finished) apart.
+          if (!isCode(err, 'user_not_in_team')) throw err;
+          if (transfer === null) return tally.receipt(run === 1 && !jobFailed);
+          const moved = await moveFiles(member, transfer.dest, transfer.admin, tally, deadline);
+          if (moved === 'already') return tally.receipt(run === 1 && !jobFailed);
+          return { ...tally.receipt(false), note: `files moved with members/move_former_member_files (${jobFailed ? 'the removal job failed after removing' : 'the member was removed without them'})` };
+        }
+        if (launched['.tag'] !== 'async_job_id') return tally.receipt(false);
+        try {
+          await poll('team/members/remove/job_status/get', 'teamMembersRemoveJobStatusGet', String(launched['async_job_id']), tally);
+          return tally.receipt(false);
+        } catch (err) {
+          // async.stone PollError.internal_error: "verify that the action you were taking succeeded,
+          // and if not, try again". Sending the removal again is that check: user_not_in_team means
+          // the member was removed (then the transfer is verified above), anything else re-runs it.
+          if (!isCode(err, 'internal_error') || run >= policy.maxAttempts) throw err;
+          jobFailed = true;
+          run++;
+        }
+      }
+    },
+
+    moveFormerMemberFiles(member, dest, admin) {
+      const tally = new Tally();
+      return moveFiles(member, dest, admin, tally, new Deadline(jobTimeout, pollInterval)).then((moved) => tally.receipt(moved === 'already'));
     },
 
     async recover(member) {

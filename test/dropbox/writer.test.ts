@@ -229,3 +229,55 @@ t.test('the writer survives injected faults and loses nothing', async (t) => {
     t.equal(h.state.lostFiles(), 0);
   });
 });
+
+// async.stone:61-67 PollError.internal_error: "verify that the action you were taking succeeded, and
+// if not, try again". A removal job that fails after removing has not moved the files: the writer
+// finishes the transfer with members/move_former_member_files (team.stone:1125), same destination
+// and admin; user_data_already_transferred (team.stone:1605) counts as done.
+t.test('a removal job that fails after removing: the transfer is finished with move_former_member_files', async (t) => {
+  await withWriter(async (h, w) => {
+    h.state.asyncMode = 'always';
+    h.state.failNextJobs(1, 'after');
+    const r = await w.remove(sel('bob'), { ...noTransfer, transferDest: sel('alice'), transferAdmin: sel('it-admin') });
+    t.equal(h.state.memberByEmail(email('bob'))!.status, 'removed');
+    t.equal(h.state.memberByEmail(email('bob'))!.filesFate, 'transferred', 'the files did not stay behind with the removed account');
+    t.equal(h.state.filesOf('dbmid:alice'), 30, 'the destination got them');
+    t.equal(h.state.memberByEmail(email('bob'))!.isRecoverable, false);
+    t.match(r, { alreadyDone: false, note: /move_former_member_files.*failed after removing/ });
+    t.equal(dropboxCallCounter(h.client).get('team/members/move_former_member_files'), 1);
+    t.match(
+      await w.remove(sel('bob'), { ...noTransfer, transferDest: sel('alice'), transferAdmin: sel('it-admin') }),
+      { alreadyDone: true },
+      'again: removed (user_not_in_team) and transferred (user_data_already_transferred)',
+    );
+  });
+});
+
+t.test('a removal without a transfer whose job fails after removing is done (no members/get_info_v2 of the removed member)', async (t) => {
+  await withWriter(async (h, w) => {
+    h.state.asyncMode = 'always';
+    h.state.failNextJobs(1, 'after');
+    t.match(await w.remove(sel('sam'), noTransfer), { alreadyDone: false });
+    t.equal(h.state.memberByEmail(email('sam'))!.status, 'removed');
+    t.notOk(dropboxCallCounter(h.client).get('team/members/get_info_v2'), 'the check is the removal sent again (user_not_in_team)');
+  });
+});
+
+t.test('moveFormerMemberFiles: moves a removed member\'s files once; waits while they are being transferred', async (t) => {
+  await withWriter(
+    async (h, w, waits) => {
+      h.state.asyncMode = 'always';
+      const move = w.moveFormerMemberFiles(id('rita'), sel('alice'), sel('it-admin'));
+      const second = w.moveFormerMemberFiles(id('rita'), sel('bob'), sel('it-admin'));
+      const [a, b] = await Promise.all([move, second]);
+      t.match(a, { alreadyDone: false });
+      t.match(b, { alreadyDone: true }, 'the second saw user_data_is_being_transferred, waited, then user_data_already_transferred');
+      t.ok(waits.length > 0);
+      t.equal(h.state.filesOf('dbmid:alice'), 17, 'rita\'s 7 files went to alice only');
+      t.equal(h.state.filesOf('dbmid:bob'), 20);
+      t.match(await w.moveFormerMemberFiles(id('alice'), sel('bob'), sel('it-admin')).catch((e: unknown) => e), { code: 'user_not_removed' }, 'an active member is not moved');
+    },
+    {},
+    3,
+  );
+});

@@ -92,11 +92,17 @@ interface Job {
   readonly id: string;
   readonly kind: JobKind;
   pollsLeft: number;
-  readonly fail: boolean;
+  /** `before`: the job fails having applied nothing; `after`: it applied `partial` (or all of `run`), then fails. */
+  readonly fail: JobFailure;
   readonly run: () => unknown;
+  /** What a job that fails `after` has applied: by default all of `run`. */
+  readonly partial: () => void;
   readonly settle: () => void;
   outcome: { readonly ok: true; readonly value: unknown } | { readonly ok: false } | null;
 }
+
+/** How an injected job failure happens: before the job applied anything, or after it applied its first part. */
+export type JobFailure = 'none' | 'before' | 'after';
 
 /** When routes that "may be async" answer with a job id. */
 export type AsyncMode = 'auto' | 'always' | 'never';
@@ -152,6 +158,8 @@ export class DropboxSandbox {
   authenticatedAdminId: string;
   asyncMode: AsyncMode = 'auto';
   asyncPolls: number;
+  /** Polls after which a job that transfers files completes (removal with a transfer, move_former_member_files); 0 = asyncPolls. */
+  transferPolls = 0;
 
   /** The audit log (team_log/get_events): every member status change made through the API. */
   readonly teamLog = new TeamLog();
@@ -164,10 +172,12 @@ export class DropboxSandbox {
   private readonly deletedGroupIds = new Set<string>();
   private readonly jobs = new Map<string, Job>();
   /** Members targeted by a pending removal job, and destinations of pending transfers. */
-  private readonly pendingTransferDests = new Map<string, number>();
-  private readonly pendingMoves = new Set<string>();
+  private readonly pendingTransferDests = new Map<string, Set<string>>();
+  /** Members whose files a pending job transfers (a removal with a transfer, or a move). */
+  private readonly pendingMoves = new Map<string, string>();
   private provisioned = 0;
   private jobsToFail = 0;
+  private jobFailure: JobFailure = 'before';
   private counter = 0;
   private requestCounter = 0;
 
@@ -203,9 +213,15 @@ export class DropboxSandbox {
 
   // ---------------------------------------------------------------- test hooks
 
-  /** The next n async jobs fail: add jobs end `failed`, remove/delete/move jobs poll `internal_error`; nothing is applied, so a re-run converges. */
-  failNextJobs(n: number): void {
+  /**
+   * The next n async jobs fail: add jobs end `failed`, remove/delete/move jobs poll `internal_error`.
+   * `before` (default): nothing is applied, so a re-run converges. `after`: the job applied its first
+   * part, then failed: a removal with a transfer has removed the member but not moved the files
+   * (async.stone PollError.internal_error: "verify that the action you were taking succeeded").
+   */
+  failNextJobs(n: number, when: Exclude<JobFailure, 'none'> = 'before'): void {
     this.jobsToFail = n;
+    this.jobFailure = when;
   }
 
   members(): MemberSnapshot[] {
@@ -480,8 +496,14 @@ export class DropboxSandbox {
     m.suspendedOn = null;
   }
 
-  /** Checks every rule of members/remove and returns the work to do (applied now or by a job). */
-  planRemove(req: RemoveRequest): () => void {
+  /**
+   * Checks every rule of members/remove and returns the work to do (applied now or by a job), and
+   * the part a job that fails after removing has applied: the removal without its transfer.
+   */
+  planRemove(req: RemoveRequest): { readonly work: () => void; readonly withoutTransfer: () => void; readonly member: SandboxMember } {
+    // team.stone:1476 MembersPermanentlyDeleteFilesError.transfer_in_progress (inherited by
+    // MembersRemoveError): the member's files are being transferred by a removal still running.
+    if (this.transferRunning(this.resolve(req.user))) throw new RouteError('transfer_in_progress');
     const m = this.requireMember(req.user);
     // ref §2.10: keep_account cannot be combined with a transfer.
     if (req.keepAccount && req.transferDest) throw new RouteError('cannot_keep_account_and_transfer');
@@ -505,12 +527,18 @@ export class DropboxSandbox {
     // ref §2.10: remove_last_admin.
     if (this.isLastAdmin(m)) throw new RouteError('remove_last_admin');
     // ref §2.10: member_is_transfer_destination — the target is receiving an in-flight transfer.
-    if (this.pendingTransferDests.has(m.teamMemberId)) throw new RouteError('member_is_transfer_destination');
+    if (this.receiving(m)) throw new RouteError('member_is_transfer_destination');
     const destId = dest?.teamMemberId ?? null;
-    return () => {
-      if (m.status === 'removed') return;
-      const destNow = destId ? this.memberOrder.get(destId) : undefined;
-      this.applyRemove(m, req, destNow && destNow.status === 'active' ? destNow : null);
+    return {
+      member: m,
+      work: () => {
+        if (m.status === 'removed') return;
+        const destNow = destId ? this.memberOrder.get(destId) : undefined;
+        this.applyRemove(m, req, destNow && destNow.status === 'active' ? destNow : null);
+      },
+      withoutTransfer: () => {
+        if (m.status !== 'removed') this.applyRemove(m, req, null);
+      },
     };
   }
 
@@ -561,22 +589,60 @@ export class DropboxSandbox {
   }
 
   remove(req: RemoveRequest): { jobId: string | null } {
-    const work = this.planRemove(req);
+    const { work, withoutTransfer, member } = this.planRemove(req);
     const asyncRun = this.asyncMode === 'always' || (this.asyncMode === 'auto' && req.transferDest !== null);
     if (!asyncRun) {
       work();
       return { jobId: null };
     }
-    const destSel = req.transferDest;
-    const dest = destSel ? this.resolve(destSel) : undefined;
-    if (dest) this.pendingTransferDests.set(dest.teamMemberId, (this.pendingTransferDests.get(dest.teamMemberId) ?? 0) + 1);
+    const dest = req.transferDest ? this.resolve(req.transferDest) : undefined;
+    if (!dest) return { jobId: this.launch('members_remove', work) };
+    // A recipient takes one deleted member's files at a time (ref §2.13, help centre: "several
+    // transfers to the same person in quick succession may fail"); no route error says so, so a
+    // second transfer to a busy recipient is a job that removes the member, then fails the transfer.
+    return { jobId: this.launchTransfer('members_remove', member, dest, work, withoutTransfer, 'after') };
+  }
+
+  /** Starts a job that moves `source`'s files to `dest`; `collision` is how it fails if `dest` already receives a transfer. */
+  private launchTransfer(kind: JobKind, source: SandboxMember, dest: SandboxMember, work: () => void, partial: () => void, collision: Exclude<JobFailure, 'none'>): string {
+    const collides = this.pendingTransferDests.has(dest.teamMemberId);
+    let id = '';
     const release = () => {
-      if (!dest) return;
-      const left = (this.pendingTransferDests.get(dest.teamMemberId) ?? 1) - 1;
-      if (left <= 0) this.pendingTransferDests.delete(dest.teamMemberId);
-      else this.pendingTransferDests.set(dest.teamMemberId, left);
+      if (this.pendingMoves.get(source.teamMemberId) === id) this.pendingMoves.delete(source.teamMemberId);
+      const set = this.pendingTransferDests.get(dest.teamMemberId);
+      set?.delete(id);
+      if (set?.size === 0) this.pendingTransferDests.delete(dest.teamMemberId);
     };
-    return { jobId: this.launch('members_remove', () => work(), release) };
+    id = this.launch(kind, work, release, { partial, transfer: true, ...(collides ? { fail: collision } : {}) });
+    this.pendingMoves.set(source.teamMemberId, id);
+    const set = this.pendingTransferDests.get(dest.teamMemberId) ?? new Set<string>();
+    set.add(id);
+    this.pendingTransferDests.set(dest.teamMemberId, set);
+    return id;
+  }
+
+  /**
+   * Whether a job still transfers `m`'s files. Jobs run on in Dropbox whether or not anyone polls
+   * them: a client told to wait lets the job take one step, as a poll would, so a job whose launch
+   * answer was lost (a dropped connection) still finishes.
+   */
+  private transferRunning(m: SandboxMember | undefined): boolean {
+    const id = m ? this.pendingMoves.get(m.teamMemberId) : undefined;
+    return id !== undefined && this.stillRunning(id);
+  }
+
+  /** Whether `m` is the destination of a transfer still running (each such job takes a step). */
+  private receiving(m: SandboxMember): boolean {
+    const ids = [...(this.pendingTransferDests.get(m.teamMemberId) ?? [])];
+    return ids.map((id) => this.stillRunning(id)).some((x) => x);
+  }
+
+  /** Whether the job was still running when asked; it then takes a step (the client's wait is time passing). */
+  private stillRunning(id: string): boolean {
+    const job = this.jobs.get(id);
+    if (!job || job.outcome) return false;
+    this.step(job);
+    return true;
   }
 
   recover(sel: UserSelector): void {
@@ -600,16 +666,15 @@ export class DropboxSandbox {
   moveFormerMemberFiles(sel: UserSelector, destSel: UserSelector, adminSel: UserSelector): { jobId: string | null } {
     const m = this.resolve(sel);
     if (!m) throw new RouteError('user_not_found');
+    // ref §2.13: user_data_is_being_transferred (retry later).
+    if (this.transferRunning(m)) throw new RouteError('user_data_is_being_transferred');
     // ref §2.13: user_not_removed.
     if (m.status !== 'removed') throw new RouteError('user_not_removed');
-    // ref §2.13: user_data_is_being_transferred (retry later).
-    if (this.pendingMoves.has(m.teamMemberId)) throw new RouteError('user_data_is_being_transferred');
     // ref §2.13: files can be transferred only once.
     if (m.filesFate === 'transferred') throw new RouteError('user_data_already_transferred');
     // ref §2.13: user_data_cannot_be_transferred (window expired, purged or kept with the account).
     if (!this.transferable(m)) throw new RouteError('user_data_cannot_be_transferred');
     const dest = this.checkTransferPair(m, destSel, adminSel);
-    this.pendingMoves.add(m.teamMemberId);
     const work = () => {
       if (m.status !== 'removed' || !this.transferable(m) || dest.status !== 'active') return;
       dest.files += m.files;
@@ -619,10 +684,10 @@ export class DropboxSandbox {
     // ref §6: move_former_member_files is "maybe" async; the sandbox always runs it as a job (a transfer takes time).
     if (this.asyncMode === 'never') {
       work();
-      this.pendingMoves.delete(m.teamMemberId);
       return { jobId: null };
     }
-    return { jobId: this.launch('move_former_member_files', work, () => this.pendingMoves.delete(m.teamMemberId)) };
+    // One transfer at a time per recipient (see remove): a move to a busy recipient fails, moving nothing.
+    return { jobId: this.launchTransfer('move_former_member_files', m, dest, work, () => undefined, 'before') };
   }
 
   setRoles(sel: UserSelector, roleIds: readonly string[]): SandboxMember {
@@ -773,13 +838,29 @@ export class DropboxSandbox {
 
   // ---------------------------------------------------------------- jobs
 
-  /** Starts an async job; it completes on its asyncPolls-th poll. */
-  launch(kind: JobKind, run: () => unknown, onSettle?: () => void): string {
+  /**
+   * Starts an async job; it completes on its asyncPolls-th poll (transferPolls-th for a transfer).
+   * `fail` forces a failure (a collision decided by the caller); otherwise failNextJobs decides.
+   */
+  launch(kind: JobKind, run: () => unknown, onSettle?: () => void, opts: { partial?: () => void; transfer?: boolean; fail?: Exclude<JobFailure, 'none'> } = {}): string {
     const n = ++this.counter;
-    const fail = this.jobsToFail > 0;
-    if (fail) this.jobsToFail--;
+    let fail: JobFailure = opts.fail ?? 'none';
+    if (fail === 'none' && this.jobsToFail > 0) {
+      this.jobsToFail--;
+      fail = this.jobFailure;
+    }
     const id = `dbjid:${opaqueId('', n, 60)}`;
-    this.jobs.set(id, { id, kind, pollsLeft: Math.max(1, this.asyncPolls), fail, run, settle: onSettle ?? (() => undefined), outcome: null });
+    const polls = opts.transfer === true && this.transferPolls > 0 ? this.transferPolls : this.asyncPolls;
+    this.jobs.set(id, {
+      id,
+      kind,
+      pollsLeft: Math.max(1, polls),
+      fail,
+      run,
+      partial: opts.partial ?? (() => void run()),
+      settle: onSettle ?? (() => undefined),
+      outcome: null,
+    });
     return id;
   }
 
@@ -787,17 +868,26 @@ export class DropboxSandbox {
   poll(kind: JobKind, id: string): { state: 'in_progress' } | { state: 'complete'; value: unknown } | { state: 'failed' } {
     const job = this.jobs.get(id);
     if (!job || job.kind !== kind) throw new RouteError('invalid_async_job_id');
-    if (!job.outcome) {
-      job.pollsLeft--;
-      if (job.pollsLeft > 0) return { state: 'in_progress' };
-      try {
-        // A failed job applies nothing, so re-running the same request converges.
-        job.outcome = job.fail ? { ok: false } : { ok: true, value: job.run() };
-      } finally {
-        job.settle();
-      }
-    }
+    this.step(job);
+    if (!job.outcome) return { state: 'in_progress' };
     return job.outcome.ok ? { state: 'complete', value: job.outcome.value } : { state: 'failed' };
+  }
+
+  /** One step of a job: it settles on its last one. */
+  private step(job: Job): void {
+    if (job.outcome) return;
+    job.pollsLeft--;
+    if (job.pollsLeft > 0) return;
+    try {
+      if (job.fail === 'none') job.outcome = { ok: true, value: job.run() };
+      else {
+        // `before`: nothing applied, so re-running converges; `after`: the first part was applied.
+        if (job.fail === 'after') job.partial();
+        job.outcome = { ok: false };
+      }
+    } finally {
+      job.settle();
+    }
   }
 
   // ---------------------------------------------------------------- internals

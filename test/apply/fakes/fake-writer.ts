@@ -239,6 +239,28 @@ export class FakeWriter implements DropboxWriter {
     });
   }
 
+  async moveFormerMemberFiles(member: MemberSelector, dest: MemberSelector, admin: MemberSelector): Promise<WriteReceipt> {
+    const m = this.find(member, true);
+    const to = this.find(dest);
+    const transfer: TransferRecord | null = m && to ? { from: m.email, to: to.email, start: ++tick, end: 0 } : null;
+    if (transfer) this.transfers.push(transfer);
+    try {
+      return await this.call('moveFormerMemberFiles', [member, dest, admin], () => {
+        if (!m) throw remoteError('user_not_found');
+        if (m.status !== 'removed') throw remoteError('user_not_removed');
+        if (!m.isRecoverable) return this.ok(true);
+        if (!to || to.status !== 'active') throw remoteError('transfer_dest_user_not_in_team');
+        to.files += m.files;
+        this.strandedFiles -= m.files;
+        m.files = 0;
+        m.isRecoverable = false;
+        return this.ok();
+      });
+    } finally {
+      if (transfer) transfer.end = ++tick;
+    }
+  }
+
   setRole(member: MemberSelector, role: Role): Promise<WriteReceipt> {
     return this.call('setRole', [member, role], () => {
       const m = this.need(member);

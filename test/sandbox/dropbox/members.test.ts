@@ -308,3 +308,34 @@ t.test('set_profile_v2 names are OptionalNamePart: empty is accepted, over 50 ch
     }
   });
 });
+
+t.test('transfer jobs: one at a time per recipient, many polls, failures after removing', async (t) => {
+  await withTeam(async (h) => {
+    const dbx = h.client;
+    h.state.transferPolls = 4;
+    const jobOf = (r: { result: unknown }) => (r.result as { async_job_id: string }).async_job_id;
+    const bob = await dbx.teamMembersRemove({ user: byEmail('bob'), wipe_data: false, transfer_dest_id: byEmail('alice'), transfer_admin_id: byEmail('it-admin') });
+    t.equal((await dbx.teamMembersRemoveJobStatusGet({ async_job_id: jobOf(bob) })).result['.tag'], 'in_progress', 'a transfer takes several polls');
+    // team.stone:1476 MembersPermanentlyDeleteFilesError.transfer_in_progress, inherited by
+    // MembersRemoveError (team.stone:1491): bob's files are being transferred.
+    t.equal(await tagOf(dbx.teamMembersRemove({ user: byEmail('bob'), wipe_data: false, transfer_dest_id: byEmail('alice'), transfer_admin_id: byEmail('it-admin') })), 'transfer_in_progress');
+    // team.stone MembersRemoveError.member_is_transfer_destination: alice receives a transfer.
+    t.equal(await tagOf(dbx.teamMembersRemove({ user: byEmail('alice'), wipe_data: false })), 'member_is_transfer_destination');
+    // A second transfer to alice while bob's runs (ref §2.13: a recipient takes one deleted user's
+    // files at a time; no route error exists for it): the job removes sam, then fails the transfer.
+    const sam = await dbx.teamMembersRemove({ user: byEmail('um-admin'), wipe_data: false, transfer_dest_id: byEmail('alice'), transfer_admin_id: byEmail('it-admin') });
+    const pollTag = (id: string) => dbx.teamMembersRemoveJobStatusGet({ async_job_id: id }).then((r) => String(r.result['.tag']), (e: unknown) => tagOf(Promise.reject(e)));
+    let tag = 'in_progress';
+    for (let i = 0; i < 10 && tag === 'in_progress'; i++) tag = await pollTag(jobOf(sam));
+    t.equal(tag, 'internal_error', 'async.stone PollError.internal_error');
+    t.equal(h.state.memberByEmail(email('um-admin'))!.status, 'removed', 'removed although the job failed');
+    t.equal(h.state.memberByEmail(email('um-admin'))!.filesFate, 'pool', 'its files were not transferred');
+    t.equal(h.state.memberByEmail(email('um-admin'))!.isRecoverable, true);
+
+    h.state.asyncMode = 'always';
+    h.state.failNextJobs(1, 'after');
+    const ivy = await dbx.teamMembersRemove({ user: byEmail('ivy'), wipe_data: false });
+    t.equal(await pollTag(jobOf(ivy)), 'internal_error');
+    t.equal(h.state.memberByEmail(email('ivy'))!.status, 'removed', 'failNextJobs(1, "after"): the job applied its work, then failed');
+  });
+});
