@@ -376,15 +376,19 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
         if (!found) throw new RemoteError({ service: 'dropbox', route: 'team/members/set_profile_v2', message: `Dropbox member with external id ${member.value} not found`, code: 'user_not_found' });
         user = byId(found.teamMemberId);
       }
-      tally.add(
-        await call('team/members/set_profile_v2', 'teamMembersSetProfileV2', {
-          user,
-          ...(update.email !== undefined ? { new_email: update.email } : {}),
-          ...(update.givenName !== undefined ? { new_given_name: update.givenName } : {}),
-          ...(update.surname !== undefined ? { new_surname: update.surname } : {}),
-          ...(update.externalId !== undefined ? { new_external_id: update.externalId } : {}),
-        }),
-      );
+      try {
+        tally.add(
+          await call('team/members/set_profile_v2', 'teamMembersSetProfileV2', {
+            user,
+            ...(update.email !== undefined ? { new_email: update.email } : {}),
+            ...(update.givenName !== undefined ? { new_given_name: update.givenName } : {}),
+            ...(update.surname !== undefined ? { new_surname: update.surname } : {}),
+            ...(update.externalId !== undefined ? { new_external_id: update.externalId } : {}),
+          }),
+        );
+      } catch (err) {
+        throw profileRefusal(err, update);
+      }
       return tally.receipt(false);
     },
 
@@ -558,6 +562,31 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
   };
 }
 
+/**
+ * A refusal of set_profile_v2 that is about this one member's data (team.stone
+ * MembersSetProfileError), said in words: this person's update is not made, the rest of the plan goes on.
+ */
+function profileRefusal(err: unknown, update: ProfileUpdate): unknown {
+  if (!(err instanceof RemoteError)) return err;
+  let why: string | null = null;
+  if (err.code === 'email_reserved_for_other_user') {
+    why = `${update.email ?? 'the new email'} is already held by another Dropbox user (outside the team, or a removed member still recoverable)`;
+  } else if (err.code === 'external_id_used_by_other_user') {
+    why = `external id ${update.externalId ?? ''} is already used by another member`;
+  }
+  if (why === null) return err;
+  return new RemoteError({
+    service: 'dropbox',
+    route: err.route,
+    message: `Dropbox refused this member's profile update: ${why}; nothing of the update was made (the next plan shows it again)`,
+    status: err.status,
+    code: err.code,
+    retryable: false,
+    requestId: err.requestId,
+    cause: err,
+  });
+}
+
 function addFailureMessage(tag: string, m: MemberAddInput): string {
   switch (tag) {
     case 'duplicate_external_member_id':
@@ -567,7 +596,7 @@ function addFailureMessage(tag: string, m: MemberAddInput): string {
     case 'free_team_member_limit_reached':
       return 'the free team member limit is reached';
     case 'user_on_another_team':
-      return `${m.email} belongs to another Dropbox team`;
+      return `${m.email} belongs to a user on another Dropbox team (not added; the next plan shows it again)`;
     default:
       return `Dropbox refused the member (${tag})`;
   }

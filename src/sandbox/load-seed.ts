@@ -154,6 +154,12 @@ function checkDropbox(value: unknown): void {
     oneOf(group, 'managementType', MANAGEMENT_TYPES, at, false);
     idList(group.members, `${at}.members`, knownMembers, 'team member');
   });
+  if (dropbox.otherTeamEmails !== undefined) {
+    arr(dropbox.otherTeamEmails, 'dropbox.otherTeamEmails').forEach((e, k) => {
+      if (typeof e !== 'string' || !e.includes('@')) throw new SeedProblem(`dropbox.otherTeamEmails[${k}]: not an email address`);
+      if (emails.has(e.toLowerCase())) throw new SeedProblem(`dropbox.otherTeamEmails[${k}]: ${e} belongs to a member of this team`);
+    });
+  }
   const adminId = str(dropbox, 'authenticatedAdminId', 'dropbox');
   const admin = memberIds.get(adminId);
   if (!admin) throw new SeedProblem(`dropbox.authenticatedAdminId: no team member with id ${adminId}`);

@@ -79,6 +79,11 @@ export interface SeedDropbox {
   numLicensedUsers?: number;
   /** team_member_id of the admin the sandbox's team token belongs to (must be an active team_admin). */
   authenticatedAdminId: string;
+  /**
+   * Addresses held by Dropbox users outside this team (on another team): members/add_v2 answers
+   * user_on_another_team, members/set_profile_v2 new_email email_reserved_for_other_user.
+   */
+  otherTeamEmails?: string[];
   members: SeedDropboxMember[];
   groups: SeedDropboxGroup[];
 }

@@ -90,7 +90,12 @@ t.test('setProfile', async (t) => {
     t.match(alice, { externalId: 'okta-alice-2', email: email('alice.b'), givenName: 'Alicia', surname: 'B' });
     t.same(await w.setProfile(id('alice'), {}), { attempts: 0, requestId: null, alreadyDone: true }, 'nothing to change: no call');
     const err = await w.setProfile(id('alice'), { email: email('bob') }).catch((e: unknown) => e);
-    t.match(err, { code: 'email_reserved_for_other_user' });
+    // team.stone:1549 email_reserved_for_other_user: said in words, as this member's refusal only.
+    t.match(err, { code: 'email_reserved_for_other_user', retryable: false, message: /^Dropbox refused this member's profile update: bob@.* is already held by another Dropbox user .*; nothing of the update was made/ });
+    const taken = await w.setProfile(id('alice'), { externalId: 'okta-bob' }).catch((e: unknown) => e);
+    t.match(taken, { code: 'external_id_used_by_other_user', message: /external id okta-bob is already used by another member/ });
+    const other = await w.setProfile(id('rita'), { surname: 'X' }).catch((e: unknown) => e);
+    t.match(other, { code: 'set_profile_disallowed', message: /set_profile_v2 failed/ }, 'other refusals keep their own message');
   });
 });
 

@@ -78,6 +78,8 @@ t.test('a bad seed names the file and the field', async (t) => {
     ['a negative files count', (s) => (s.dropbox.members[1].files = -1), 'dropbox.members[1].files: must be a whole number'],
     ['a non-boolean flag', (s) => (s.dropbox.members[1].isRecoverable = 'yes'), 'dropbox.members[1].isRecoverable: must be true or false'],
     ['two members with one email', (s) => (s.dropbox.members[1].email = 'ADA@x.example'), 'dropbox.members[1].email: ada@x.example belongs to another member'],
+    ['an other-team email that is not an address', (s) => (s.dropbox.otherTeamEmails = ['nobody']), 'dropbox.otherTeamEmails[0]: not an email address'],
+    ['an other-team email a member holds', (s) => (s.dropbox.otherTeamEmails = ['ADA@x.example']), 'dropbox.otherTeamEmails[0]: ADA@x.example belongs to a member of this team'],
     ['a duplicate team member id', (s) => (s.dropbox.members[1].teamMemberId = 'dbmid:1'), 'dropbox.members[1].teamMemberId: duplicate id dbmid:1'],
     ['a Dropbox group member that does not exist', (s) => (s.dropbox.groups[0].members = ['dbmid:9']), 'dropbox.groups[0].members[0]: no team member with id dbmid:9'],
     ['an unknown management type', (s) => (s.dropbox.groups[0].managementType = 'okta'), 'dropbox.groups[0].managementType: must be one of company_managed'],

@@ -128,7 +128,7 @@ export interface AddRequest {
 
 export type AddResult =
   | { readonly tag: 'success'; readonly member: SandboxMember }
-  | { readonly tag: 'user_already_on_team' | 'duplicate_external_member_id' | 'team_license_limit'; readonly email: string };
+  | { readonly tag: 'user_already_on_team' | 'user_on_another_team' | 'duplicate_external_member_id' | 'team_license_limit'; readonly email: string };
 
 function hash32(text: string): number {
   let h = 0x811c9dc5;
@@ -175,6 +175,8 @@ export class DropboxSandbox {
   private readonly pendingTransferDests = new Map<string, Set<string>>();
   /** Members whose files a pending job transfers (a removal with a transfer, or a move). */
   private readonly pendingMoves = new Map<string, string>();
+  /** Lower-cased addresses of users on other teams (seed otherTeamEmails). */
+  private readonly otherTeamEmails: ReadonlySet<string>;
   private provisioned = 0;
   private jobsToFail = 0;
   private jobFailure: JobFailure = 'before';
@@ -190,6 +192,7 @@ export class DropboxSandbox {
     this.teamId = seed.teamId ?? opaqueId('dbtid:', hash32(seed.teamName), 40);
     this.authenticatedAdminId = seed.authenticatedAdminId;
     this.asyncPolls = asyncPolls;
+    this.otherTeamEmails = new Set((seed.otherTeamEmails ?? []).map((e) => e.toLowerCase()));
     for (const m of seed.members) this.insertMember(this.memberFromSeed(m));
     for (const g of seed.groups) {
       const group: SandboxGroup = {
@@ -401,6 +404,9 @@ export class DropboxSandbox {
     const existing = this.pick(this.byEmail.get(req.email.toLowerCase()));
     // ref §2.4: user_already_on_team = already member, invited, or still recoverable after removal.
     if (existing && (existing.status !== 'removed' || this.isRecoverable(existing))) return { tag: 'user_already_on_team', email: req.email };
+    // team.stone MemberAddResultBase.user_on_another_team: "The provided email address is associated
+    // with a user that is already a member or invited to another team."
+    if (this.otherTeamEmails.has(req.email.toLowerCase())) return { tag: 'user_on_another_team', email: req.email };
     if (req.externalId !== null) {
       const holders = this.byExternalId.get(req.externalId) ?? [];
       // ref §1: external_id is unique per team including recoverable removed members.
@@ -459,6 +465,9 @@ export class DropboxSandbox {
       const other = this.pick(this.byEmail.get(update.email.toLowerCase()));
       // ref §2.6: email_reserved_for_other_user on clash.
       if (other && other !== m && (other.status !== 'removed' || this.isRecoverable(other))) throw new RouteError('email_reserved_for_other_user');
+      // team.stone:1549 MembersSetProfileError.email_reserved_for_other_user ("Email is already
+      // reserved for another user"): also an address held by a user outside this team.
+      if (this.otherTeamEmails.has(update.email.toLowerCase())) throw new RouteError('email_reserved_for_other_user');
     }
     if (update.externalId !== undefined && update.externalId !== '') {
       const holders = this.byExternalId.get(update.externalId) ?? [];

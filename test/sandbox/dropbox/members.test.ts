@@ -339,3 +339,23 @@ t.test('transfer jobs: one at a time per recipient, many polls, failures after r
     t.equal(h.state.memberByEmail(email('ivy'))!.status, 'removed', 'failNextJobs(1, "after"): the job applied its work, then failed');
   });
 });
+
+t.test('an address held by a user on another team (seed otherTeamEmails): set_profile_v2 and add_v2 refuse it for that member only', async (t) => {
+  // team.stone:1549 MembersSetProfileError.email_reserved_for_other_user; team.stone
+  // MemberAddResultBase.user_on_another_team ("associated with a user that is already a member or invited to another team").
+  const seed = { ...seedTeam(), otherTeamEmails: ['Taken@Elsewhere.example'] };
+  await withTeam(async (h) => {
+    const dbx = h.client;
+    t.equal(await tagOf(dbx.teamMembersSetProfileV2({ user: byEmail('alice'), new_email: 'taken@elsewhere.example', new_surname: 'X' })), 'email_reserved_for_other_user');
+    t.match(h.state.memberByEmail(email('alice')), { surname: 'Tester' }, 'nothing of the update was made');
+    const res = await dbx.teamMembersAddV2({
+      new_members: [
+        { member_email: 'TAKEN@elsewhere.example', member_given_name: 'T', member_surname: 'A' },
+        { member_email: email('fresh'), member_given_name: 'F', member_surname: 'R' },
+      ],
+    });
+    const r = res.result as { '.tag': string; complete: { '.tag': string; user_on_another_team?: string }[] };
+    t.same(r.complete.map((x) => x['.tag']), ['user_on_another_team', 'success'], 'the other member of the batch is added');
+    t.equal(r.complete[0]!.user_on_another_team, 'TAKEN@elsewhere.example');
+  }, undefined, seed);
+});
