@@ -362,9 +362,12 @@ class Run {
           throw new ActionRefused('member_id_unknown', `no Dropbox team_member_id known for ${unknown.map((p) => p.email).join(', ')} (not added by this run)`);
         }
         const r = action.kind === 'group.members.add' ? await w.addGroupMembers(groupId, ids) : await w.removeGroupMembers(groupId, ids);
+        const emailsOf = (refused: readonly string[]) => people.filter((p) => refused.includes(this.memberIdOf(p) ?? '')).map((p) => p.email).join(', ');
         const notes: string[] = [];
         if (leftOut.length > 0) notes.push(`left out ${leftOut.map((p) => p.email).join(', ')} (their member.add did not succeed)`);
         if (unknown.length > 0) notes.push(`left out ${unknown.map((p) => p.email).join(', ')} (no team_member_id known)`);
+        if (r.notInTeam.length > 0) notes.push(`left out ${emailsOf(r.notInTeam)} (no longer on the Dropbox team: members_not_in_team)`);
+        if (r.notFound.length > 0) notes.push(`left out ${emailsOf(r.notFound)} (not found in Dropbox: users_not_found)`);
         return { ...receipt(r), note: notes.length > 0 ? notes.join('; ') : null };
       }
       case 'group.delete':

@@ -33,6 +33,8 @@ export class RemoteError extends DbxsyncError {
   readonly requestId: string | null;
   /** The API route or path called (never with a query string holding a secret). */
   readonly route: string;
+  /** Identifiers the error names as the cause (Dropbox members_not_in_team / users_not_found); empty otherwise. */
+  readonly namedIds: readonly string[];
 
   constructor(init: {
     service: 'okta' | 'dropbox' | 'github';
@@ -43,6 +45,7 @@ export class RemoteError extends DbxsyncError {
     retryable?: boolean;
     retryAfterMs?: number | null;
     requestId?: string | null;
+    namedIds?: readonly string[];
     cause?: unknown;
   }) {
     super(init.message, { cause: init.cause });
@@ -53,6 +56,7 @@ export class RemoteError extends DbxsyncError {
     this.retryable = init.retryable ?? false;
     this.retryAfterMs = init.retryAfterMs ?? null;
     this.requestId = init.requestId ?? null;
+    this.namedIds = init.namedIds ?? [];
   }
 }
 

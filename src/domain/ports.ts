@@ -38,6 +38,14 @@ export interface WriteReceipt {
   readonly note?: string;
 }
 
+/** A group membership change: the ids Dropbox refused by name, left out of the change. */
+export interface GroupMembersReceipt extends WriteReceipt {
+  /** team_member_ids Dropbox named in members_not_in_team (removed since the plan). */
+  readonly notInTeam: readonly string[];
+  /** team_member_ids Dropbox named in users_not_found. */
+  readonly notFound: readonly string[];
+}
+
 export interface RemoveOptions {
   readonly wipeData: boolean;
   readonly transferDest: MemberSelector | null;
@@ -78,10 +86,13 @@ export interface DropboxWriter {
   /** groups/update (rename and/or set group_external_id), return_members false. */
   updateGroup(groupId: string, update: { readonly name?: string; readonly externalId?: string }): Promise<WriteReceipt>;
   deleteGroup(groupId: string): Promise<WriteReceipt>;
-  /** groups/members/add as member_access, return_members false; splits on duplicate_user. */
-  addGroupMembers(groupId: string, teamMemberIds: readonly string[]): Promise<WriteReceipt>;
-  /** groups/members/remove, return_members false; splits on member_not_in_group. */
-  removeGroupMembers(groupId: string, teamMemberIds: readonly string[]): Promise<WriteReceipt>;
+  /**
+   * groups/members/add as member_access, return_members false; splits on duplicate_user; members
+   * Dropbox names as not on the team or not found are left out and the rest sent again.
+   */
+  addGroupMembers(groupId: string, teamMemberIds: readonly string[]): Promise<GroupMembersReceipt>;
+  /** groups/members/remove, return_members false; splits on member_not_in_group; leaves out as addGroupMembers does. */
+  removeGroupMembers(groupId: string, teamMemberIds: readonly string[]): Promise<GroupMembersReceipt>;
   /** members/get_info_v2 for one member (null when not found), e.g. to check a transfer destination. */
   getMember(member: MemberSelector): Promise<DropboxMember | null>;
 }

@@ -20,6 +20,8 @@ export interface FailureInfo {
   readonly requestId: string | null;
   /** A short, secret-free description: the tag, the plain-text body, or the network code. */
   readonly detail: string;
+  /** The ids a route error carries as its value (e.g. GroupMembersAddError.members_not_in_team List(String)). */
+  readonly namedIds: readonly string[];
 }
 
 type Obj = Record<string, unknown>;
@@ -69,6 +71,13 @@ function tagOf(body: unknown): string | null {
   return null;
 }
 
+/** A union member whose value is List(String): `{".tag": t, t: [...]}` (Stone's JSON form). */
+function namedIdsOf(body: unknown, tag: string | null): string[] {
+  if (tag === null || !isObj(body) || !isObj(body['error'])) return [];
+  const value = body['error'][tag];
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : [];
+}
+
 function oneLine(text: string, max = 300): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
@@ -85,12 +94,12 @@ export function describeFailure(err: unknown): FailureInfo {
     if (status === 429) kind = 'rate_limited';
     else if (status >= 500 || status === 408) kind = 'server';
     else if (status === 401 && tag === 'expired_access_token') kind = 'auth_expired';
-    return { kind, status, tag: status === 429 ? (tag ?? 'too_many_requests') : tag, retryAfterMs: retryAfterOf(err), requestId, detail };
+    return { kind, status, tag: status === 429 ? (tag ?? 'too_many_requests') : tag, retryAfterMs: retryAfterOf(err), requestId, detail, namedIds: namedIdsOf(err.error, tag) };
   }
   const code = networkCode(err);
-  if (code) return { kind: 'network', status: null, tag: null, retryAfterMs: null, requestId: null, detail: `network error (${code})` };
+  if (code) return { kind: 'network', status: null, tag: null, retryAfterMs: null, requestId: null, detail: `network error (${code})`, namedIds: [] };
   const message = err instanceof Error ? err.message : String(err);
-  return { kind: 'final', status: null, tag: null, retryAfterMs: null, requestId: null, detail: oneLine(message) };
+  return { kind: 'final', status: null, tag: null, retryAfterMs: null, requestId: null, detail: oneLine(message), namedIds: [] };
 }
 
 /** The SDK error without its headers: status and (redacted) body only. */
@@ -132,6 +141,7 @@ export function toRemoteError(err: unknown, route: string, attempts = 1): Remote
     retryable,
     retryAfterMs: info.retryAfterMs,
     requestId: info.requestId,
+    namedIds: info.namedIds,
     cause: sanitizedCause(err),
   });
 }

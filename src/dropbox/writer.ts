@@ -9,6 +9,7 @@ import { RemoteError } from '../domain/errors.js';
 import type { DropboxMember } from '../domain/live.js';
 import type {
   DropboxWriter,
+  GroupMembersReceipt,
   MemberAddInput,
   MemberAddOutcome,
   MemberSelector,
@@ -330,7 +331,11 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
     }
   }
 
-  /** groups/members/add|remove with bisection on the all-or-nothing error (ref §4). */
+  /**
+   * groups/members/add|remove with bisection on the all-or-nothing conflict (ref §4). The whole-batch
+   * errors members_not_in_team / users_not_found carry the refused ids (team.stone GroupMembersAddError,
+   * GroupMembersRemoveError): those are left out and the rest of the batch is sent again.
+   */
   async function changeGroup(
     route: string,
     method: string,
@@ -338,14 +343,25 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
     ids: readonly string[],
     conflictTag: string,
     argOf: (ids: readonly string[]) => Obj,
-  ): Promise<WriteReceipt> {
+  ): Promise<GroupMembersReceipt> {
     const tally = new Tally();
     const unique = [...new Set(ids)];
+    const refused = { members_not_in_team: new Set<string>(), users_not_found: new Set<string>() };
     let alreadyThere = 0;
     const send = async (part: readonly string[]): Promise<void> => {
+      if (part.length === 0) return;
       try {
         tally.add(await call(route, method, { group: groupArg(groupId), ...argOf(part), return_members: false }));
       } catch (err) {
+        if (isCode(err, 'members_not_in_team', 'users_not_found')) {
+          const named = new Set(err.namedIds);
+          const rest = part.filter((id) => !named.has(id));
+          // Ids that are not ours would loop: fail as Dropbox answered.
+          if (rest.length === part.length) throw err;
+          for (const id of part) if (named.has(id)) refused[err.code as keyof typeof refused].add(id);
+          await send(rest);
+          return;
+        }
         if (!isCode(err, conflictTag)) throw err;
         // A lone conflict is the state we want already (converge); otherwise split and retry both halves.
         if (part.length === 1) {
@@ -358,7 +374,9 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
       }
     };
     for (let i = 0; i < unique.length; i += groupBatch) await send(unique.slice(i, i + groupBatch));
-    return tally.receipt(alreadyThere === unique.length);
+    const notInTeam = [...refused.members_not_in_team];
+    const notFound = [...refused.users_not_found];
+    return { ...tally.receipt(alreadyThere === unique.length - notInTeam.length - notFound.length), notInTeam, notFound };
   }
 
   return {

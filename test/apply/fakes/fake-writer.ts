@@ -6,7 +6,7 @@
 import type { Role } from '../../../src/domain/desired.js';
 import { RemoteError } from '../../../src/domain/errors.js';
 import type { DropboxMember, DropboxMemberStatus } from '../../../src/domain/live.js';
-import type { DropboxWriter, MemberAddInput, MemberAddOutcome, MemberSelector, ProfileUpdate, RemoveOptions, WriteReceipt } from '../../../src/domain/ports.js';
+import type { DropboxWriter, GroupMembersReceipt, MemberAddInput, MemberAddOutcome, MemberSelector, ProfileUpdate, RemoveOptions, WriteReceipt } from '../../../src/domain/ports.js';
 
 export interface FakeMember {
   teamMemberId: string;
@@ -297,25 +297,25 @@ export class FakeWriter implements DropboxWriter {
     });
   }
 
-  addGroupMembers(groupId: string, teamMemberIds: readonly string[]): Promise<WriteReceipt> {
+  addGroupMembers(groupId: string, teamMemberIds: readonly string[]): Promise<GroupMembersReceipt> {
     return this.call('addGroupMembers', [groupId, teamMemberIds], () => {
       const g = this.groups.get(groupId);
       if (!g) throw remoteError('group_not_found');
-      const missing = teamMemberIds.filter((id) => !this.members.has(id));
-      if (missing.length > 0) throw remoteError('members_not_in_team', `members_not_in_team: ${missing.join(', ')}`);
+      // As the writer does with members_not_in_team: the named ids are left out, the rest is added.
+      const notInTeam = teamMemberIds.filter((id) => !this.members.has(id));
       const before = g.members.size;
-      for (const id of teamMemberIds) g.members.add(id);
-      return this.ok(g.members.size === before);
+      for (const id of teamMemberIds) if (this.members.has(id)) g.members.add(id);
+      return { ...this.ok(g.members.size === before), notInTeam, notFound: [] };
     });
   }
 
-  removeGroupMembers(groupId: string, teamMemberIds: readonly string[]): Promise<WriteReceipt> {
+  removeGroupMembers(groupId: string, teamMemberIds: readonly string[]): Promise<GroupMembersReceipt> {
     return this.call('removeGroupMembers', [groupId, teamMemberIds], () => {
       const g = this.groups.get(groupId);
       if (!g) throw remoteError('group_not_found');
       const before = g.members.size;
       for (const id of teamMemberIds) g.members.delete(id);
-      return this.ok(g.members.size === before);
+      return { ...this.ok(g.members.size === before), notInTeam: [], notFound: [] };
     });
   }
 
