@@ -113,3 +113,24 @@ export interface DropboxState {
   /** team_member_id of the admin whose token runs dbxsync (team/token/get_authenticated_admin), if known. */
   readonly authenticatedAdminId: string | null;
 }
+
+/**
+ * What an incremental read covered (reconcile --since): the planner decides the fate of these
+ * people and the membership of these groups only. A partial state must never make the planner
+ * believe that everybody it did not read is gone, so nobody outside the scope is removed,
+ * reported as unmanaged, or taken out of a group.
+ */
+export interface PlanScope {
+  /** Okta user ids whose status, app assignment and groups were read. */
+  readonly userIds: readonly string[];
+  /** team_member_ids of the Dropbox members read for those people (by external id and email). */
+  readonly memberIds: readonly string[];
+  /** Okta group ids whose pushes are planned (membership of the people in scope). */
+  readonly groupIds: readonly string[];
+  /**
+   * Active members of the whole team (team/get_info), for maxRemovalPercent. minTeamAdmins needs
+   * every admin: a scoped plan never checks it, and reconcile escalates to a full run instead
+   * whenever a team admin would be removed, suspended or demoted.
+   */
+  readonly activeMembers: number;
+}

@@ -3,9 +3,9 @@
  * that `explain` can show why, from the same decisions the plan is made of.
  */
 import type { DesiredState } from '../domain/desired.js';
-import type { DropboxState, OktaState } from '../domain/live.js';
+import type { DropboxState, OktaState, PlanScope } from '../domain/live.js';
 import { ACTION_KINDS, type ActionKind, type Plan, type Report, type Waiting, type Warning } from '../domain/plan.js';
-import { protectedMembers, type PlanContext } from './context.js';
+import { protectedMembers, type PlanContext, type Scope } from './context.js';
 import { fingerprint } from './fingerprint.js';
 import { planGroups, type PushedGroup } from './group-actions.js';
 import { matchIdentities } from './identity.js';
@@ -24,6 +24,8 @@ export interface PlanInput {
   readonly dropbox: DropboxState;
   readonly now: string;
   readonly toolVersion: string;
+  /** Set for an incremental plan: only these people and groups are planned (see PlanScope). */
+  readonly scope?: PlanScope | null;
 }
 
 export interface Analysis {
@@ -47,6 +49,7 @@ export function analyze(input: PlanInput): Analysis {
     nowMs,
     protectedMembers: protectedMembers(input.desired.provisioning.protectedMembers, index),
     operatorId: input.dropbox.authenticatedAdminId,
+    scope: scopeOf(input.scope ?? null),
     reports: [],
     waiting: [],
     warnings,
@@ -79,9 +82,16 @@ export function analyze(input: PlanInput): Analysis {
   return { plan, ctx, people, pushed: groups.pushed };
 }
 
-/** Ambiguous and shadowed matches found by the identity step become violations and reports. */
+function scopeOf(scope: PlanScope | null): Scope | null {
+  if (scope === null) return null;
+  return { userIds: new Set(scope.userIds), memberIds: new Set(scope.memberIds), groupIds: new Set(scope.groupIds), activeMembers: scope.activeMembers };
+}
+
+/** Ambiguous and shadowed matches found by the identity step become violations and reports (in scope only). */
 function identityFindings(ctx: PlanContext): void {
-  for (const { member, users } of ctx.identity.ambiguous) {
+  const memberIn = (m: { readonly teamMemberId: string }): boolean => ctx.scope === null || ctx.scope.memberIds.has(m.teamMemberId);
+  const userIn = (u: { readonly id: string }): boolean => ctx.scope === null || ctx.scope.userIds.has(u.id);
+  for (const { member, users } of ctx.identity.ambiguous.filter((a) => memberIn(a.member))) {
     ctx.violations.push({
       rule: 'ambiguous_identity',
       message: `Dropbox member ${display(member.givenName, member.surname, member.email.toLowerCase())} (${member.teamMemberId}) matches ${users.length} Okta users by email (${users.map((u) => u.id).join(', ')}); set its external id to the right Okta id`,
@@ -89,7 +99,7 @@ function identityFindings(ctx: PlanContext): void {
       value: null,
     });
   }
-  for (const { user, members } of ctx.identity.conflicted) {
+  for (const { user, members } of ctx.identity.conflicted.filter((c) => userIn(c.user))) {
     ctx.violations.push({
       rule: 'ambiguous_identity',
       message: `Okta user ${user.email} (${user.id}) matches ${members.length} Dropbox members (${members.map((m) => m.teamMemberId).join(', ')}); nothing is planned for them`,
@@ -97,7 +107,7 @@ function identityFindings(ctx: PlanContext): void {
       value: null,
     });
   }
-  for (const { member, kept } of ctx.identity.shadowed) {
+  for (const { member, kept } of ctx.identity.shadowed.filter((s) => memberIn(s.member))) {
     ctx.reports.push({
       kind: 'ambiguous_match',
       email: member.email.toLowerCase(),

@@ -6,6 +6,14 @@ import type { Identity } from './identity.js';
 import type { LiveIndex } from './live-index.js';
 import type { RoleResolver } from './roles.js';
 
+/** PlanScope, as sets. */
+export interface Scope {
+  readonly userIds: ReadonlySet<string>;
+  readonly memberIds: ReadonlySet<string>;
+  readonly groupIds: ReadonlySet<string>;
+  readonly activeMembers: number;
+}
+
 export interface PlanContext {
   readonly desired: DesiredState;
   readonly index: LiveIndex;
@@ -20,6 +28,8 @@ export interface PlanContext {
    * (design.md), but otherwise managed like anyone (profile, promotions, group membership).
    */
   readonly operatorId: string | null;
+  /** An incremental plan's scope (PlanScope as sets); null plans everybody. */
+  readonly scope: Scope | null;
   readonly reports: Report[];
   readonly waiting: Waiting[];
   readonly warnings: Warning[];

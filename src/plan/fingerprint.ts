@@ -8,7 +8,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import type { DesiredState, SourceRef } from '../domain/desired.js';
-import type { DropboxGroup, DropboxMember, DropboxState, OktaGroup, OktaState, OktaUser } from '../domain/live.js';
+import type { DropboxGroup, DropboxMember, DropboxState, OktaGroup, OktaState, OktaUser, PlanScope } from '../domain/live.js';
 import { compareSources, compareStrings } from './text.js';
 
 export interface FingerprintInput {
@@ -16,6 +16,8 @@ export interface FingerprintInput {
   readonly okta: OktaState;
   readonly dropbox: DropboxState;
   readonly toolVersion: string;
+  /** An incremental plan's scope: part of what the plan was made from. */
+  readonly scope?: PlanScope | null;
 }
 
 /** Lists already sorted by id (the planner's LiveIndex has them), to avoid sorting twice. */
@@ -38,6 +40,10 @@ export function fingerprint(input: FingerprintInput, sorted?: SortedLive): strin
   sink.write(`desired:${canonicalJson(canonicalDesired(input.desired))}\n`);
   sink.write(`tool:${JSON.stringify(input.toolVersion)}\n`);
   sink.write(`okta:${JSON.stringify([input.okta.appId, sortedStrings(input.okta.appGroupIds)])}\n`);
+  const scope = input.scope ?? null;
+  if (scope !== null) {
+    sink.write(`scope:${JSON.stringify([sortedStrings(scope.userIds), sortedStrings(scope.memberIds), sortedStrings(scope.groupIds), scope.activeMembers])}\n`);
+  }
   const assignments = [...input.okta.assignments].sort((a, b) => compareStrings(a.userId, b.userId) || compareStrings(a.scope, b.scope));
   for (const a of assignments) sink.write(`a:${a.userId}:${a.scope}\n`);
   for (const u of live.users) {

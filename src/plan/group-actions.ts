@@ -126,6 +126,8 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
 
   const { pushes, named } = resolvePushes(ctx);
   for (const { push, group, name } of pushes) {
+    // Incremental: only the groups of the people read (their memberships are known for them alone).
+    if (ctx.scope !== null && !ctx.scope.groupIds.has(group.id)) continue;
     const marker = `${MARKER_PREFIX}${group.id}`;
     const rule = `${at(push.source)} groupPushes: Okta group ${group.name} → Dropbox group ${name}`;
     const oktaMemberIds = group.memberIds;
@@ -230,7 +232,8 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
     planMembership(ctx, { group, name, rule, target, live, createId, oktaMemberIds, team, stamps, actions });
   }
 
-  if (ctx.desired.pruneGroups) {
+  // Pruning needs every Dropbox group: never in a scoped plan.
+  if (ctx.desired.pruneGroups && ctx.scope === null) {
     for (const g of ctx.index.dropboxGroups) {
       if (g.externalId === null || !g.externalId.startsWith(MARKER_PREFIX) || g.managementType !== 'company_managed') continue;
       const oktaId = g.externalId.slice(MARKER_PREFIX.length);

@@ -57,6 +57,8 @@ export function decideFates(ctx: PlanContext): Person[] {
     const link = identity.liveAt[u] ?? null;
     const removedLink = identity.removedByUser.get(user.id) ?? null;
     if (conflicted.size > 0 && conflicted.has(user.id)) continue;
+    // Incremental: people outside the scope were not read as a whole (a manager, a group member): no fate.
+    if (ctx.scope !== null && !ctx.scope.userIds.has(user.id)) continue;
     if (link === null && removedLink === null && !index.assignment.has(user.id)) continue;
     const member = link?.member ?? null;
     const removed = member === null ? removedLink?.member ?? null : null;
@@ -65,6 +67,7 @@ export function decideFates(ctx: PlanContext): Person[] {
   }
 
   for (const member of identity.unmanaged) {
+    if (ctx.scope !== null && !ctx.scope.memberIds.has(member.teamMemberId)) continue;
     people.push(finish(ctx, null, -1, member, null, null, ctx.index.memberIndex.get(member.teamMemberId) ?? -1, decideUnmanaged(ctx, member)));
   }
   return people;

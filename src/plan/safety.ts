@@ -40,6 +40,7 @@ export function safetyVerdict(ctx: PlanContext, actions: readonly Action[], warn
   const violations: SafetyViolation[] = [...ctx.violations];
   const removals = actions.filter((a) => a.kind === 'member.remove' || a.kind === 'member.suspend').length;
   const active = ctx.index.members.filter((m) => m.status === 'active');
+  const activeCount = ctx.scope?.activeMembers ?? active.length;
 
   const used = (key: Limit, exceedsBase: boolean, limit: { value: number; exception: SafetyException | null }): void => {
     if (!exceedsBase || limit.exception === null) return;
@@ -63,11 +64,11 @@ export function safetyVerdict(ctx: PlanContext, actions: readonly Action[], warn
   }
 
   const percentLimit = limitOf(ctx, 'maxRemovalPercent');
-  const percent = active.length === 0 ? (removals > 0 ? 100 : 0) : Math.round((removals * 10_000) / active.length) / 100;
+  const percent = activeCount === 0 ? (removals > 0 ? 100 : 0) : Math.round((removals * 10_000) / activeCount) / 100;
   if (percent > percentLimit.value) {
     violations.push({
       rule: 'max_removal_percent',
-      message: `${removals} ${removals === 1 ? 'removal' : 'removals'} (member.remove and member.suspend) ${removals === 1 ? 'is' : 'are'} ${percent}% of the ${active.length} active members, above ${describe(ctx, 'maxRemovalPercent', percentLimit)}`,
+      message: `${removals} ${removals === 1 ? 'removal' : 'removals'} (member.remove and member.suspend) ${removals === 1 ? 'is' : 'are'} ${percent}% of the ${activeCount} active members, above ${describe(ctx, 'maxRemovalPercent', percentLimit)}`,
       limit: percentLimit.value,
       value: percent,
     });
@@ -76,6 +77,12 @@ export function safetyVerdict(ctx: PlanContext, actions: readonly Action[], warn
   }
 
   const minAdmins = limitOf(ctx, 'minTeamAdmins');
+  // A scoped plan does not know every admin: the caller escalates to a full plan before any team
+  // admin is removed, suspended or demoted (PlanScope.activeMembers), so there is nothing to count.
+  if (ctx.scope !== null) {
+    violations.sort((a, b) => compareStrings(a.rule, b.rule) || compareStrings(a.message, b.message));
+    return { ok: violations.length === 0, violations };
+  }
   const before = active.filter((m) => m.role === 'team_admin').length;
   const after = teamAdminsAfter(ctx, actions);
   // design.md: "a plan that leaves fewer than minTeamAdmins is refused" — also when the team is

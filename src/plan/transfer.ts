@@ -51,7 +51,8 @@ export function transferPlanner(ctx: PlanContext, leaving: ReadonlySet<string>):
   /** The role a member holds once this plan ran (role rules apply to managed, unprotected members). */
   function roleAfterPlan(m: DropboxMember): Role {
     const link = ctx.identity.linkOf(m.teamMemberId);
-    if (link === undefined || protection(ctx, m) !== null) return m.role;
+    // Outside an incremental scope the member's groups were not read: its role stays as it is.
+    if (link === undefined || protection(ctx, m) !== null || (ctx.scope !== null && !ctx.scope.userIds.has(link.user.id))) return m.role;
     const decision = ctx.roles.decide(link.user);
     if (decision === null || (decision.uncertain !== null && isDemotion(m.role, decision.role))) return m.role;
     return decision.role;
