@@ -1,10 +1,11 @@
 /**
  * The Dropbox SDK client dbxsync uses: tokens registered as secrets, and a fetch that can point the
- * SDK at another base URL (the SDK always builds https://api.dropboxapi.com/2/..., ref §8) and
- * counts every HTTP attempt per route.
+ * SDK at another base URL (the SDK always builds https://api.dropboxapi.com/2/..., ref §8), counts
+ * every HTTP attempt per route, and sends nothing to any other origin than DROPBOX_API_URL.
  */
 import { Dropbox } from 'dropbox';
-import { UsageError } from '../domain/errors.js';
+import { RemoteError, UsageError } from '../domain/errors.js';
+import { assertSameOrigin, originOf } from '../domain/origin.js';
 import { registerSecret } from '../domain/redact.js';
 import { DropboxCallCounter } from './call-counter.js';
 
@@ -68,10 +69,20 @@ export function createDropboxClient(settings: DropboxClientSettings): Dropbox {
   registerSecret(settings.appSecret);
   const counter = new DropboxCallCounter();
   const rewrite = (url: string): string => (url.startsWith(DEFAULT_DROPBOX_API_URL) ? base + url.slice(DEFAULT_DROPBOX_API_URL.length) : url);
-  const customFetch = (input: string, init?: RequestInit): Promise<Response> => {
+  const origin = new URL(base).origin;
+  const customFetch = async (input: string, init?: RequestInit): Promise<Response> => {
     const url = rewrite(String(input));
+    // The SDK knows other hosts (content., notify.); with the token, only DROPBOX_API_URL is called.
+    assertSameOrigin('dropbox', routeOf(url), url, origin, 'DROPBOX_API_URL');
     counter.record(routeOf(url));
-    return fetch(url, init);
+    // A redirect is an answer, never followed (it would take the Authorization header elsewhere).
+    const response = await fetch(url, { ...init, redirect: 'manual' });
+    if (response.status >= 300 && response.status <= 399) {
+      await response.body?.cancel();
+      const to = originOf(response.headers.get('location') ?? '', url) ?? 'nowhere';
+      throw new RemoteError({ service: 'dropbox', route: routeOf(url), status: response.status, code: 'redirect', message: `Dropbox answered ${routeOf(url)} with a redirect to ${to}, which dbxsync does not follow` });
+    }
+    return response;
   };
   const client = new Dropbox({
     ...(settings.accessToken ? { accessToken: settings.accessToken } : {}),

@@ -6,6 +6,7 @@
  */
 import { Octokit } from '@octokit/rest';
 import { RemoteError } from '../domain/errors.js';
+import { assertSameOrigin } from '../domain/origin.js';
 import { DEFAULT_RETRY_POLICY, withRetry, type FailureFacts, type RetryPolicy } from './retry.js';
 
 /** A comment on a pull request (GitHub's "issue comment"). */
@@ -52,8 +53,16 @@ function asFailure(err: unknown): OctokitFailure {
   return typeof err === 'object' && err !== null ? (err as OctokitFailure) : {};
 }
 
+/** Our own refusal (a request off GITHUB_API_URL's origin), wrapped by Octokit as its cause. */
+function ownRefusal(err: unknown): RemoteError | null {
+  if (err instanceof RemoteError) return err;
+  const cause = (err as { cause?: unknown } | null)?.cause;
+  return cause instanceof RemoteError ? cause : null;
+}
+
 /** Octokit reports a dropped connection as status 500 without a response: that is no answer at all. */
 function failureFacts(err: unknown): FailureFacts {
+  if (ownRefusal(err)) return { status: null, final: true };
   const f = asFailure(err);
   if (f.response === undefined || typeof f.status !== 'number') return { status: null };
   const retryAfter = f.response.headers?.['retry-after'];
@@ -73,6 +82,8 @@ function gitHubMessage(err: unknown): string {
 
 /** Translate an Octokit error into our RemoteError; `explain` turns the status into a sentence for the user. */
 export function toRemoteError(err: unknown, route: string, explain: (status: number | null, gitHub: string) => string): RemoteError {
+  const refusal = ownRefusal(err);
+  if (refusal) return refusal;
   const facts = failureFacts(err);
   const headers = asFailure(err).response?.headers ?? {};
   const requestId = headers['x-github-request-id'];
@@ -92,12 +103,34 @@ export function toRemoteError(err: unknown, route: string, explain: (status: num
   });
 }
 
+/**
+ * Octokit's fetch, kept on the API's origin: a pagination `next` link naming another host is
+ * refused, and a redirect is followed only within the origin (GitHub redirects renamed
+ * repositories), so the token never goes anywhere else.
+ */
+function originBoundFetch(apiUrl: string): typeof fetch {
+  const allowed = new URL(apiUrl).origin;
+  const guarded = async (input: string | URL | Request, init: RequestInit | undefined, hops: number): Promise<Response> => {
+    const url = input instanceof Request ? input.url : String(input);
+    const route = `${init?.method ?? 'GET'} ${new URL(url).pathname}`;
+    assertSameOrigin('github', route, url, allowed, 'GITHUB_API_URL');
+    const response = await fetch(url, { ...init, redirect: 'manual' });
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status > 399 || location === null || hops >= 5) return response;
+    await response.body?.cancel();
+    return guarded(new URL(location, url).href, init, hops + 1);
+  };
+  return (input, init) => guarded(input, init, 0);
+}
+
 export function createGitHubClient(settings: GitHubClientSettings): GitHubClient {
+  const baseUrl = settings.apiUrl.replace(/\/+$/, '');
   const octokit = new Octokit({
     auth: settings.token,
-    baseUrl: settings.apiUrl.replace(/\/+$/, ''),
+    baseUrl,
     userAgent: settings.userAgent,
     log: quiet,
+    request: { fetch: originBoundFetch(baseUrl) },
   });
   const policy = settings.retry ?? DEFAULT_RETRY_POLICY;
   const sleep = settings.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));

@@ -20,11 +20,13 @@ export interface FailureFacts {
   readonly status: number | null;
   /** Retry-After header value, seconds. */
   readonly retryAfter?: string | undefined;
+  /** No retry can help (dbxsync itself refused to send the request). */
+  readonly final?: boolean;
 }
 
 /** The wait before retry number `attempt` (0-based), or null when the failure is final. */
 export function retryDelay(policy: RetryPolicy, attempt: number, failure: FailureFacts): number | null {
-  const retryable = failure.status === null || failure.status >= 500;
+  const retryable = failure.final !== true && (failure.status === null || failure.status >= 500);
   const planned = policy.delaysMs[attempt];
   if (!retryable || planned === undefined) return null;
   const seconds = failure.retryAfter === undefined ? Number.NaN : Number(failure.retryAfter);

@@ -144,7 +144,7 @@ export function createOktaClient(settings: OktaClientSettings, options: OktaClie
     sleep,
     ...(options.now ? { now: options.now } : {}),
   });
-  const executor = new PacedRequestExecutor(budget, options.retryPolicy ?? DEFAULT_OKTA_RETRY_POLICY, sleep, options.maxRetries429 ?? 5);
+  const executor = new PacedRequestExecutor(new URL(orgUrl).origin, budget, options.retryPolicy ?? DEFAULT_OKTA_RETRY_POLICY, sleep, options.maxRetries429 ?? 5);
 
   let authMode: 'SSWS' | 'PrivateKey';
   const apiToken = settings.apiToken?.trim() ?? '';

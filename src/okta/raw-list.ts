@@ -27,23 +27,21 @@ export function queryString(params: Readonly<Record<string, string | number>>): 
 
 /**
  * Every item of a listing, page after page, following every `next` link (a listing that stopped
- * early would make people look unassigned), always on the org's own origin.
+ * early would make people look unassigned), only on the org's own origin.
  * The next page is requested as soon as a page's headers arrive, so its round trip overlaps the
  * parsing of this page and the caller's work on its items (the listing is a cursor chain: this is
  * the only overlap it allows).
  */
 /**
- * The token goes with every request, so a `next` link is always sent to the org's own origin: a
- * link naming another host (a proxy, a custom domain, an emulator's own address) keeps its path
- * and cursor but not its host. Relative links are resolved against the org.
+ * A `next` link resolved against the org (Okta's are absolute; a relative one is resolved). It is
+ * followed as is: the request executor refuses one that names another origin, since the token goes
+ * with every request (issue 12 item 2).
  */
-export function onOrgOrigin(link: string, orgUrl: string, origin: string): string {
-  const url = new URL(link, orgUrl);
-  return url.origin === origin ? url.href : `${origin}${url.pathname}${url.search}`;
+export function resolveLink(link: string, orgUrl: string): string {
+  return new URL(link, `${orgUrl}/`).href;
 }
 
 export async function* listRaw(client: OktaClient, path: string, params: Readonly<Record<string, string | number>>): AsyncGenerator<unknown> {
-  const origin = new URL(client.orgUrl).origin;
   const init = { method: 'get', headers: { Accept: 'application/json', 'Content-Type': 'application/json' } };
   const fetchPage = (url: string) => {
     const pending = client.sdk.http.http(url, structuredClone(init) as Parameters<typeof client.sdk.http.http>[1]);
@@ -55,7 +53,7 @@ export async function* listRaw(client: OktaClient, path: string, params: Readonl
   while (pending) {
     const response = await pending;
     const next = nextLink(response.headers.get('link'));
-    pending = next === null ? null : fetchPage(onOrgOrigin(next, client.orgUrl, origin));
+    pending = next === null ? null : fetchPage(resolveLink(next, client.orgUrl));
     const body: unknown = await response.json();
     if (!Array.isArray(body)) throw new Error(`Okta answered ${path} with ${typeof body} instead of a list`);
     yield* body;

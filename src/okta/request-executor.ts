@@ -7,6 +7,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import okta from '@okta/okta-sdk-nodejs';
+import { assertSameOrigin } from '../domain/origin.js';
 import { oktaBucket, oktaRoute, type RateBudget } from './rate-budget.js';
 import { isNetworkError, isRetryableMethod, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 
@@ -36,6 +37,8 @@ export class PacedRequestExecutor extends okta.DefaultRequestExecutor {
   private readonly traces = new AsyncLocalStorage<CallTrace>();
 
   constructor(
+    /** The org's origin: no request (and no token) goes anywhere else. */
+    readonly origin: string,
     readonly budget: RateBudget,
     readonly retryPolicy: RetryPolicy,
     private readonly sleep: (ms: number) => Promise<void>,
@@ -77,6 +80,10 @@ export class PacedRequestExecutor extends okta.DefaultRequestExecutor {
     const bucket = oktaBucket(method, url);
     const route = oktaRoute(method, url);
     const retryable = isRetryableMethod(this.retryPolicy, method);
+    // A `next` link the SDK's Collection or our raw listing follows may name any host.
+    assertSameOrigin('okta', route, url, this.origin, 'OKTA_ORG_URL');
+    // A redirect would be followed to wherever it points, the Authorization header with it.
+    request['redirect'] = 'manual';
     for (let attempt = 1; ; attempt++) {
       await this.budget.acquire(bucket);
       this.calls.set(route, (this.calls.get(route) ?? 0) + 1);

@@ -14,7 +14,7 @@
  */
 import { RemoteError } from '../domain/errors.js';
 import type { OktaClient } from './client.js';
-import { listRaw, nextLink, onOrgOrigin, queryString } from './raw-list.js';
+import { listRaw, nextLink, queryString, resolveLink } from './raw-list.js';
 
 /** The OAuth scope `/api/v1/logs` needs (OpenAPI security: okta.logs.read). */
 export const OKTA_LOG_SCOPE = 'okta.logs.read';
@@ -123,14 +123,13 @@ export interface LogPage {
 
 /**
  * One page of the polling query (ASCENDING, no `until`): from `since` on the first call, else from
- * the `next` link the previous page gave. The link is kept on the org's origin (the token goes with
- * it). An answer without a `next` link is an error: a polling query always has one.
+ * the `next` link the previous page gave (refused when it names another origin than the org's: the
+ * token goes with it). An answer without a `next` link is an error: a polling query always has one.
  */
 export async function pollLogPage(client: OktaClient, from: { readonly next: string } | { readonly since: Date }, types: readonly string[] = LIFECYCLE_EVENT_TYPES): Promise<LogPage> {
-  const origin = new URL(client.orgUrl).origin;
   const url =
     'next' in from
-      ? onOrgOrigin(from.next, client.orgUrl, origin)
+      ? resolveLink(from.next, client.orgUrl)
       : `${client.orgUrl}/api/v1/logs?${queryString({ since: from.since.toISOString(), filter: eventTypeFilter(types), limit: LOG_PAGE_SIZE, sortOrder: 'ASCENDING' })}`;
   const response = await client.sdk.http.http(url, { method: 'get', headers: { Accept: 'application/json', 'Content-Type': 'application/json' } } as Parameters<typeof client.sdk.http.http>[1]);
   const body: unknown = await response.json();

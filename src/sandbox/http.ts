@@ -6,6 +6,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { applyHostile, type HostileRule } from './hostile.js';
 
 export interface SandboxRequest {
   readonly method: string;
@@ -15,7 +16,7 @@ export interface SandboxRequest {
   readonly headers: http.IncomingHttpHeaders;
   /** Raw body text ('' when none). */
   readonly body: string;
-  /** http://127.0.0.1:PORT — for absolute Link URLs. */
+  /** http://HOST:PORT as the client called it (Host header), like Okta's links — for absolute Link URLs. */
   readonly baseUrl: string;
 }
 
@@ -81,6 +82,14 @@ export interface HttpCoreOptions {
   readonly faults?: FaultConfig;
   /** Keep the request log (counters are always kept). Default true; off for big benchmarks. */
   readonly keepLog?: boolean;
+  /** Hostile-server faults (hostile.ts), by route. */
+  readonly hostile?: readonly HostileRule[];
+}
+
+/** The base URL the client used (localhost or 127.0.0.1, this port), else the listening address. */
+function calledAs(host: string | undefined, baseUrl: string): string {
+  const port = new URL(baseUrl).port;
+  return host !== undefined && /^(localhost|127\.0\.0\.1|\[::1\]):\d+$/.test(host) && host.endsWith(`:${port}`) ? `http://${host}` : baseUrl;
 }
 
 export class SandboxHttp {
@@ -88,6 +97,8 @@ export class SandboxHttp {
   private readonly apis: SandboxApi[];
   private random: () => number;
   private faults: FaultConfig;
+  /** Hostile-server faults (hostile.ts); change them at any time. */
+  hostile: readonly HostileRule[];
   latencyMs: number;
   readonly keepLog: boolean;
   readonly log: RequestLogEntry[] = [];
@@ -100,6 +111,7 @@ export class SandboxHttp {
     this.faults = options.faults ?? {};
     this.random = seededRandom(this.faults.seed ?? 1);
     this.latencyMs = options.latencyMs ?? 0;
+    this.hostile = options.hostile ?? [];
     this.keepLog = options.keepLog ?? true;
   }
 
@@ -172,7 +184,7 @@ export class SandboxHttp {
       query: url.searchParams,
       headers: req.headers,
       body: Buffer.concat(chunks).toString('utf8'),
-      baseUrl: this.baseUrl,
+      baseUrl: calledAs(req.headers.host, this.baseUrl),
     };
     const api = this.apis.find((a) => sreq.path.startsWith(a.prefix));
     const route = api ? api.routeName(sreq) : `unknown ${sreq.method} ${sreq.path}`;
@@ -197,7 +209,7 @@ export class SandboxHttp {
       else if (fault === '503') response = { status: 503, headers: { 'Retry-After': '1' }, body: 'Service Unavailable (injected)' };
       else {
         try {
-          response = await api.handle(sreq);
+          response = applyHostile(this.hostile, route, sreq, await api.handle(sreq));
         } catch (err) {
           response = { status: 500, body: `sandbox bug: ${(err as Error).stack ?? String(err)}` };
         }

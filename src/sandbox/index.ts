@@ -5,6 +5,7 @@
  */
 import { createDropboxApi, type DropboxSandbox } from './dropbox/index.js';
 import { createDropboxOAuthApi, type DropboxAppCredentials } from './dropbox/oauth.js';
+import type { HostileRule } from './hostile.js';
 import { SandboxHttp, type FaultConfig } from './http.js';
 import { createOktaAdminApi } from './okta/admin-api.js';
 import { createOktaApi } from './okta/api.js';
@@ -18,6 +19,8 @@ export interface SandboxOptions {
   /** Simulated latency added to every response, in ms. */
   readonly latencyMs?: number;
   readonly faults?: FaultConfig;
+  /** Hostile-server faults by route (hostile.ts); also settable later on `http.hostile`. */
+  readonly hostile?: readonly HostileRule[];
   /** Keep the request log (default true; turn off for big benchmarks). */
   readonly keepLog?: boolean;
   /** Tokens the APIs accept (default {@link DEFAULT_SANDBOX_TOKENS}). */
@@ -72,6 +75,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
+    ...(options.hostile ? { hostile: options.hostile } : {}),
     ...(options.keepLog !== undefined ? { keepLog: options.keepLog } : {}),
   });
   const url = await http.listen();

@@ -36,6 +36,8 @@ export interface FakeGitHubOptions {
   readonly perPage?: number;
   /** Head commit of every pull request. */
   readonly headSha?: string;
+  /** The origin the comment listing's Link header names (default: the fake's own). */
+  readonly linkOrigin?: string;
 }
 
 export interface RecordedRequest {
@@ -131,7 +133,8 @@ export class FakeGitHub {
           const next = new URL(url.toString());
           next.searchParams.set('per_page', String(perPage));
           next.searchParams.set('page', String(p));
-          return `<${this.base}${path}${next.search}>; rel="${rel}"`;
+          const base = this.options.linkOrigin === undefined ? this.base : `${this.options.linkOrigin}${prefix}`;
+          return `<${base}${path}${next.search}>; rel="${rel}"`;
         };
         const links = page < last ? [link(page + 1, 'next'), link(last, 'last')] : [];
         const headers: Record<string, string> = links.length > 0 ? { link: links.join(', ') } : {};

@@ -49,7 +49,7 @@ t.test('pollLogPage: from since, then from each next link; an empty page keeps i
   t.same(later.events.map((e) => e.eventType), ['group.user_membership.add'], 'only what happened since the last page');
 });
 
-t.test('pollLogPage keeps the token on the org: a next link naming another host is followed on the org origin', async (t) => {
+t.test('pollLogPage keeps the token on the org: a next link naming another host is refused (issue 12 item 2)', async (t) => {
   const h = await startOkta(generatedOrg(5));
   t.teardown(() => h.close());
   const foreign = new SandboxHttp([]);
@@ -57,7 +57,7 @@ t.test('pollLogPage keeps the token on the org: a next link naming another host 
   t.teardown(() => foreign.close());
   const first = await pollLogPage(h.client, { since: h.clock.date() });
   const moved = first.next.replace(h.url, foreignUrl);
-  await pollLogPage(h.client, { next: moved });
+  await t.rejects(pollLogPage(h.client, { next: moved }), { name: 'RemoteError', code: 'foreign_origin' });
   t.equal(foreign.calls(), 0, 'the other host got no request (and so no SSWS token)');
 });
 
