@@ -30,6 +30,10 @@ export const DEFAULTS = {
   maxRemovals: 25,
   maxRemovalPercent: 10,
   minTeamAdmins: 1,
+  minMembersForPercent: 10,
+  maxGroupMemberRemovals: 100,
+  maxRoleDemotions: 5,
+  maxGroupDeletions: 5,
   onSuspended: { action: 'suspend', wipeData: false },
   onDeactivated: { action: 'suspend', graceDays: 0, transferTo: 'manager', keepAccount: false, retainTeamShares: false, wipeData: false },
   managerAttribute: 'managerId',
@@ -84,7 +88,11 @@ export function normalise(merged: MergedConfig, files: readonly string[]): Desir
   const safety: SafetySettings = {
     maxRemovals: pick(safetyRaw, 'maxRemovals', DEFAULTS.maxRemovals),
     maxRemovalPercent: pick(safetyRaw, 'maxRemovalPercent', DEFAULTS.maxRemovalPercent),
+    minMembersForPercent: pick(safetyRaw, 'minMembersForPercent', DEFAULTS.minMembersForPercent),
     minTeamAdmins: pick(safetyRaw, 'minTeamAdmins', DEFAULTS.minTeamAdmins),
+    maxGroupMemberRemovals: pick(safetyRaw, 'maxGroupMemberRemovals', DEFAULTS.maxGroupMemberRemovals),
+    maxRoleDemotions: pick(safetyRaw, 'maxRoleDemotions', DEFAULTS.maxRoleDemotions),
+    maxGroupDeletions: pick(safetyRaw, 'maxGroupDeletions', DEFAULTS.maxGroupDeletions),
     exceptions: arr(safetyRaw.exceptions).map((entry, i): SafetyException => {
       const e = obj(entry);
       return {
@@ -92,6 +100,9 @@ export function normalise(merged: MergedConfig, files: readonly string[]): Desir
         maxRemovals: pick<number | null>(e, 'maxRemovals', null),
         maxRemovalPercent: pick<number | null>(e, 'maxRemovalPercent', null),
         minTeamAdmins: pick<number | null>(e, 'minTeamAdmins', null),
+        maxGroupMemberRemovals: pick<number | null>(e, 'maxGroupMemberRemovals', null),
+        maxRoleDemotions: pick<number | null>(e, 'maxRoleDemotions', null),
+        maxGroupDeletions: pick<number | null>(e, 'maxGroupDeletions', null),
         expires: String(e.expires),
         source: ref(['safety', 'exceptions', i]),
       };
@@ -216,7 +227,17 @@ export function defaultDesiredState(appId: string, appIdSource: SourceRef): Desi
       protectedMembers: [],
       source: null,
     },
-    safety: { maxRemovals: DEFAULTS.maxRemovals, maxRemovalPercent: DEFAULTS.maxRemovalPercent, minTeamAdmins: DEFAULTS.minTeamAdmins, exceptions: [], source: null },
+    safety: {
+      maxRemovals: DEFAULTS.maxRemovals,
+      maxRemovalPercent: DEFAULTS.maxRemovalPercent,
+      minMembersForPercent: DEFAULTS.minMembersForPercent,
+      minTeamAdmins: DEFAULTS.minTeamAdmins,
+      maxGroupMemberRemovals: DEFAULTS.maxGroupMemberRemovals,
+      maxRoleDemotions: DEFAULTS.maxRoleDemotions,
+      maxGroupDeletions: DEFAULTS.maxGroupDeletions,
+      exceptions: [],
+      source: null,
+    },
     groupPushes: [],
     pruneGroups: DEFAULTS.pruneGroups,
     roles: null,

@@ -93,14 +93,17 @@ function protectedMembers(ctx: Ctx): void {
   });
 }
 
+/** The limits an exception may change (each one a key of `safety`). */
+const EXCEPTION_LIMITS = ['maxRemovals', 'maxRemovalPercent', 'minTeamAdmins', 'maxGroupMemberRemovals', 'maxRoleDemotions', 'maxGroupDeletions'] as const;
+
 function safetyExceptions(ctx: Ctx, now: Date): void {
   const today = now.toISOString().slice(0, 10);
   list(record(ctx.merged.data.safety)?.exceptions).forEach((entry, i) => {
     const exception = record(entry);
     if (!exception) return;
     const path = ['safety', 'exceptions', i];
-    if (!['maxRemovals', 'maxRemovalPercent', 'minTeamAdmins'].some((k) => k in exception)) {
-      ctx.error(path, 'an exception must raise at least one limit: maxRemovals, maxRemovalPercent or minTeamAdmins');
+    if (!EXCEPTION_LIMITS.some((k) => k in exception)) {
+      ctx.error(path, `an exception must raise at least one limit: ${EXCEPTION_LIMITS.slice(0, -1).join(', ')} or ${EXCEPTION_LIMITS.at(-1)}`);
     }
     const expires = exception.expires;
     if (typeof expires === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(expires) && expires < today) {

@@ -79,15 +79,28 @@ export interface SafetyException {
   readonly maxRemovals: number | null;
   readonly maxRemovalPercent: number | null;
   readonly minTeamAdmins: number | null;
+  readonly maxGroupMemberRemovals: number | null;
+  readonly maxRoleDemotions: number | null;
+  readonly maxGroupDeletions: number | null;
   /** ISO date (YYYY-MM-DD), inclusive. Expired exceptions are validation errors. */
   readonly expires: string;
   readonly source: SourceRef;
 }
 
 export interface SafetySettings {
+  /** member.remove + member.suspend per plan. */
   readonly maxRemovals: number;
+  /** The same, as a percentage of the active members; only applied from minMembersForPercent active members on. */
   readonly maxRemovalPercent: number;
+  /** The floor of maxRemovalPercent (octoDNS's MIN_EXISTING_RECORDS): in a smaller team only maxRemovals applies. */
+  readonly minMembersForPercent: number;
   readonly minTeamAdmins: number;
+  /** Members removed from groups per plan (each member of each group.members.remove). */
+  readonly maxGroupMemberRemovals: number;
+  /** member.set_role actions that lower a role, per plan. */
+  readonly maxRoleDemotions: number;
+  /** group.delete actions per plan. */
+  readonly maxGroupDeletions: number;
   readonly exceptions: readonly SafetyException[];
   readonly source: SourceRef | null;
 }

@@ -276,7 +276,8 @@ export interface Warning {
 
 export interface SafetyViolation {
   /**
-   * max_removals | max_removal_percent | min_team_admins | protected_member | invalid_value |
+   * max_removals | max_removal_percent | min_team_admins | max_group_member_removals |
+   * max_role_demotions | max_group_deletions | protected_member | invalid_value |
    * transfer_destination | ambiguous_identity
    */
   readonly rule: string;

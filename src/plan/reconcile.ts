@@ -2,7 +2,8 @@
  * What `reconcile` may apply of a plan without a pull request (design.md "Lifecycle changes"):
  * every action is sorted into a lifecycle class; the classes of `reconcile.apply` run, the others
  * are held with their reason. A removal brake (per run, per percent, per rolling day) holds every
- * removal and suspension; minTeamAdmins holds what lowers the team admins; any other refusal of
+ * removal and suspension; the brakes on members removed from groups, role demotions and group
+ * deletions hold the actions of their kind; minTeamAdmins holds what lowers the team admins; any other refusal of
  * the safety verdict holds everything. A held action holds what depends on it. Pure.
  */
 import type { ReconcileClass, ReconcileSettings, SourceRef } from '../domain/desired.js';
@@ -66,6 +67,13 @@ export const REMOVAL_BRAKES: ReadonlySet<string> = new Set(['max_removals', 'max
 const isRemoval = (a: Action): boolean => a.kind === 'member.remove' || a.kind === 'member.suspend';
 const lowersAdmins = (a: Action): boolean => isRemoval(a) || (a.kind === 'member.set_role' && a.from === 'team_admin' && a.to !== 'team_admin');
 
+/** The brakes on one destructive kind each: a refusal holds the actions of that kind only. */
+const KIND_BRAKES: ReadonlyMap<string, (a: Action) => boolean> = new Map([
+  ['max_group_member_removals', (a: Action) => a.kind === 'group.members.remove'],
+  ['max_role_demotions', (a: Action) => a.kind === 'member.set_role' && isDemotion(a.from, a.to)],
+  ['max_group_deletions', (a: Action) => a.kind === 'group.delete'],
+]);
+
 /**
  * Sort the plan's actions into applied and held. `extra` are violations found outside the planner
  * (the rolling daily brake, counted from Dropbox's audit log).
@@ -76,11 +84,14 @@ export function selectForReconcile(plan: Plan, settings: ReconcileSettings, extr
   const reasons = new Map<string, string>();
   const brake = refusals.find((v) => REMOVAL_BRAKES.has(v.rule));
   const admins = refusals.find((v) => v.rule === 'min_team_admins');
-  const other = refusals.find((v) => !REMOVAL_BRAKES.has(v.rule) && v.rule !== 'min_team_admins');
+  const kindBrakes = refusals.filter((v) => KIND_BRAKES.has(v.rule));
+  const other = refusals.find((v) => !REMOVAL_BRAKES.has(v.rule) && !KIND_BRAKES.has(v.rule) && v.rule !== 'min_team_admins');
   for (const action of plan.actions) {
     const cls = reconcileClassOf(action);
+    const kindBrake = kindBrakes.find((v) => KIND_BRAKES.get(v.rule)!(action));
     if (other !== undefined) reasons.set(action.id, `refused by the safety checks (${other.rule}: ${other.message})`);
     else if (brake !== undefined && isRemoval(action)) reasons.set(action.id, `removal brake ${brake.rule}: ${brake.message}`);
+    else if (kindBrake !== undefined) reasons.set(action.id, `brake ${kindBrake.rule}: ${kindBrake.message}`);
     else if (admins !== undefined && lowersAdmins(action)) reasons.set(action.id, `min_team_admins: ${admins.message}`);
     else if (cls === null) reasons.set(action.id, 'Okta writes are made by dbxsync import --apply, never by reconcile');
     else if (!allowed.has(cls)) reasons.set(action.id, `class ${cls} is held by reconcile.hold (${settings.source ? `${settings.source.file}:${settings.source.line}:${settings.source.col}` : 'default'}); approve it through a pull request or dbxsync apply`);

@@ -1,15 +1,41 @@
 /**
- * The safety verdict on a complete plan: removal limits (absolute and percent of the active
- * members), the minimum of active team admins after the plan, and the violations found while
- * planning (invalid values, transfer destinations, ambiguous identities). A refused plan is still
- * complete: the verdict only says whether it may run.
+ * The safety verdict on a complete plan: removal limits (absolute, and percent of the active
+ * members from safety.minMembersForPercent on), the minimum of active team admins after the plan,
+ * limits on the other destructive kinds (members removed from groups, role demotions, group
+ * deletions), and the violations found while planning (invalid values, transfer destinations,
+ * ambiguous identities). A refused plan is still complete: the verdict only says whether it may run.
  */
 import type { Role, SafetyException } from '../domain/desired.js';
-import type { Action, SafetyVerdict, SafetyViolation, Warning } from '../domain/plan.js';
+import { isDemotion, type Action, type SafetyVerdict, type SafetyViolation, type Warning } from '../domain/plan.js';
 import type { PlanContext } from './context.js';
 import { at, compareSources, compareStrings } from './text.js';
 
-type Limit = 'maxRemovals' | 'maxRemovalPercent' | 'minTeamAdmins';
+type Limit = 'maxRemovals' | 'maxRemovalPercent' | 'minTeamAdmins' | 'maxGroupMemberRemovals' | 'maxRoleDemotions' | 'maxGroupDeletions';
+
+/**
+ * The absolute limits on destructive kinds other than member removals (peribolos caps membership
+ * and team removals; octoDNS counts updates too): the rule, the count of the plan, what it counts.
+ */
+const COUNTED: readonly { key: Limit; rule: string; count: (actions: readonly Action[]) => number; what: (n: number) => string }[] = [
+  {
+    key: 'maxGroupMemberRemovals',
+    rule: 'max_group_member_removals',
+    count: (actions) => actions.reduce((n, a) => n + (a.kind === 'group.members.remove' ? a.members.length : 0), 0),
+    what: (n) => `${n} ${n === 1 ? 'member' : 'members'} removed from groups (group.members.remove)`,
+  },
+  {
+    key: 'maxRoleDemotions',
+    rule: 'max_role_demotions',
+    count: (actions) => actions.filter((a) => a.kind === 'member.set_role' && isDemotion(a.from, a.to)).length,
+    what: (n) => `${n} role ${n === 1 ? 'demotion' : 'demotions'} (member.set_role to a lower role)`,
+  },
+  {
+    key: 'maxGroupDeletions',
+    rule: 'max_group_deletions',
+    count: (actions) => actions.filter((a) => a.kind === 'group.delete').length,
+    what: (n) => `${n} group ${n === 1 ? 'deletion' : 'deletions'} (group.delete)`,
+  },
+];
 
 /** The limit in force: an unexpired exception may raise a maximum or lower the minimum. */
 function limitOf(ctx: PlanContext, key: Limit): { value: number; exception: SafetyException | null } {
@@ -63,9 +89,12 @@ export function safetyVerdict(ctx: PlanContext, actions: readonly Action[], warn
     used('maxRemovals', removals > ctx.desired.safety.maxRemovals, maxRemovals);
   }
 
+  // The floor (octoDNS's MIN_EXISTING_RECORDS): in a team of 5 one leaver is 20%; below
+  // safety.minMembersForPercent active members only the absolute maxRemovals applies.
   const percentLimit = limitOf(ctx, 'maxRemovalPercent');
   const percent = activeCount === 0 ? (removals > 0 ? 100 : 0) : Math.round((removals * 10_000) / activeCount) / 100;
-  if (percent > percentLimit.value) {
+  const percentApplies = activeCount >= ctx.desired.safety.minMembersForPercent;
+  if (percentApplies && percent > percentLimit.value) {
     violations.push({
       rule: 'max_removal_percent',
       message: `${removals} ${removals === 1 ? 'removal' : 'removals'} (member.remove and member.suspend) ${removals === 1 ? 'is' : 'are'} ${percent}% of the ${activeCount} active members, above ${describe(ctx, 'maxRemovalPercent', percentLimit)}`,
@@ -73,7 +102,14 @@ export function safetyVerdict(ctx: PlanContext, actions: readonly Action[], warn
       value: percent,
     });
   } else {
-    used('maxRemovalPercent', percent > ctx.desired.safety.maxRemovalPercent, percentLimit);
+    used('maxRemovalPercent', percentApplies && percent > ctx.desired.safety.maxRemovalPercent, percentLimit);
+  }
+
+  for (const { key, rule, count, what } of COUNTED) {
+    const value = count(actions);
+    const limit = limitOf(ctx, key);
+    if (value > limit.value) violations.push({ rule, message: `${what(value)} exceed${value === 1 ? 's' : ''} ${describe(ctx, key, limit)}`, limit: limit.value, value });
+    else used(key, value > ctx.desired.safety[key], limit);
   }
 
   const minAdmins = limitOf(ctx, 'minTeamAdmins');

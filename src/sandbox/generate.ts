@@ -428,6 +428,9 @@ export function generateDesiredStateYaml(options: GenerateOptions): Record<strin
   // share), plus the ~1.5% of leavers still in their grace period when planned later than `now`.
   const maxRemovals = Math.max(25, Math.ceil(options.people * (0.02 + changeRate * 0.2)) + 10);
   const maxRemovalPercent = Math.min(100, Math.max(10, Math.ceil((0.02 + changeRate * 0.2) * 100) + 2));
+  // About half the drifting groups lose a member; a drifting admin may be demoted (admin slots grow per 25k people).
+  const maxGroupMemberRemovals = Math.max(100, Math.ceil((options.groups ?? Math.round(options.people / 50)) * changeRate) + 10);
+  const maxRoleDemotions = 15 + Math.floor(options.people / 25_000);
   return {
     'settings.yaml': [
       'version: 1',
@@ -441,6 +444,8 @@ export function generateDesiredStateYaml(options: GenerateOptions): Record<strin
       'safety:',
       `  maxRemovals: ${maxRemovals}`,
       `  maxRemovalPercent: ${maxRemovalPercent}`,
+      `  maxGroupMemberRemovals: ${maxGroupMemberRemovals}`,
+      `  maxRoleDemotions: ${maxRoleDemotions}`,
       '  minTeamAdmins: 2',
       '',
     ].join('\n'),

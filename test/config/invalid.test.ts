@@ -55,6 +55,25 @@ const cases: readonly Case[] = [
     expected: [`${D}/s.yaml:2:22: safety.maxRemovalPercent: must be at most 100, got the number 150`],
   },
   {
+    name: 'a negative limit on members removed from groups',
+    files: { 's.yaml': 'safety:\n  maxGroupMemberRemovals: -3\n' },
+    expected: [`${D}/s.yaml:2:27: safety.maxGroupMemberRemovals: must be at least 0, got the number -3`],
+  },
+  {
+    name: 'role demotions and group deletions limited by fractions, the percent floor by a word',
+    files: { 's.yaml': 'safety:\n  maxRoleDemotions: 1.5\n  maxGroupDeletions: 0.5\n  minMembersForPercent: ten\n' },
+    expected: [
+      `${D}/s.yaml:2:21: safety.maxRoleDemotions: must be a whole number, got the number 1.5`,
+      `${D}/s.yaml:3:22: safety.maxGroupDeletions: must be a whole number, got the number 0.5`,
+      `${D}/s.yaml:4:25: safety.minMembersForPercent: must be a whole number, got the text "ten"`,
+    ],
+  },
+  {
+    name: 'a negative limit in a safety exception',
+    files: { 's.yaml': 'safety:\n  exceptions:\n    - reason: Office move\n      maxGroupDeletions: -1\n      expires: 2027-01-31\n' },
+    expected: [`${D}/s.yaml:4:26: safety.exceptions[0].maxGroupDeletions: must be at least 0, got the number -1`],
+  },
+  {
     name: 'a negative daily removal brake',
     files: { 's.yaml': 'safety:\n  maxRemovalsPerDay: -1\n' },
     expected: [`${D}/s.yaml:2:22: safety.maxRemovalsPerDay: must be at least 0, got the number -1`],
@@ -117,7 +136,7 @@ const cases: readonly Case[] = [
     name: 'misspelt key in a safety exception (four levels down)',
     files: { 's.yaml': 'safety:\n  exceptions:\n    - reason: Office move\n      maxRemoval: 40\n      expires: 2027-01-31\n' },
     expected: [
-      `${D}/s.yaml:3:7: safety.exceptions[0]: an exception must raise at least one limit: maxRemovals, maxRemovalPercent or minTeamAdmins`,
+      `${D}/s.yaml:3:7: safety.exceptions[0]: an exception must raise at least one limit: maxRemovals, maxRemovalPercent, minTeamAdmins, maxGroupMemberRemovals, maxRoleDemotions or maxGroupDeletions`,
       `${D}/s.yaml:4:7: safety.exceptions[0]: unknown key "maxRemoval"; did you mean "maxRemovals"?`,
     ],
   },
@@ -371,7 +390,7 @@ const cases: readonly Case[] = [
   {
     name: 'an exception that raises no limit',
     files: { 's.yaml': 'safety:\n  exceptions:\n    - reason: Office move\n      expires: 2027-01-31\n' },
-    expected: [`${D}/s.yaml:3:7: safety.exceptions[0]: an exception must raise at least one limit: maxRemovals, maxRemovalPercent or minTeamAdmins`],
+    expected: [`${D}/s.yaml:3:7: safety.exceptions[0]: an exception must raise at least one limit: maxRemovals, maxRemovalPercent, minTeamAdmins, maxGroupMemberRemovals, maxRoleDemotions or maxGroupDeletions`],
   },
   // group pushes
   {

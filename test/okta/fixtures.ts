@@ -66,7 +66,7 @@ export function desired(parts: {
       protectedMembers: [],
       source: null,
     },
-    safety: { maxRemovals: 25, maxRemovalPercent: 10, minTeamAdmins: 1, exceptions: [], source: null },
+    safety: { maxRemovals: 25, maxRemovalPercent: 10, minMembersForPercent: 10, minTeamAdmins: 1, maxGroupMemberRemovals: 100, maxRoleDemotions: 5, maxGroupDeletions: 5, exceptions: [], source: null },
     groupPushes: parts.groupPushes ?? [],
     pruneGroups: false,
     roles: parts.roles ?? null,

@@ -91,6 +91,28 @@ t.test('a removal brake holds every removal and suspension, and the rest applies
   }
 });
 
+t.test('the brakes on members removed from groups, role demotions and group deletions hold their own kind only', async (t) => {
+  const hire = addMember('new@example.com', 'okta-new');
+  const s = suspend(who('s'));
+  const out = groupRemove(sales, [who('x')]);
+  const into = groupAdd(sales, [who('y')]);
+  const demote = setRole(who('um'), 'user_management_admin', 'member_only');
+  const gone = deleteGroup(groupRef('Old', 'g:old'));
+  const settings: ReconcileSettings = { ...DEFAULTS, apply: [...DEFAULTS.apply, 'groupDelete'], hold: DEFAULTS.hold.filter((c) => c !== 'groupDelete') };
+  const rows: [string, string][] = [
+    ['max_group_member_removals', out.id],
+    ['max_role_demotions', demote.id],
+    ['max_group_deletions', gone.id],
+  ];
+  for (const [rule, heldId] of rows) {
+    const sel = selectForReconcile(plan([hire, s, out, into, demote, gone], { violations: [brake(rule)] }), settings);
+    t.same(sel.held.map((h) => h.action.id), [heldId], `${rule}: only its kind is held`);
+    t.match(sel.held[0]!.reason, new RegExp(`^brake ${rule}: `));
+    t.same(sel.plan.actions.length, 5, `${rule}: the rest applies`);
+    t.same(sel.refusals.map((v) => v.rule), [rule], `${rule}: the refusal is reported (exit 1)`);
+  }
+});
+
 t.test('min_team_admins holds what lowers the team admins; any other refusal holds everything', async (t) => {
   const demote = setRole(who('admin'), 'team_admin', 'member_only');
   const demoteUm = setRole(who('um'), 'user_management_admin', 'member_only');

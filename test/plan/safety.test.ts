@@ -1,5 +1,5 @@
 import t from 'tap';
-import { offboardingOverride, roleRule, safetyException, team, type TeamBuilder } from '../helpers/builders.js';
+import { groupPush, offboardingOverride, roleRule, safetyException, team, type TeamBuilder } from '../helpers/builders.js';
 import { actionsOf, plan } from './plan-helpers.js';
 
 /** A team of `active` members, of whom `leaving` are DEPROVISIONED (suspended by the default onDeactivated). */
@@ -95,4 +95,79 @@ t.test('a refused plan is still complete: every action is there', async (t) => {
   t.equal(p.safety.ok, false);
   t.equal(actionsOf(p, 'member.suspend').length, 10);
   t.equal(actionsOf(p, 'member.add').length, 1);
+});
+
+t.test('the percent floor: below safety.minMembersForPercent active members only maxRemovals applies', async (t) => {
+  const rows: [string, number, number, Parameters<TeamBuilder['settings']>[0], string | null][] = [
+    ['one leaver in a 5-person team (20%), default floor 10: allowed', 5, 1, {}, null],
+    ['two leavers in a 9-person team (22%), default floor 10: allowed', 9, 2, {}, null],
+    ['two leavers in a 10-person team (20%), at the floor: refused by the percent', 10, 2, {}, 'max_removal_percent'],
+    ['one leaver in a 10-person team (10%): allowed', 10, 1, {}, null],
+    ['one leaver in a 5-person team with minMembersForPercent 5: refused by the percent', 5, 1, { safety: { minMembersForPercent: 5 } }, 'max_removal_percent'],
+    ['one leaver in a 5-person team with minMembersForPercent 0 (always): refused by the percent', 5, 1, { safety: { minMembersForPercent: 0 } }, 'max_removal_percent'],
+    ['three leavers in a 5-person team below the floor with maxRemovals 2: refused by the absolute limit', 5, 3, { safety: { maxRemovals: 2 } }, 'max_removals'],
+  ];
+  for (const [name, size, leaving, settings, rule] of rows) {
+    const p = plan(teamWith(size, leaving).settings(settings));
+    t.same(
+      p.safety.violations.map((v) => v.rule),
+      rule === null ? [] : [rule],
+      name,
+    );
+    t.equal(actionsOf(p, 'member.suspend').length, leaving, `${name}: the suspensions are planned`);
+  }
+});
+
+/** A team of `n` people in the pushed Okta group Engineering, whose Dropbox group also holds `leavers` who left the Okta group. */
+function groupWith(n: number, leavers: number): TeamBuilder {
+  const b = team();
+  const names: string[] = [];
+  for (let i = 0; i < n; i++) {
+    b.person(`eng${i}`, { okta: { groups: i < leavers ? [] : ['Engineering'] } });
+    names.push(`eng${i}`);
+  }
+  return b.group('Engineering').dropboxGroup('Engineering', { externalId: 'marker', members: names }).settings({ groupPushes: [groupPush({ oktaGroup: 'Engineering' })] });
+}
+
+t.test('maxGroupMemberRemovals counts every member removed from a group (default 100)', async (t) => {
+  const atDefault = plan(groupWith(120, 100));
+  t.equal(actionsOf(atDefault, 'group.members.remove')[0]?.members.length, 100);
+  t.equal(atDefault.safety.ok, true, '100 members removed from a group with the default 100: allowed');
+
+  const over = plan(groupWith(120, 101));
+  t.match(over.safety.violations, [{ rule: 'max_group_member_removals', limit: 100, value: 101, message: /^101 members removed from groups \(group.members.remove\) exceed safety.maxGroupMemberRemovals 100 \(settings.yaml:14\)$/ }], '101: refused');
+
+  const low = plan(groupWith(10, 4).settings({ safety: { maxGroupMemberRemovals: 3 } }));
+  t.match(low.safety.violations, [{ rule: 'max_group_member_removals', limit: 3, value: 4 }], 'a lower limit of 3 refuses 4');
+
+  const excepted = plan(groupWith(10, 4).settings({ safety: { maxGroupMemberRemovals: 3, exceptions: [safetyException({ reason: 'Engineering split (TICKET-9)', maxGroupMemberRemovals: 10 })] } }));
+  t.equal(excepted.safety.ok, true, 'an exception raises maxGroupMemberRemovals');
+  t.match(excepted.warnings.find((w) => w.code === 'safety_exception'), { message: /Engineering split \(TICKET-9\).*safety.maxGroupMemberRemovals/ });
+});
+
+t.test('maxRoleDemotions counts member.set_role to a lower role (default 5); promotions do not count', async (t) => {
+  const admins = (demoted: number, promoted = 0): TeamBuilder => {
+    const b = team().person('boss', { okta: { groups: ['Dropbox Admins'] }, dropbox: { role: 'team_admin' } });
+    for (let i = 0; i < demoted; i++) b.person(`helper${i}`, { dropbox: { role: i % 2 === 0 ? 'support_admin' : 'user_management_admin' } });
+    for (let i = 0; i < promoted; i++) b.person(`new.admin${i}`, { okta: { groups: ['Dropbox Admins'] } });
+    return b.settings({ roles: [roleRule('team_admin', { oktaGroups: ['Dropbox Admins'] })] });
+  };
+  t.equal(plan(admins(5, 3)).safety.ok, true, '5 demotions and 3 promotions with the default 5: allowed');
+  const over = plan(admins(6));
+  t.match(over.safety.violations, [{ rule: 'max_role_demotions', limit: 5, value: 6, message: /^6 role demotions \(member.set_role to a lower role\) exceed safety.maxRoleDemotions 5/ }], '6: refused');
+  t.match(plan(admins(1).settings({ safety: { maxRoleDemotions: 0 } })).safety.violations, [{ rule: 'max_role_demotions', limit: 0, value: 1, message: /^1 role demotion .* exceeds/ }], 'maxRoleDemotions 0 refuses any demotion');
+  t.equal(plan(admins(6).settings({ safety: { exceptions: [safetyException({ reason: 'roles: [] adopted (TICKET-5)', maxRoleDemotions: 6 })] } })).safety.ok, true, 'an exception raises maxRoleDemotions');
+});
+
+t.test('maxGroupDeletions counts group.delete (default 5)', async (t) => {
+  const pruned = (n: number): TeamBuilder => {
+    const b = team().settings({ pruneGroups: true });
+    for (let i = 0; i < n; i++) b.group(`Old${i}`).dropboxGroup(`Old${i}`, { externalId: 'marker' });
+    return b;
+  };
+  t.equal(plan(pruned(5)).safety.ok, true, '5 deletions with the default 5: allowed');
+  const over = plan(pruned(6));
+  t.match(over.safety.violations, [{ rule: 'max_group_deletions', limit: 5, value: 6, message: /^6 group deletions \(group.delete\) exceed safety.maxGroupDeletions 5/ }], '6: refused');
+  t.equal(actionsOf(over, 'group.delete').length, 6, 'the refused plan is complete');
+  t.equal(plan(pruned(6).settings({ safety: { exceptions: [safetyException({ reason: 'old pushes retired', maxGroupDeletions: 6 })] } })).safety.ok, true, 'an exception raises maxGroupDeletions');
 });

@@ -58,7 +58,7 @@ t.test('no group is pruned in a scoped plan; maxRemovalPercent counts the whole 
     team()
       .person('leaver', { okta: { status: 'DEPROVISIONED' }, dropbox: { role: 'team_admin' } })
       .dropboxGroup('Old', { externalId: 'okta:00ggone' })
-      .settings({ pruneGroups: true, safety: { minTeamAdmins: 1, maxRemovalPercent: 10 }, offboarding: { onDeactivated: { action: 'remove', transferTo: 'none' } } });
+      .settings({ pruneGroups: true, safety: { minTeamAdmins: 1, maxRemovalPercent: 10, minMembersForPercent: 0 }, offboarding: { onDeactivated: { action: 'remove', transferTo: 'none' } } });
   const full = planSync(build().build());
   t.ok(full.actions.some((a) => a.kind === 'group.delete'), 'the full plan prunes');
   t.same(full.safety.violations.map((v) => v.rule).sort(), ['max_removal_percent', 'min_team_admins'], 'a team of one: 100% and no admin left');
