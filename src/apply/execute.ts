@@ -20,6 +20,11 @@ export interface ApplyOptions {
   readonly now?: () => Date;
   /** When aborted, actions not yet started are skipped; those in flight finish. */
   readonly signal?: AbortSignal;
+  /**
+   * Actions not to run, by id, with the reason (e.g. an admin grant the reviewed plan did not
+   * hold): each is recorded as skipped before anything starts, and what depends on it is skipped.
+   */
+  readonly hold?: ReadonlyMap<string, string>;
 }
 
 /** members/add_v2 takes at most 20 new members per call. */
@@ -103,6 +108,13 @@ class Run {
 
   async execute(): Promise<ApplyResult> {
     this.emit({ type: 'apply.started', total: this.plan.actions.length, planFingerprint: this.plan.fingerprint });
+    const hold = this.options.hold;
+    if (hold !== undefined) {
+      for (const a of this.plan.actions) {
+        const reason = hold.get(a.id);
+        if (reason !== undefined) this.skip(a, reason);
+      }
+    }
     for (const phase of splitPhases(this.plan.actions)) await this.runPhase(phase);
     const outcomes = this.plan.actions.map((a) => {
       const o = this.outcomes.get(a.id);
@@ -122,9 +134,9 @@ class Run {
   private async runPhase(phase: readonly Action[]): Promise<void> {
     // Settled or started actions leave a hole rather than being spliced out: at 100k actions,
     // splicing the front of the list would cost more than the calls themselves.
-    const pending: (Action | null)[] = [...phase];
+    const pending: (Action | null)[] = phase.map((a) => (this.outcomes.has(a.id) ? null : a));
     let head = 0;
-    let remaining = pending.length;
+    let remaining = pending.filter((a) => a !== null).length;
     const take = (j: number): void => {
       pending[j] = null;
       remaining--;

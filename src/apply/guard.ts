@@ -6,7 +6,7 @@
  */
 import { createTwoFilesPatch } from 'diff';
 import { ROLE_RANK } from '../domain/desired.js';
-import { ACTION_KINDS, isDestructive } from '../domain/plan.js';
+import { ACTION_KINDS, grantedRole, isDestructive } from '../domain/plan.js';
 import type { Action, ActionKind, GroupRef, PersonRef, Plan } from '../domain/plan.js';
 import { UsageError, assertNever } from '../domain/errors.js';
 
@@ -15,7 +15,49 @@ export interface ReviewedPlanCheck {
   readonly ok: boolean;
   /** Destructive actions of the fresh plan that the reviewed plan does not cover. */
   readonly unreviewed: Action[];
+  /**
+   * Admin roles granted or raised in the fresh plan that the reviewed plan did not hold (at that
+   * rank or higher): not a refusal, but these are skipped, with what depends on them, and said.
+   */
+  readonly unreviewedPrivileged: readonly UnreviewedGrant[];
   readonly text: string;
+}
+
+export interface UnreviewedGrant {
+  readonly action: Action;
+  /** One line: "grants team_admin to a@x.com, not in the reviewed plan". */
+  readonly why: string;
+}
+
+/** What the reviewed plan must match besides its own content (computed by the caller from the YAML being applied). */
+export interface ReviewedPlanExpectation {
+  /** desiredDigest of the desired state being applied. */
+  readonly desiredDigest: string;
+  /** The reviewed plan's contentDigest recomputed from its content as read. */
+  readonly contentDigest: string;
+}
+
+/**
+ * Why a reviewed plan file cannot be the plan a reviewer saw for this desired state, in one line,
+ * or null. Checked before any API call: an edited file (its contentDigest does not match its
+ * content), a plan the safety checks refused, or a plan made for another desired state.
+ */
+export function reviewedPlanDefect(reviewed: Plan, expect: ReviewedPlanExpectation): string | null {
+  if (reviewed.contentDigest === undefined || reviewed.desiredDigest === undefined) {
+    const missing = reviewed.contentDigest === undefined ? 'contentDigest' : 'desiredDigest';
+    return `the reviewed plan has no ${missing} (written by an older dbxsync, or by hand): plan again with this version and review that plan`;
+  }
+  if (reviewed.contentDigest !== expect.contentDigest) {
+    return 'the reviewed plan was edited after dbxsync plan wrote it (its contentDigest does not match its content): apply the plan file exactly as the plan workflow wrote it';
+  }
+  if (!reviewed.safety.ok) {
+    const rules = [...new Set(reviewed.safety.violations.map((v) => v.rule))].join(', ');
+    return `the reviewed plan was refused by the safety checks (${rules || 'no rule named'}): a refused plan is never applied; fix the cause, plan again and review that plan`;
+  }
+  if (reviewed.desiredDigest !== expect.desiredDigest) {
+    return `the reviewed plan was made for another desired state (its desiredDigest ${short(reviewed.desiredDigest)}, this desired state ${short(expect.desiredDigest)}): plan again from this desired state and review that plan`;
+  }
+  return null;
 }
 
 export function checkReviewedPlan(reviewed: Plan, fresh: Plan): ReviewedPlanCheck {
@@ -24,6 +66,7 @@ export function checkReviewedPlan(reviewed: Plan, fresh: Plan): ReviewedPlanChec
     return {
       ok: false,
       unreviewed: [],
+      unreviewedPrivileged: [],
       text: [`Refused: the fresh plan is refused by the safety guard; nothing was applied.`, ...lines, ''].join('\n'),
     };
   }
@@ -38,6 +81,7 @@ export function checkReviewedPlan(reviewed: Plan, fresh: Plan): ReviewedPlanChec
       why.push(`  ${describeTarget(action)}: ${gap}`);
     }
   }
+  const unreviewedPrivileged = uncoveredGrants(fresh, reviewedById);
   const diff = destructiveDiff(reviewed, fresh);
   const freshCount = fresh.actions.filter(isDestructive).length;
   if (unreviewed.length > 0) {
@@ -45,6 +89,7 @@ export function checkReviewedPlan(reviewed: Plan, fresh: Plan): ReviewedPlanChec
     return {
       ok: false,
       unreviewed,
+      unreviewedPrivileged,
       text: [
         `Refused as stale: the fresh plan holds ${n} destructive action${n === 1 ? '' : 's'} that the reviewed plan did not; nothing was applied.`,
         ...why,
@@ -57,7 +102,47 @@ export function checkReviewedPlan(reviewed: Plan, fresh: Plan): ReviewedPlanChec
   }
   const head = `Every destructive action in the fresh plan was reviewed (${freshCount}).`;
   const tail = diff === '' ? [] : ['Destructive actions, reviewed plan → fresh plan (fewer is fine):', diff];
-  return { ok: true, unreviewed, text: [head, ...tail, ''].join('\n') };
+  return { ok: true, unreviewed, unreviewedPrivileged, text: [head, ...tail, ''].join('\n') };
+}
+
+/**
+ * The admin grants of the fresh plan the reviewed plan did not hold: the same action (id and
+ * kind) granting the same person that role or a higher one. A grant is not destructive, but a
+ * reviewer never saw it, so it is skipped rather than run (design.md "apply --plan").
+ */
+function uncoveredGrants(fresh: Plan, reviewedById: ReadonlyMap<string, Action>): UnreviewedGrant[] {
+  const out: UnreviewedGrant[] = [];
+  for (const action of fresh.actions) {
+    const role = grantedRole(action);
+    if (role === null) continue;
+    const before = reviewedById.get(action.id);
+    const seen = before !== undefined && before.kind === action.kind && 'member' in before && 'member' in action && samePerson(before.member, action.member) ? grantedRole(before) : null;
+    if (seen !== null && ROLE_RANK[seen] >= ROLE_RANK[role]) continue;
+    const who = 'member' in action ? action.member.email : '?';
+    const was = seen === null ? 'not in the reviewed plan' : `the reviewed plan granted ${seen}`;
+    out.push({ action, why: `grants ${role} to ${who} (${action.kind}), ${was}` });
+  }
+  return out;
+}
+
+/**
+ * The ids of `roots` and of every action that depends on one of them, directly or not: what is
+ * skipped with a held grant (a group change waiting for an admin's add, say).
+ */
+export function withDependents(plan: Plan, roots: Iterable<string>): Set<string> {
+  const held = new Set(roots);
+  // Plans are in execution order: a dependent comes after what it depends on, so one pass
+  // suffices; loop until stable anyway, for hand-ordered plans.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const a of plan.actions) {
+      if (!held.has(a.id) && a.dependsOn.some((d) => held.has(d))) {
+        held.add(a.id);
+        changed = true;
+      }
+    }
+  }
+  return held;
 }
 
 /** null when `reviewed` covers `fresh`; otherwise what is new or worse, in a few words. */
@@ -226,6 +311,9 @@ export function readPlanFile(json: string, source = 'plan file'): Plan {
     return fail('formatVersion 1 missing');
   }
   if (typeof data.fingerprint !== 'string' || data.fingerprint === '') return fail('fingerprint missing');
+  for (const key of ['desiredDigest', 'contentDigest'] as const) {
+    if (data[key] !== undefined && typeof data[key] !== 'string') return fail(`${key} is not a string`);
+  }
   if (!Array.isArray(data.actions)) return fail('actions is not a list');
   if (!isRecord(data.safety) || typeof data.safety.ok !== 'boolean') return fail('safety.ok missing');
   if (!Array.isArray(data.safety.violations)) return fail('safety.violations is not a list');

@@ -33,6 +33,8 @@ export interface RecordedRunOptions {
 export interface RunApplyOptions extends RecordedRunOptions {
   readonly concurrency?: number;
   readonly signal?: AbortSignal;
+  /** Actions skipped before anything starts, with their reason (see ApplyOptions.hold). */
+  readonly hold?: ReadonlyMap<string, string>;
 }
 
 export interface RunApplyResult {
@@ -76,7 +78,7 @@ export async function runApply(plan: Plan, writer: DropboxWriter, options: RunAp
   return runRecorded(
     plan,
     options,
-    (onEvent) => applyPlan(plan, writer, { concurrency: options.concurrency, now: options.now, signal: options.signal, onEvent }),
+    (onEvent) => applyPlan(plan, writer, { concurrency: options.concurrency, now: options.now, signal: options.signal, hold: options.hold, onEvent }),
     (result, out) => renderApplySummary(result, plan, { color: out.isTTY && colorAllowed(options.env) }),
   );
 }

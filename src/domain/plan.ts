@@ -3,7 +3,7 @@
  * (src/plan), rendered by src/render, executed by src/apply. Serialised as JSON (formatVersion 1,
  * documented in schemas/plan.schema.json); it never holds a secret.
  */
-import type { Role } from './desired.js';
+import { ROLE_RANK, type Role } from './desired.js';
 import { assertNever } from './errors.js';
 
 export type Reversibility = 'reversible' | 'recoverable' | 'irreversible';
@@ -230,10 +230,19 @@ export function isDestructive(action: Action): boolean {
   }
 }
 
-const RANK = { team_admin: 3, user_management_admin: 2, support_admin: 1, member_only: 0 } as const satisfies Record<Role, number>;
-
 export function isDemotion(from: Role, to: Role): boolean {
-  return RANK[to] < RANK[from];
+  return ROLE_RANK[to] < ROLE_RANK[from];
+}
+
+/**
+ * The admin role an action grants or raises someone to (a promotion, or a hire added with an admin
+ * role), or null. These are what `apply --plan` must find in the reviewed plan, at that rank or
+ * higher, before it runs them (design.md: unreviewed admin grants are skipped).
+ */
+export function grantedRole(action: Action): Role | null {
+  if (action.kind === 'member.set_role') return ROLE_RANK[action.to] > ROLE_RANK[action.from] ? action.to : null;
+  if (action.kind === 'member.add') return action.role === 'member_only' ? null : action.role;
+  return null;
 }
 
 /** Privileged: any admin role granted or removed. Listed first in every view. */
@@ -296,6 +305,16 @@ export interface Plan {
   readonly formatVersion: 1;
   /** sha256 of the canonical desired state, live inputs and tool version ("sha256:<hex>"). */
   readonly fingerprint: string;
+  /**
+   * sha256 of the canonical desired state alone: `apply --plan` refuses a reviewed plan made for
+   * another desired state. Written by `plan`; absent in import plans and older plan files.
+   */
+  readonly desiredDigest?: string;
+  /**
+   * sha256 of this plan's own content (every field but this one): `apply --plan` recomputes it,
+   * so an edited plan file is refused. Tamper evidence, not a signature.
+   */
+  readonly contentDigest?: string;
   readonly toolVersion: string;
   /**
    * Not written by `plan` (a plan's JSON depends only on its inputs' content, so two runs on the

@@ -6,7 +6,7 @@ import type { DesiredState } from '../domain/desired.js';
 import type { DropboxState, OktaState, PlanScope } from '../domain/live.js';
 import { ACTION_KINDS, type ActionKind, type Plan, type Report, type Waiting, type Warning } from '../domain/plan.js';
 import { protectedMembers, type PlanContext, type Scope } from './context.js';
-import { fingerprint } from './fingerprint.js';
+import { desiredDigest, fingerprint, planContentDigest } from './fingerprint.js';
 import { planGroups, type PushedGroup } from './group-actions.js';
 import { matchIdentities } from './identity.js';
 import { indexLive } from './live-index.js';
@@ -68,9 +68,10 @@ export function analyze(input: PlanInput): Analysis {
     const count = actions.filter((a) => a.kind === kind).length;
     if (count > 0) summary[kind] = count;
   }
-  const plan: Plan = {
+  const content: Plan = {
     formatVersion: 1,
     fingerprint: fingerprint(input, index),
+    desiredDigest: desiredDigest(input.desired),
     toolVersion: input.toolVersion,
     summary,
     actions,
@@ -79,6 +80,8 @@ export function analyze(input: PlanInput): Analysis {
     warnings: uniqueSorted(warnings, (w) => [w.code, w.source ?? '', w.message]),
     safety,
   };
+  // Last in the file, like a seal: the digest of everything above it.
+  const plan: Plan = { ...content, contentDigest: planContentDigest(content) };
   return { plan, ctx, people, pushed: groups.pushed };
 }
 

@@ -9,6 +9,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { DesiredState, SourceRef } from '../domain/desired.js';
 import type { DropboxGroup, DropboxMember, DropboxState, OktaGroup, OktaState, OktaUser, PlanScope } from '../domain/live.js';
+import type { Plan } from '../domain/plan.js';
 import { compareSources, compareStrings } from './text.js';
 
 export interface FingerprintInput {
@@ -61,6 +62,30 @@ export function fingerprint(input: FingerprintInput, sorted?: SortedLive): strin
   for (const g of live.dropboxGroups) {
     sink.write(`d:${JSON.stringify([g.groupId, g.name, g.externalId, g.managementType, sortedStrings(g.memberIds)])}\n`);
   }
+  return `sha256:${sink.digest()}`;
+}
+
+/**
+ * The digest of the desired state alone (positions and file names left out, as in the
+ * fingerprint): `apply --plan` compares it with the YAML being applied, so a plan reviewed for
+ * another policy cannot be applied under this one.
+ */
+export function desiredDigest(desired: DesiredState): string {
+  return `sha256:${createHash('sha256').update(canonicalJson(canonicalDesired(desired))).digest('hex')}`;
+}
+
+/**
+ * The digest of a plan's own content: every field but `contentDigest`, canonical JSON (keys
+ * sorted), one action at a time. `apply --plan` recomputes it on read, so a plan edited after it
+ * was written (an action pasted in, a fingerprint swapped, a refusal removed) is refused. It is
+ * tamper evidence, not a signature: anyone can recompute it, so the file's provenance (the plan
+ * workflow's artifact of the merged head) is what makes it the plan a reviewer saw.
+ */
+export function planContentDigest(plan: Plan): string {
+  const { contentDigest: _own, actions, ...rest } = plan;
+  const sink = new HashSink();
+  sink.write(canonicalJson(rest));
+  for (const action of actions) sink.write(`\n${canonicalJson(action)}`);
   return `sha256:${sink.digest()}`;
 }
 

@@ -2,5 +2,5 @@
 export { planSync } from './plan-sync.js';
 export type { PlanInput } from './analyze.js';
 export { explainPerson, type Explanation, type ExplainedGroup, type ExplainedMember, type ExplainedOktaUser } from './explain.js';
-export { fingerprint } from './fingerprint.js';
+export { desiredDigest, fingerprint, planContentDigest } from './fingerprint.js';
 export type { MatchKind } from './identity.js';

@@ -133,6 +133,10 @@ esac`;
   t.same(found.outputs, { pr: '7' });
   t.match(found.summary, 'Applying the plan reviewed on #7 (head headsha, run 20)');
   t.ok(found.calls.includes('gh run download 20 --repo acme/dropbox-access --name dbxsync-plan --dir reviewed'));
+  t.ok(
+    found.calls.some((c) => c.includes('actions/runs?event=pull_request') && c.includes('select(.head_repository.full_name == "acme/dropbox-access")')),
+    'only runs whose head is this repository (a fork runs its own workflow code): issue 12 item 6',
+  );
 
   const none = runScript(t, script, { env: { REPO: 'acme/dropbox-access', SHA: 'mergesha' }, stubs: { gh: gh.replace('echo 99', '') } });
   t.equal(none.status, 1, 'no artifact: nothing applied');

@@ -6,14 +6,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkReviewedPlan, readPlanFile } from '../../apply/guard.js';
+import { checkReviewedPlan, readPlanFile, reviewedPlanDefect, withDependents } from '../../apply/guard.js';
 import { runApply } from '../../apply/run-apply.js';
 import { requireDesiredState } from '../../config/index.js';
 import { formatIssue } from '../../config/issue.js';
 import { UsageError } from '../../domain/errors.js';
+import type { ActionOutcome } from '../../apply/outcome.js';
 import type { Plan } from '../../domain/plan.js';
 import { createDropboxWriter } from '../../dropbox/writer.js';
-import { planSync } from '../../plan/index.js';
+import { desiredDigest, planContentDigest, planSync } from '../../plan/index.js';
 import { boolOpt, stringOpt, type Command } from '../command.js';
 import type { CommandIO } from '../io.js';
 import { liveClientsFromEnv, readLiveState } from '../live.js';
@@ -58,12 +59,19 @@ export const applyCommand: Command = {
     const now = io.now();
     const { state: desired, warnings } = await requireDesiredState(stringOpt(args, 'dir') ?? 'desired-state', { now, cwd: io.cwd });
     for (const w of warnings) io.stderr.write(`${formatIssue(w)}\n`);
+    if (reviewed !== null) {
+      // Before any API call: the file must be the unedited, unrefused plan of this desired state.
+      const defect = reviewedPlanDefect(reviewed, { desiredDigest: desiredDigest(desired), contentDigest: planContentDigest(reviewed) });
+      if (defect !== null) throw new UsageError(`${planFile}: ${defect}; nothing was changed`);
+    }
     const clients = liveClientsFromEnv(io.env);
     const live = await readLiveState(desired, clients, io, { quiet });
     const plan = planSync({ desired, okta: live.okta, dropbox: live.dropbox, now: now.toISOString(), toolVersion: VERSION });
     const auditOut = stringOpt(args, 'audit-log');
     // With the audit log on stdout, stdout carries only JSON lines: everything else goes to stderr.
     const say = auditOut === '-' ? io.stderr : io.stdout;
+    /** Admin grants the reviewed plan did not hold: skipped (with what depends on them), not refused. */
+    const hold = new Map<string, string>();
 
     if (!plan.safety.ok) {
       say.write(renderPlan(plan, 'text', io));
@@ -78,6 +86,11 @@ export const applyCommand: Command = {
         return 1;
       }
       if (!quiet) io.stderr.write(check.text);
+      for (const grant of check.unreviewedPrivileged) {
+        const reason = `not reviewed: ${grant.why}; skipped, the next plan shows it for review`;
+        hold.set(grant.action.id, reason);
+        io.stderr.write(`dbxsync apply: ${reason}\n`);
+      }
     } else {
       say.write(renderPlan(plan, 'text', io));
     }
@@ -103,8 +116,16 @@ export const applyCommand: Command = {
       now: () => io.now(),
       ...(auditOut !== undefined ? { auditLog: auditOut } : {}),
       ...(concurrency !== undefined ? { concurrency } : {}),
+      ...(hold.size > 0 ? { hold } : {}),
       quiet,
     });
+    if (exitCode !== 0 && hold.size > 0 && onlyHeldSkipped(plan, result.outcomes, hold)) {
+      const n = result.counts.skipped;
+      io.stderr.write(
+        `dbxsync apply: warning: ${n} action${n === 1 ? ' was' : 's were'} not applied because ${hold.size === 1 ? 'an admin grant was' : `${hold.size} admin grants were`} not in the reviewed plan (or depend on one); plan again and review ${n === 1 ? 'it' : 'them'}\n`,
+      );
+      return 0;
+    }
     if (exitCode !== 0) {
       const { failed, skipped } = result.counts;
       io.stderr.write(`dbxsync apply: ${failed} action${failed === 1 ? '' : 's'} failed, ${skipped} skipped (see the summary and the audit log); run plan and apply again once the cause is fixed\n`);
@@ -112,3 +133,9 @@ export const applyCommand: Command = {
     return exitCode;
   },
 };
+
+/** True when nothing failed and every skipped action is a held grant or depends on one. */
+function onlyHeldSkipped(plan: Plan, outcomes: readonly ActionOutcome[], hold: ReadonlyMap<string, string>): boolean {
+  const excused = withDependents(plan, hold.keys());
+  return outcomes.every((o) => o.status === 'applied' || (o.status === 'skipped' && excused.has(o.actionId)));
+}
