@@ -114,15 +114,12 @@ t.test('the Dropbox side mirrors pushed groups, with some drift and renames', as
   t.ok(seed.dropbox.groups.some((g) => g.externalId === null && g.managementType === 'user_managed'), 'groups dbxsync does not manage');
 });
 
-// 100k people and 2k groups are timed by the benchmark (npm run bench); this keeps the test fast.
-// (About 0.1 s on an idle machine; the bound leaves room for a loaded CI runner.)
-t.test('generation is linear: 10k people and 200 groups in well under three seconds', async (t) => {
-  const started = Date.now();
+// Time is the benchmark's to measure (npm run bench: 100k people and 2k groups), not a test's: a
+// wall-clock bound flakes on a loaded machine (issue 12 item 11). This checks the size of the output.
+t.test('10k people give 10k users and 200 pushed groups', async (t) => {
   const seed = generateOrg({ people: 10_000, now: NOW });
-  const ms = Date.now() - started;
   t.equal(seed.okta.users.length, 10_000);
   t.equal(seed.okta.groups.filter((g) => g.name.startsWith('dbx-')).length, 200);
-  t.ok(ms < 3000, `${ms} ms`);
 });
 
 t.test('bad options are refused with the option named', async (t) => {
