@@ -12,6 +12,7 @@
 import type { Dropbox } from 'dropbox';
 import type { DropboxGroup, DropboxMember, DropboxState } from '../domain/live.js';
 import { RemoteError } from '../domain/errors.js';
+import { PageGuard, type PageBound } from '../domain/pagination.js';
 import { managementTypeOf, profileGroupIds, toDropboxMember } from './map.js';
 import { mapLimit } from './pool.js';
 import { callWithRetry, type RetryContext } from './retry.js';
@@ -29,6 +30,9 @@ export interface ReadDropboxOptions {
 }
 
 type Obj = Record<string, unknown>;
+
+/** Pages any listing may take before the team's size is asked for (issue 12 item 3). */
+const MIN_PAGE_BOUND = 10;
 
 /** The SDK's route methods take typed unions; the reader builds plain JSON and passes it through. */
 type AnyArg = never;
@@ -49,14 +53,31 @@ export async function readDropboxState(client: Dropbox, options: ReadDropboxOpti
     options.onProgress?.(done, done + outstanding);
   };
 
+  const teamP = callWithRetry('team/get_info', () => client.teamGetInfo(), ctx);
+  // No listing reports its length, but team/get_info reports the team's size (team.stone:2103):
+  // a listing (members with the removed ones, groups, a group's members) may take ten times the
+  // pages the team fills, plus ten, and no more. Asked for only past the first ten pages.
+  let teamBound: Promise<PageBound> | null = null;
+  const boundFor = (pages: number): PageBound | Promise<PageBound> => {
+    if (pages < MIN_PAGE_BOUND) return { pages: MIN_PAGE_BOUND, why: 'the first pages' };
+    teamBound ??= teamP.then(({ result }) => {
+      const size = Math.max(result.num_provisioned_users, result.num_licensed_users);
+      const pages = MIN_PAGE_BOUND + 10 * Math.ceil(size / limit);
+      return { pages, why: `ten times the pages of the ${size} members team/get_info reports, plus ${MIN_PAGE_BOUND}` };
+    });
+    return teamBound;
+  };
+
   async function listAll(
     first: () => Promise<{ result: unknown }>,
     next: (cursor: string) => Promise<{ result: unknown }>,
     key: string,
+    route: string,
   ): Promise<Obj[]> {
     // ref §2.2: invalid_cursor → restart the listing (at most twice).
     for (let restart = 0; ; restart++) {
       const items: Obj[] = [];
+      const guard = new PageGuard('dropbox', route, 'cursor');
       try {
         let page = (await first()).result as Obj;
         for (;;) {
@@ -65,7 +86,9 @@ export async function readDropboxState(client: Dropbox, options: ReadDropboxOpti
           const more = page['has_more'] === true;
           progress(batch.length, more ? limit : 0);
           if (!more) return items;
-          page = (await next(String(page['cursor']))).result as Obj;
+          const cursor = String(page['cursor']);
+          guard.follow(cursor, await boundFor(guard.pages));
+          page = (await next(cursor)).result as Obj;
         }
       } catch (err) {
         if (restart < 2 && err instanceof RemoteError && err.code === 'invalid_cursor') continue;
@@ -78,13 +101,14 @@ export async function readDropboxState(client: Dropbox, options: ReadDropboxOpti
     () => callWithRetry('team/members/list_v2', () => client.teamMembersListV2({ limit, include_removed: true }), ctx),
     (cursor) => callWithRetry('team/members/list/continue_v2', () => client.teamMembersListContinueV2({ cursor }), ctx),
     'members',
+    'team/members/list_v2',
   );
   const groupsP = listAll(
     () => callWithRetry('team/groups/list', () => client.teamGroupsList({ limit }), ctx),
     (cursor) => callWithRetry('team/groups/list/continue', () => client.teamGroupsListContinue({ cursor }), ctx),
     'groups',
+    'team/groups/list',
   );
-  const teamP = callWithRetry('team/get_info', () => client.teamGetInfo(), ctx);
   const adminP = callWithRetry('team/token/get_authenticated_admin', () => client.teamTokenGetAuthenticatedAdmin(), ctx).then(
     (r) => String((r.result.admin_profile as unknown as Obj)['team_member_id']),
     (err: unknown) => {
@@ -124,6 +148,7 @@ export async function readDropboxState(client: Dropbox, options: ReadDropboxOpti
       () => callWithRetry('team/groups/members/list', () => client.teamGroupsMembersList({ group: selector, limit }), ctx),
       (cursor) => callWithRetry('team/groups/members/list/continue', () => client.teamGroupsMembersListContinue({ cursor }), ctx),
       'members',
+      'team/groups/members/list',
     );
     listed.set(groupId, entries.map((e) => String((e['profile'] as Obj)['team_member_id'])));
   });

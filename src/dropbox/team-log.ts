@@ -9,6 +9,7 @@
  * sorted (team_log.stone:62), so every page is read.
  */
 import type { Dropbox } from 'dropbox';
+import { PageGuard } from '../domain/pagination.js';
 import { callWithRetry, type RetryContext } from './retry.js';
 
 type Obj = Record<string, unknown>;
@@ -50,11 +51,14 @@ export async function countRemovalsBy(client: Dropbox, adminId: string | null, w
   let page = (await callWithRetry('team_log/get_events', () => client.teamLogGetEvents(arg), retry)).result as unknown as Obj;
   let calls = 1;
   let count = 0;
+  // A day of member events, a thousand a page: ten thousand pages is beyond any team (issue 12 item 3).
+  const guard = new PageGuard('dropbox', 'team_log/get_events', 'cursor');
   for (;;) {
     for (const e of (page['events'] as Obj[] | undefined) ?? []) if (isRemovalBy(e, adminId)) count++;
     // With an end_time the listing is finite: has_more false ends it (team_log.stone:71).
     if (page['has_more'] !== true) return { count, calls };
     const cursor = String(page['cursor']);
+    guard.follow(cursor, { pages: 10_000, why: 'ten million events in the window' });
     page = (await callWithRetry('team_log/get_events/continue', () => client.teamLogGetEventsContinue({ cursor }), retry)).result as unknown as Obj;
     calls++;
   }

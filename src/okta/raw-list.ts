@@ -6,7 +6,16 @@
  * Collection then throws "Cannot read properties of null (reading 'next')". Okta's `self` link
  * repeats the whole query, so a batched `filter` of more than a few dozen users trips it.
  */
+import { PageGuard, type PageBound } from '../domain/pagination.js';
 import type { OktaClient } from './client.js';
+import { oktaRoute } from './rate-budget.js';
+
+/**
+ * Okta reports no totals, so a listing is bounded by items: a million per listing (app users,
+ * group members, groups) is far beyond any Dropbox team, and stops a server that makes up new
+ * pages before it fills the memory.
+ */
+export const MAX_LISTING_ITEMS = 1_000_000;
 
 /** The `next` URL of a Link header, or null. */
 export function nextLink(header: string | null): string | null {
@@ -42,6 +51,15 @@ export function resolveLink(link: string, orgUrl: string): string {
 }
 
 export async function* listRaw(client: OktaClient, path: string, params: Readonly<Record<string, string | number>>): AsyncGenerator<unknown> {
+  const first = `${client.orgUrl}${path}?${queryString(params)}`;
+  const guard = new PageGuard('okta', oktaRoute('GET', first), 'next link', first);
+  const limit = Number(params['limit']);
+  const bound: PageBound = {
+    pages: Math.ceil(MAX_LISTING_ITEMS / (limit > 0 ? limit : 200)),
+    why: `${MAX_LISTING_ITEMS.toLocaleString('en-US')} items at ${limit > 0 ? limit : 200} a page`,
+  };
+  // Okta pages by id (`after` is the last id read): an id listed twice means the links go round.
+  const ids = new Set<string>();
   const init = { method: 'get', headers: { Accept: 'application/json', 'Content-Type': 'application/json' } };
   const fetchPage = (url: string) => {
     const pending = client.sdk.http.http(url, structuredClone(init) as Parameters<typeof client.sdk.http.http>[1]);
@@ -49,13 +67,24 @@ export async function* listRaw(client: OktaClient, path: string, params: Readonl
     pending.catch(() => undefined);
     return pending;
   };
-  let pending: ReturnType<typeof fetchPage> | null = fetchPage(`${client.orgUrl}${path}?${queryString(params)}`);
+  let pending: ReturnType<typeof fetchPage> | null = fetchPage(first);
   while (pending) {
     const response = await pending;
     const next = nextLink(response.headers.get('link'));
-    pending = next === null ? null : fetchPage(resolveLink(next, client.orgUrl));
+    let url: string | null = null;
+    if (next !== null) {
+      url = resolveLink(next, client.orgUrl);
+      guard.follow(url, bound);
+    }
+    pending = url === null ? null : fetchPage(url);
     const body: unknown = await response.json();
     if (!Array.isArray(body)) throw new Error(`Okta answered ${path} with ${typeof body} instead of a list`);
+    for (const item of body) {
+      const id = (item as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string') continue;
+      if (ids.has(id)) throw guard.endless(`page ${guard.pages - (url === null ? 0 : 1)} lists ${id} again: the links go round`);
+      ids.add(id);
+    }
     yield* body;
   }
 }

@@ -15,6 +15,9 @@
  *
  * The app-users listing is one cursor chain (each page's `next` link is only known from the page
  * before), so it runs on its own lane while the other reads share the remaining lanes.
+ *
+ * Every listing is read raw through the SDK's HTTP layer (raw-list.ts), the SDK's own Collection
+ * included no more: one place bounds every listing (a next link that goes round, issue 12 item 3).
  */
 import type { DesiredState } from '../domain/desired.js';
 import { compileGroupPattern, type GroupPattern } from '../domain/group-pattern.js';
@@ -146,14 +149,6 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
   };
   const stopped = (): boolean => failure !== null;
 
-  /** Iterate an SDK Collection, skipping the nulls it yields for empty pages (G3). */
-  const each = async <T>(collection: AsyncIterable<T | null>, fn: (item: T) => void): Promise<void> => {
-    for await (const item of collection) {
-      if (stopped()) return;
-      if (item !== null && item !== undefined) fn(item);
-    }
-  };
-
   const lanes = createPool(Math.max(1, concurrency - 1));
   const assignments: OktaAssignment[] = [];
   const appUserIds = new Set<string>();
@@ -258,10 +253,12 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
   const appGroupIds: string[] = [];
   const readAppGroups = lanes.run(() =>
     guard('GET /api/v1/apps/{id}/groups', async () => {
-      const collection = await client.sdk.applicationApi.listApplicationGroupAssignments({ appId, limit: OKTA_PAGE_SIZES.appGroups });
-      await each(collection, (a) => {
-        if (a.id) appGroupIds.push(a.id);
-      });
+      const path = `/api/v1/apps/${encodeURIComponent(appId)}/groups`;
+      for await (const a of listRaw(client, path, { limit: OKTA_PAGE_SIZES.appGroups })) {
+        if (stopped()) return;
+        const id = (a as { id?: unknown } | null)?.id;
+        if (typeof id === 'string') appGroupIds.push(id);
+      }
       progress('app-groups', appGroupIds.length);
     }),
   );
@@ -269,11 +266,11 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
   const groups = new Map<string, { id: string; name: string; type: string; memberIds: string[] | null }>();
   const readGroups = lanes.run(() =>
     guard('GET /api/v1/groups', async () => {
-      const collection = await client.sdk.groupApi.listGroups({ limit: OKTA_PAGE_SIZES.groups });
-      await each(collection, (g) => {
+      for await (const g of listRaw(client, '/api/v1/groups', { limit: OKTA_PAGE_SIZES.groups })) {
+        if (stopped()) return;
         const group = toOktaGroup(g);
         if (group) groups.set(group.id, { id: group.id, name: group.name, type: group.type, memberIds: null });
-      });
+      }
       progress('groups', groups.size);
     }),
   );

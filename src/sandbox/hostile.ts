@@ -15,6 +15,51 @@ export interface HostileRule {
   readonly nextLinkOrigin?: string;
   /** Answer 307 Temporary Redirect to the same path and query on this origin. */
   readonly redirectTo?: string;
+  /**
+   * Pagination that never ends. Okta: the `next` link is the request's own URL ('same') or that URL
+   * with a new parameter each time ('new'). Dropbox: `has_more` stays true and the cursor is the
+   * one the request sent ('same') or a new one each time that leads to the same page ('new').
+   */
+  readonly endlessPages?: 'same' | 'new';
+}
+
+const NEW_CURSOR = /~hostile\d+$/;
+let serial = 0;
+
+/** The request as the handler should see it: a Dropbox cursor made up by 'new' leads to the page it came from. */
+export function hostileRequest(rules: readonly HostileRule[], route: string, req: SandboxRequest): SandboxRequest {
+  const rule = rules.find((r) => r.routes.test(route));
+  if (rule?.endlessPages !== 'new' || !route.startsWith('dropbox ')) return req;
+  const body = parseBody(req.body);
+  const cursor = body?.['cursor'];
+  if (typeof cursor !== 'string' || !NEW_CURSOR.test(cursor)) return req;
+  return { ...req, body: JSON.stringify({ ...body, cursor: cursor.replace(NEW_CURSOR, '') }) };
+}
+
+function parseBody(text: string): Record<string, unknown> | null {
+  try {
+    const v: unknown = JSON.parse(text);
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function selfUrl(req: SandboxRequest): string {
+  return `${req.baseUrl}${req.path}${req.query.size > 0 ? `?${req.query.toString()}` : ''}`;
+}
+
+function endless(mode: 'same' | 'new', route: string, req: SandboxRequest, response: SandboxResponse): SandboxResponse {
+  if (route.startsWith('okta ')) {
+    const self = new URL(selfUrl(req));
+    if (mode === 'new') self.searchParams.set('zzpage', String(++serial));
+    return { ...response, headers: { ...response.headers, Link: `<${self.href}>; rel="self", <${self.href}>; rel="next"` } };
+  }
+  const body = response.body as Record<string, unknown> | undefined;
+  if (body === undefined || typeof body !== 'object' || !('has_more' in body)) return response;
+  const sent = parseBody(req.body)?.['cursor'];
+  const cursor = typeof sent === 'string' ? sent.replace(NEW_CURSOR, '') : String(body['cursor']);
+  return { ...response, body: { ...body, has_more: true, cursor: mode === 'same' ? cursor : `${cursor}~hostile${++serial}` } };
 }
 
 /** Rewrite the origin of every URL in a Link header. */
@@ -37,7 +82,7 @@ export function applyHostile(rules: readonly HostileRule[], route: string, req: 
     const query = req.query.size > 0 ? `?${req.query.toString()}` : '';
     return { status: 307, headers: { Location: `${rule.redirectTo}${req.path}${query}` }, body: '' };
   }
-  let out = response;
+  let out = rule.endlessPages === undefined ? response : endless(rule.endlessPages, route, req, response);
   if (rule.nextLinkOrigin !== undefined) {
     const link = out.headers?.['Link'] ?? '';
     const withNext = /rel="next"/.test(link) ? link : `${link}${link ? ', ' : ''}<${req.baseUrl}${req.path}?after=zz-hostile>; rel="next"`;

@@ -6,7 +6,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { applyHostile, type HostileRule } from './hostile.js';
+import { applyHostile, hostileRequest, type HostileRule } from './hostile.js';
 
 export interface SandboxRequest {
   readonly method: string;
@@ -209,7 +209,8 @@ export class SandboxHttp {
       else if (fault === '503') response = { status: 503, headers: { 'Retry-After': '1' }, body: 'Service Unavailable (injected)' };
       else {
         try {
-          response = applyHostile(this.hostile, route, sreq, await api.handle(sreq));
+          const handled = hostileRequest(this.hostile, route, sreq);
+          response = applyHostile(this.hostile, route, handled, await api.handle(handled));
         } catch (err) {
           response = { status: 500, body: `sandbox bug: ${(err as Error).stack ?? String(err)}` };
         }

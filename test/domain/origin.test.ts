@@ -1,8 +1,8 @@
 /**
  * No token off-origin (issue 12 item 2): a `next` link or a redirect that names another host or
  * port is refused with one line, and nothing — no request, no Authorization header — reaches the
- * other listener. Okta paginates with Link headers (okta-management-openapi-spec, e.g.
- * management-minimal.yaml `/api/v1/groups` "Link" response header, rel="next"); Dropbox has no
+ * other listener. Okta paginates with the Link header's cursor (/tmp/okta-mgmt.yaml:60335
+ * queryAfter, used by /api/v1/groups at :12757); Dropbox has no
  * links, but the SDK knows other hosts than DROPBOX_API_URL and fetch follows redirects; GitHub
  * paginates with Link headers too.
  */
