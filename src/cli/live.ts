@@ -11,7 +11,7 @@ import { readDropboxState } from '../dropbox/reader.js';
 import { createOktaClient, type OktaClient } from '../okta/client.js';
 import { readOktaState } from '../okta/reader.js';
 import type { CommandIO } from './io.js';
-import { dropboxSettingsFromEnv, oktaSettingsFromEnv } from './settings.js';
+import { dropboxSettingsFromEnv, oktaSettingsFromEnv, retryDeadlineFromEnv } from './settings.js';
 import { createStatusLine } from './status-line.js';
 
 export interface LiveState {
@@ -27,10 +27,26 @@ export interface LiveClients {
 }
 
 /** Build both clients from the environment (every secret registered for redaction first). */
-export function liveClientsFromEnv(env: CommandIO['env']): LiveClients {
-  const dropboxSettings = dropboxSettingsFromEnv(env);
-  const oktaSettings = oktaSettingsFromEnv(env);
-  return { dropbox: createDropboxClient(dropboxSettings), okta: createOktaClient(oktaSettings) };
+export function liveClientsFromEnv(io: ClientIO): LiveClients {
+  const dropbox = dropboxClientFromEnv(io);
+  return { dropbox, okta: createOktaClient(oktaSettingsFromEnv(io.env)) };
+}
+
+/** What building a client needs of the command: the environment, the clock and stderr. */
+export type ClientIO = Pick<CommandIO, 'env' | 'now' | 'stderr'>;
+
+/**
+ * The Dropbox client with the command's retry deadline (DBXSYNC_RETRY_DEADLINE from now): Dropbox's
+ * rate-limit waits end before it, and a long one is said on stderr.
+ */
+export function dropboxClientFromEnv(io: ClientIO): Dropbox {
+  const settings = dropboxSettingsFromEnv(io.env);
+  const deadline = retryDeadlineFromEnv(io.env);
+  const now = () => io.now().getTime();
+  return createDropboxClient({
+    ...settings,
+    retry: { deadline: { at: now() + deadline.ms, now, setting: deadline.setting }, notice: (line) => io.stderr.write(`${line}\n`) },
+  });
 }
 
 export async function readLiveState(desired: DesiredState, clients: LiveClients, io: CommandIO, options: { quiet?: boolean } = {}): Promise<LiveState> {

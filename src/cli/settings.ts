@@ -67,3 +67,21 @@ export function dropboxSettingsFromEnv(env: Env): DropboxSettings {
   }
   throw new UsageError('no Dropbox credentials: set DROPBOX_TEAM_TOKEN, or DROPBOX_REFRESH_TOKEN, DROPBOX_APP_KEY and DROPBOX_APP_SECRET');
 }
+
+/** DBXSYNC_RETRY_DEADLINE when unset: how long a command may keep waiting on Dropbox's rate limits. */
+export const DEFAULT_RETRY_DEADLINE = '30m';
+
+const UNIT_MS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_000 };
+
+/**
+ * DBXSYNC_RETRY_DEADLINE: the time from a command's start after which no retry wait may end
+ * (e.g. 90s, 30m, 2h; a bare number is seconds). Dropbox's Retry-After is waited for within it.
+ */
+export function retryDeadlineFromEnv(env: Env): { readonly ms: number; readonly setting: string } {
+  const raw = value(env, 'DBXSYNC_RETRY_DEADLINE');
+  const text = raw ?? DEFAULT_RETRY_DEADLINE;
+  const m = /^(\d+(?:\.\d+)?)\s*([smh]?)$/.exec(text);
+  if (!m || Number(m[1]) <= 0) throw new UsageError(`DBXSYNC_RETRY_DEADLINE must be a duration such as 90s, 30m or 2h: ${JSON.stringify(text)}`);
+  const ms = Math.round(Number(m[1]) * UNIT_MS[m[2] || 's']!);
+  return { ms, setting: raw === undefined ? `the default; set DBXSYNC_RETRY_DEADLINE to wait longer` : `DBXSYNC_RETRY_DEADLINE=${text}` };
+}

@@ -1,13 +1,16 @@
 /**
  * The Dropbox SDK client dbxsync uses: tokens registered as secrets, and a fetch that can point the
  * SDK at another base URL (the SDK always builds https://api.dropboxapi.com/2/..., ref §8), counts
- * every HTTP attempt per route, and sends nothing to any other origin than DROPBOX_API_URL.
+ * every HTTP attempt per route, and sends nothing to any other origin than DROPBOX_API_URL. The
+ * command's retry deadline and its stderr notice travel with the client, so every reader and
+ * writer made from it waits within the same bound.
  */
 import { Dropbox } from 'dropbox';
 import { RemoteError, UsageError } from '../domain/errors.js';
 import { assertSameOrigin, originOf } from '../domain/origin.js';
 import { registerSecret } from '../domain/redact.js';
 import { DropboxCallCounter } from './call-counter.js';
+import type { RetryContext } from './retry.js';
 
 export const DEFAULT_DROPBOX_API_URL = 'https://api.dropboxapi.com';
 
@@ -18,6 +21,8 @@ export interface DropboxClientSettings {
   readonly refreshToken?: string;
   readonly appKey?: string;
   readonly appSecret?: string;
+  /** The command's retry deadline and where long waits are said (stderr), for every call of this client. */
+  readonly retry?: Pick<RetryContext, 'deadline' | 'notice'>;
 }
 
 const counters = new WeakMap<Dropbox, DropboxCallCounter>();
@@ -30,6 +35,13 @@ export function dropboxCallCounter(client: Dropbox): DropboxCallCounter {
     counters.set(client, c);
   }
   return c;
+}
+
+const retryDefaults = new WeakMap<Dropbox, Pick<RetryContext, 'deadline' | 'notice'>>();
+
+/** The retry deadline and notice a client was made with (none for a client made elsewhere). */
+export function dropboxRetryDefaults(client: Dropbox): Pick<RetryContext, 'deadline' | 'notice'> {
+  return retryDefaults.get(client) ?? {};
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
@@ -94,6 +106,7 @@ export function createDropboxClient(settings: DropboxClientSettings): Dropbox {
     fetch: customFetch,
   });
   counters.set(client, counter);
+  if (settings.retry) retryDefaults.set(client, settings.retry);
   if (hasRefresh) singleFlightRefresh(client);
   return client;
 }

@@ -13,6 +13,7 @@ import type { Dropbox } from 'dropbox';
 import type { DropboxGroup, DropboxMember, DropboxState } from '../domain/live.js';
 import { RemoteError } from '../domain/errors.js';
 import { PageGuard, type PageBound } from '../domain/pagination.js';
+import { dropboxRetryDefaults } from './client.js';
 import { managementTypeOf, profileGroupIds, toDropboxMember } from './map.js';
 import { mapLimit } from './pool.js';
 import { callWithRetry, type RetryContext } from './retry.js';
@@ -44,7 +45,7 @@ function refreshOf(client: Dropbox): (() => Promise<void>) | undefined {
 
 export async function readDropboxState(client: Dropbox, options: ReadDropboxOptions = {}): Promise<DropboxState> {
   const limit = options.pageLimit ?? 1000;
-  const ctx: RetryContext = { ...(refreshOf(client) ? { refresh: refreshOf(client)! } : {}), ...options.retry };
+  const ctx: RetryContext = { ...(refreshOf(client) ? { refresh: refreshOf(client)! } : {}), ...dropboxRetryDefaults(client), ...options.retry };
   let done = 0;
   let outstanding = 0;
   const progress = (read: number, pending = 0) => {

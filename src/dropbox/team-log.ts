@@ -10,6 +10,7 @@
  */
 import type { Dropbox } from 'dropbox';
 import { PageGuard } from '../domain/pagination.js';
+import { dropboxRetryDefaults } from './client.js';
 import { callWithRetry, type RetryContext } from './retry.js';
 
 type Obj = Record<string, unknown>;
@@ -42,7 +43,8 @@ export function isRemovalBy(event: Obj, adminId: string | null): boolean {
   return (actor!['admin'] as Obj | undefined)?.['team_member_id'] === adminId;
 }
 
-export async function countRemovalsBy(client: Dropbox, adminId: string | null, window: { readonly start: Date; readonly end: Date }, retry: RetryContext = {}): Promise<RemovalCount> {
+export async function countRemovalsBy(client: Dropbox, adminId: string | null, window: { readonly start: Date; readonly end: Date }, options: RetryContext = {}): Promise<RemovalCount> {
+  const retry: RetryContext = { ...dropboxRetryDefaults(client), ...options };
   const arg = {
     limit: 1000,
     category: { '.tag': 'members' },

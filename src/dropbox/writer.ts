@@ -17,6 +17,7 @@ import type {
   RemoveOptions,
   WriteReceipt,
 } from '../domain/ports.js';
+import { dropboxRetryDefaults } from './client.js';
 import { roleOfName, toDropboxMember } from './map.js';
 import { callWithRetry, DEFAULT_RETRY_POLICY, realSleep, type CallResult, type RetryInfo, type RetryPolicy, type Sleep } from './retry.js';
 
@@ -112,6 +113,7 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
   const groupBatch = Math.max(1, options.groupBatchSize ?? 100);
   const auth = (client as unknown as { auth: { getRefreshToken?: () => string | undefined; refreshAccessToken?: () => Promise<void> } }).auth;
   const ctx = {
+    ...dropboxRetryDefaults(client),
     policy,
     sleep,
     ...(options.random ? { random: options.random } : {}),

@@ -3,7 +3,10 @@ import { DropboxResponse, DropboxResponseError } from 'dropbox';
 import { RemoteError } from '../../src/domain/errors.js';
 import { readDropboxState } from '../../src/dropbox/reader.js';
 import { backoffMs, callWithRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../src/dropbox/retry.js';
-import { recordingSleep, seedMany, startDropbox } from './fixture.js';
+import { dropboxClientFromEnv } from '../../src/cli/live.js';
+import { retryDeadlineFromEnv } from '../../src/cli/settings.js';
+import { createDropboxWriter } from '../../src/dropbox/writer.js';
+import { email, recordingSleep, seedMany, seedTeam, startDropbox, TOKEN } from './fixture.js';
 
 function httpError(status: number, body: unknown, headers: Record<string, string> = {}) {
   return new DropboxResponseError(status, new Headers(headers), body);
@@ -145,4 +148,91 @@ t.test('every injected fault kind, over real HTTP through the SDK', async (t) =>
       await h.close();
     }
   }
+});
+
+/** A clock that moves only when the injected sleep is called. */
+function fakeClock(start = 1_000_000) {
+  let now = start;
+  const waits: number[] = [];
+  return {
+    waits,
+    now: () => now,
+    sleep: async (ms: number) => {
+      waits.push(ms);
+      now += ms;
+    },
+  };
+}
+
+t.test('a rate limit longer than 120 s is waited for within the retry deadline, and said on stderr', async (t) => {
+  // ref §7 (reference/dropbox-team-api.md): "429 ... retry after the server's backoff"; Retry-After
+  // is honoured however long it is, bounded only by the command's deadline (issue 10 item 12).
+  const clock = fakeClock();
+  const notices: string[] = [];
+  const s = scripted([httpError(429, { error: { reason: { '.tag': 'too_many_requests' }, retry_after: 180 } }, { 'retry-after': '180' })]);
+  const deadline = { at: clock.now() + 30 * 60_000, now: clock.now, setting: 'DBXSYNC_RETRY_DEADLINE=30m' };
+  const r = await callWithRetry('team/members/remove', s.call, { sleep: clock.sleep, deadline, notice: (l) => void notices.push(l) });
+  t.equal(r.attempts, 2, 'the call succeeds after the wait');
+  t.same(clock.waits, [180_000], 'waited the 180 s Dropbox asked for');
+  t.same(notices, ['Dropbox asked to wait 180 s (rate limit); waiting']);
+
+  const short = scripted([httpError(429, 'Too Many Requests', { 'retry-after': '2' })]);
+  notices.length = 0;
+  await callWithRetry('r', short.call, { sleep: clock.sleep, deadline, notice: (l) => void notices.push(l) });
+  t.same(notices, [], 'a routine short wait is not announced');
+});
+
+t.test('a wait that would end after the retry deadline fails at once, naming the setting', async (t) => {
+  const clock = fakeClock();
+  const deadline = { at: clock.now() + 100_000, now: clock.now, setting: 'DBXSYNC_RETRY_DEADLINE=100s' };
+  const s = scripted([httpError(429, 'Too Many Requests', { 'retry-after': '180' })]);
+  const e = (await callWithRetry('team/members/remove', s.call, { sleep: clock.sleep, deadline }).catch((x: unknown) => x)) as RemoteError;
+  t.ok(e instanceof RemoteError);
+  t.same(clock.waits, [], 'no wait that cannot finish in time');
+  t.equal(s.calls, 1);
+  t.match(e, { code: 'too_many_requests', retryable: true, retryAfterMs: 180_000 });
+  t.match(e.message, /Dropbox asked to wait 180 s \(rate limit\), past the retry deadline \(100 s left; DBXSYNC_RETRY_DEADLINE=100s\)/);
+
+  // A server-error backoff is bounded by the deadline too (and still by maxTotalMs).
+  const s2 = scripted([httpError(503, 'busy', { 'retry-after': '101' })]);
+  const e2 = (await callWithRetry('r', s2.call, { sleep: clock.sleep, deadline }).catch((x: unknown) => x)) as RemoteError;
+  t.match(e2.message, /the next retry would wait 101 s, past the retry deadline/);
+});
+
+t.test('over HTTP: a 180 s Retry-After from Dropbox is waited for by a writer made from the environment', async (t) => {
+  const h = await startDropbox(seedTeam());
+  t.teardown(() => h.close());
+  let now = Date.parse('2026-12-04T20:00:00Z');
+  const stderr: string[] = [];
+  const io = {
+    env: { DROPBOX_API_URL: h.baseUrl, DROPBOX_TEAM_TOKEN: TOKEN, DBXSYNC_RETRY_DEADLINE: '10m' },
+    now: () => new Date(now),
+    stderr: { write: (text: string) => void stderr.push(text), isTTY: false },
+  };
+  const client = dropboxClientFromEnv(io);
+  // Every call is refused with 429 Retry-After 180 until the time has passed.
+  h.http.setFaults({ rate429: 1, retryAfterSeconds: 180, routes: /members\/suspend/ });
+  const sleep = async (ms: number) => {
+    now += ms;
+    h.http.setFaults({});
+  };
+  const w = createDropboxWriter(client, { sleep });
+  const r = await w.suspend({ by: 'email', value: email('alice') }, false);
+  t.equal(r.attempts, 2);
+  t.equal(h.state.memberByEmail(email('alice'))!.status, 'suspended');
+  t.same(stderr, ['Dropbox asked to wait 180 s (rate limit); waiting\n']);
+
+  h.http.setFaults({ rate429: 1, retryAfterSeconds: 900, routes: /members\/unsuspend/ });
+  const e = (await w.unsuspend({ by: 'email', value: email('alice') }).catch((x: unknown) => x)) as RemoteError;
+  t.match(e.message, /Dropbox asked to wait 900 s \(rate limit\), past the retry deadline \(\d+ s left; DBXSYNC_RETRY_DEADLINE=10m\)/);
+  t.notMatch(e.message, TOKEN);
+});
+
+t.test('DBXSYNC_RETRY_DEADLINE: a duration, 30 minutes when unset, one clear line when wrong', async (t) => {
+  t.same(retryDeadlineFromEnv({}), { ms: 30 * 60_000, setting: 'the default; set DBXSYNC_RETRY_DEADLINE to wait longer' });
+  t.equal(retryDeadlineFromEnv({ DBXSYNC_RETRY_DEADLINE: '90s' }).ms, 90_000);
+  t.equal(retryDeadlineFromEnv({ DBXSYNC_RETRY_DEADLINE: '2h' }).ms, 7_200_000);
+  t.equal(retryDeadlineFromEnv({ DBXSYNC_RETRY_DEADLINE: '600' }).ms, 600_000, 'a bare number is seconds');
+  t.throws(() => retryDeadlineFromEnv({ DBXSYNC_RETRY_DEADLINE: 'soon' }), /DBXSYNC_RETRY_DEADLINE must be a duration such as 90s, 30m or 2h/);
+  t.throws(() => retryDeadlineFromEnv({ DBXSYNC_RETRY_DEADLINE: '0' }), /must be a duration/);
 });

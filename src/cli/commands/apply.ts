@@ -64,7 +64,7 @@ export const applyCommand: Command = {
       const defect = reviewedPlanDefect(reviewed, { desiredDigest: desiredDigest(desired), contentDigest: planContentDigest(reviewed) });
       if (defect !== null) throw new UsageError(`${planFile}: ${defect}; nothing was changed`);
     }
-    const clients = liveClientsFromEnv(io.env);
+    const clients = liveClientsFromEnv(io);
     const live = await readLiveState(desired, clients, io, { quiet });
     const plan = planSync({ desired, okta: live.okta, dropbox: live.dropbox, now: now.toISOString(), toolVersion: VERSION });
     const auditOut = stringOpt(args, 'audit-log');

@@ -57,7 +57,7 @@ export const demoCommand: Command = {
       const env = sandbox.env();
       // The demo's own io: the sandbox's tokens in the environment, nothing of the caller's.
       const demoIO: CommandIO = { ...io, env: { ...env, ...(io.env.NO_COLOR !== undefined ? { NO_COLOR: io.env.NO_COLOR } : {}), TERM: io.env.TERM } };
-      const clients = liveClientsFromEnv(demoIO.env);
+      const clients = liveClientsFromEnv(demoIO);
       const team = sandbox.dropbox;
       say(bold('dbxsync demo: the whole loop on a built-in sandbox (no credentials, no network)'));
       say(`1. Started emulated Okta and Dropbox APIs on ${sandbox.url}, seeded with the Acme Robotics demo company.`);

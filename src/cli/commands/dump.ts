@@ -60,7 +60,7 @@ export const dumpCommand: Command = {
     }
     let appId = (stringOpt(args, 'app-id') ?? io.env.OKTA_APP_ID ?? (force ? await appIdIn(path.join(dir, 'settings.yaml')) : undefined) ?? '').trim();
 
-    const clients = liveClientsFromEnv(io.env);
+    const clients = liveClientsFromEnv(io);
     if (appId === '') appId = await discoverAppId(clients.okta);
     const status = createStatusLine(io.stderr, { quiet: boolOpt(args, 'quiet') });
     let input: DumpInput;

@@ -22,7 +22,7 @@ export const explainCommand: Command = {
     if (query === undefined || query.trim() === '') throw new UsageError('which person? give an email or an Okta user id (see dbxsync explain --help)');
     const now = io.now();
     const { state: desired } = await requireDesiredState(stringOpt(args, 'dir') ?? 'desired-state', { now, cwd: io.cwd });
-    const live = await readLiveState(desired, liveClientsFromEnv(io.env), io, { quiet: args.values.quiet === true });
+    const live = await readLiveState(desired, liveClientsFromEnv(io), io, { quiet: args.values.quiet === true });
     const explanation = explainPerson({ desired, okta: live.okta, dropbox: live.dropbox, now: now.toISOString(), toolVersion: VERSION, query });
     if (!explanation.found) {
       io.stderr.write(`dbxsync explain: no Okta user and no Dropbox member is known by "${query}"\n`);

@@ -7,15 +7,14 @@ import { runImport } from '../../apply/import-execute.js';
 import { requireDesiredState } from '../../config/index.js';
 import { formatIssue } from '../../config/issue.js';
 import type { Plan } from '../../domain/plan.js';
-import { createDropboxClient } from '../../dropbox/client.js';
 import { planImport } from '../../import/index.js';
 import { createOktaClient, OKTA_IMPORT_SCOPES } from '../../okta/client.js';
 import { createOktaWriter } from '../../okta/writer.js';
 import { NO_CHANGES_LINE } from '../../render/change-counts.js';
 import { boolOpt, stringOpt, type Command } from '../command.js';
-import { liveClientsFromEnv, readLiveState, type LiveClients } from '../live.js';
+import { dropboxClientFromEnv, liveClientsFromEnv, readLiveState, type LiveClients } from '../live.js';
 import { parseFormat, renderPlan, writePlanFile } from '../plan-output.js';
-import { dropboxSettingsFromEnv, oktaSettingsFromEnv } from '../settings.js';
+import { oktaSettingsFromEnv } from '../settings.js';
 import { VERSION } from '../version.js';
 import type { CommandIO } from '../io.js';
 
@@ -27,10 +26,10 @@ export function noImportChangesLine(plan: Plan): string {
 }
 
 /** For --apply, the Okta client asks for the write scopes too (OAuth); otherwise only read scopes. */
-function clientsFor(apply: boolean, env: CommandIO['env']): LiveClients {
-  if (!apply) return liveClientsFromEnv(env);
-  const dropbox = createDropboxClient(dropboxSettingsFromEnv(env));
-  return { dropbox, okta: createOktaClient({ ...oktaSettingsFromEnv(env), scopes: OKTA_IMPORT_SCOPES }) };
+function clientsFor(apply: boolean, io: CommandIO): LiveClients {
+  if (!apply) return liveClientsFromEnv(io);
+  const dropbox = dropboxClientFromEnv(io);
+  return { dropbox, okta: createOktaClient({ ...oktaSettingsFromEnv(io.env), scopes: OKTA_IMPORT_SCOPES }) };
 }
 
 export const importCommand: Command = {
@@ -53,7 +52,7 @@ export const importCommand: Command = {
     const now = io.now();
     const { state: desired, warnings } = await requireDesiredState(stringOpt(args, 'dir') ?? 'desired-state', { now, cwd: io.cwd });
     for (const w of warnings) io.stderr.write(`${formatIssue(w)}\n`);
-    const clients = clientsFor(apply, io.env);
+    const clients = clientsFor(apply, io);
     const live = await readLiveState(desired, clients, io, { quiet });
     const plan = planImport({ desired, okta: live.okta, dropbox: live.dropbox, now: now.toISOString(), toolVersion: VERSION });
 

@@ -25,7 +25,7 @@ export const planCommand: Command = {
     const now = io.now();
     const { state: desired, warnings } = await requireDesiredState(stringOpt(args, 'dir') ?? 'desired-state', { now, cwd: io.cwd });
     for (const w of warnings) io.stderr.write(`${formatIssue(w)}\n`);
-    const clients = liveClientsFromEnv(io.env);
+    const clients = liveClientsFromEnv(io);
     const live = await readLiveState(desired, clients, io, { quiet: boolOpt(args, 'quiet') });
     const plan = planSync({ desired, okta: live.okta, dropbox: live.dropbox, now: now.toISOString(), toolVersion: VERSION });
     io.stdout.write(renderPlan(plan, format, io, { redactEmails: boolOpt(args, 'redact-emails') }));

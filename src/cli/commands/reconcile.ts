@@ -48,7 +48,7 @@ export const reconcileCommand: Command = {
     const { state: desired, warnings } = await requireDesiredState(stringOpt(args, 'dir') ?? 'desired-state', { now, cwd: io.cwd });
     for (const w of warnings) io.stderr.write(`${formatIssue(w)}\n`);
     if (!full) throw new UsageError('the incremental reconcile (--since) is not available yet in this version of dbxsync; run reconcile --full');
-    const clients = liveClientsFromEnv(io.env);
+    const clients = liveClientsFromEnv(io);
     const auditLog = stringOpt(args, 'audit-log');
     const options: ReconcileOptions = {
       dryRun,
