@@ -27,9 +27,12 @@ export interface LiveClients {
 }
 
 /** Build both clients from the environment (every secret registered for redaction first). */
-export function liveClientsFromEnv(io: ClientIO): LiveClients {
+export function liveClientsFromEnv(io: ClientIO, options: { readonly oktaScopes?: readonly string[] } = {}): LiveClients {
   const dropbox = dropboxClientFromEnv(io);
-  return { dropbox, okta: createOktaClient(oktaSettingsFromEnv(io.env)) };
+  const base = oktaSettingsFromEnv(io.env);
+  // Scopes matter to OAuth only (an SSWS token carries its admin's permissions).
+  const okta = options.oktaScopes !== undefined && !base.apiToken ? { ...base, scopes: options.oktaScopes } : base;
+  return { dropbox, okta: createOktaClient(okta) };
 }
 
 /** What building a client needs of the command: the environment, the clock and stderr. */

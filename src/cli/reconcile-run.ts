@@ -25,12 +25,29 @@ export interface ReconcileOptions {
   readonly signal?: AbortSignal;
   /** Asked before applying (a terminal without --auto-approve); false applies nothing. */
   readonly confirm?: (count: number) => Promise<boolean>;
+  /**
+   * Set by an incremental invocation: why it escalated to a full reconcile, or null when it did
+   * not (the JSON summary's `escalated`); absent for `--full`.
+   */
+  readonly escalated?: string | null;
+  /** An incremental plan's scope, counted (the JSON summary's `scope`). */
+  readonly scope?: ReconcileScopeCounts;
+}
+
+/** How many people, Dropbox members and pushed groups an incremental run read and planned. */
+export interface ReconcileScopeCounts {
+  readonly people: number;
+  readonly members: number;
+  readonly groups: number;
 }
 
 /** The JSON summary of one cycle (`--format json`). */
 export interface ReconcileReport {
   readonly command: 'reconcile';
   readonly mode: 'full' | 'incremental';
+  /** Incremental invocations only: the reason it ran as a full reconcile, or null. */
+  readonly escalated?: string | null;
+  readonly scope?: ReconcileScopeCounts;
   readonly dryRun: boolean;
   readonly fingerprint: string;
   readonly planned: number;
@@ -104,6 +121,8 @@ export async function reconcilePlan(
   const report: ReconcileReport = {
     command: 'reconcile',
     mode,
+    ...(options.escalated !== undefined ? { escalated: options.escalated } : {}),
+    ...(options.scope !== undefined ? { scope: options.scope } : {}),
     dryRun: options.dryRun,
     fingerprint: plan.fingerprint,
     planned: plan.actions.length,

@@ -38,6 +38,23 @@ const MIN_PAGE_BOUND = 10;
 /** The SDK's route methods take typed unions; the reader builds plain JSON and passes it through. */
 type AnyArg = never;
 
+/** The team_member_id of the token's admin (team/token/get_authenticated_admin), null when the token has none. */
+export function readAuthenticatedAdmin(client: Dropbox, ctx: RetryContext): Promise<string | null> {
+  return callWithRetry('team/token/get_authenticated_admin', () => client.teamTokenGetAuthenticatedAdmin(), ctx).then(
+    (r) => String((r.result.admin_profile as unknown as Obj)['team_member_id']),
+    (err: unknown) => {
+      // ref §5: mapping_not_found / admin_not_active — the token has no admin: nothing to protect.
+      if (err instanceof RemoteError && (err.code === 'mapping_not_found' || err.code === 'admin_not_active')) return null;
+      throw err;
+    },
+  );
+}
+
+/** The retry context of a client: a refresh-token client refreshes its access token on expiry. */
+export function retryContextOf(client: Dropbox, retry: RetryContext = {}): RetryContext {
+  return { ...(refreshOf(client) ? { refresh: refreshOf(client)! } : {}), ...dropboxRetryDefaults(client), ...retry };
+}
+
 function refreshOf(client: Dropbox): (() => Promise<void>) | undefined {
   const auth = (client as unknown as { auth: unknown }).auth as { getRefreshToken?: () => string | undefined; refreshAccessToken?: () => Promise<void> };
   return auth.getRefreshToken?.() ? () => auth.refreshAccessToken!() : undefined;
@@ -45,7 +62,7 @@ function refreshOf(client: Dropbox): (() => Promise<void>) | undefined {
 
 export async function readDropboxState(client: Dropbox, options: ReadDropboxOptions = {}): Promise<DropboxState> {
   const limit = options.pageLimit ?? 1000;
-  const ctx: RetryContext = { ...(refreshOf(client) ? { refresh: refreshOf(client)! } : {}), ...dropboxRetryDefaults(client), ...options.retry };
+  const ctx = retryContextOf(client, options.retry);
   let done = 0;
   let outstanding = 0;
   const progress = (read: number, pending = 0) => {
@@ -110,14 +127,7 @@ export async function readDropboxState(client: Dropbox, options: ReadDropboxOpti
     'groups',
     'team/groups/list',
   );
-  const adminP = callWithRetry('team/token/get_authenticated_admin', () => client.teamTokenGetAuthenticatedAdmin(), ctx).then(
-    (r) => String((r.result.admin_profile as unknown as Obj)['team_member_id']),
-    (err: unknown) => {
-      // ref §5: mapping_not_found / admin_not_active — the token has no admin: nothing to protect.
-      if (err instanceof RemoteError && (err.code === 'mapping_not_found' || err.code === 'admin_not_active')) return null;
-      throw err;
-    },
-  );
+  const adminP = readAuthenticatedAdmin(client, ctx);
   const [memberInfos, groupSummaries, team, authenticatedAdminId] = await Promise.all([membersP, groupsP, teamP, adminP]);
 
   const members: DropboxMember[] = [];

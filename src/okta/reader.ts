@@ -38,10 +38,10 @@ export const OKTA_PAGE_SIZES = {
   users: USERS_PAGE_SIZE,
 } as const;
 
-const JSON_GET = { method: 'get', headers: { Accept: 'application/json', 'Content-Type': 'application/json' } };
+export const JSON_GET = { method: 'get', headers: { Accept: 'application/json', 'Content-Type': 'application/json' } };
 
 /** AppUserStatus values (okta-api.md §1.4) of an app user who no longer holds the assignment. */
-const NOT_ASSIGNED: ReadonlySet<string> = new Set(['REVOKED', 'INACTIVE', 'DEPROVISIONED', 'UNASSIGNED']);
+export const NOT_ASSIGNED: ReadonlySet<string> = new Set(['REVOKED', 'INACTIVE', 'DEPROVISIONED', 'UNASSIGNED']);
 
 export type OktaReadPhase = 'app-users' | 'app-groups' | 'groups' | 'group-members' | 'lookups';
 
@@ -367,7 +367,7 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
 }
 
 /** Wait for every promise; then rethrow the first failure (so no read is left running unobserved). */
-async function settle(promises: readonly Promise<unknown>[]): Promise<void> {
+export async function settle(promises: readonly Promise<unknown>[]): Promise<void> {
   const results = await Promise.allSettled(promises);
   const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (rejected) throw rejected.reason;
@@ -387,6 +387,26 @@ function diffCalls(before: Readonly<Record<string, number>>, after: Readonly<Rec
  * an offboarding override, or matching a push pattern. Names match exactly (design.md).
  */
 export function targetGroupIds(desired: DesiredState, groups: readonly { id: string; name: string }[]): Set<string> {
+  const refs: string[] = [];
+  for (const rule of desired.roles ?? []) refs.push(...rule.oktaGroups);
+  for (const o of desired.offboarding.overrides) refs.push(o.oktaGroup);
+  const ids = pushedGroupIds(desired, groups);
+  for (const id of namedGroupIds(groups, refs, [])) ids.add(id);
+  return ids;
+}
+
+/** The Okta groups a group push names (by name or id) or matches (by pattern). */
+export function pushedGroupIds(desired: DesiredState, groups: readonly { id: string; name: string }[]): Set<string> {
+  const refs: string[] = [];
+  const patterns: GroupPattern[] = [];
+  for (const push of desired.groupPushes) {
+    if (push.oktaGroup !== null) refs.push(push.oktaGroup);
+    if (push.oktaGroupPattern !== null) patterns.push(compileGroupPattern(push.oktaGroupPattern));
+  }
+  return namedGroupIds(groups, refs, patterns);
+}
+
+function namedGroupIds(groups: readonly { id: string; name: string }[], refs: readonly string[], patterns: readonly GroupPattern[]): Set<string> {
   const ids = new Set<string>();
   const byName = new Map<string, string[]>();
   const known = new Set<string>();
@@ -396,18 +416,10 @@ export function targetGroupIds(desired: DesiredState, groups: readonly { id: str
     if (list) list.push(g.id);
     else byName.set(g.name, [g.id]);
   }
-  const refs: string[] = [];
-  const patterns: GroupPattern[] = [];
-  for (const push of desired.groupPushes) {
-    if (push.oktaGroup !== null) refs.push(push.oktaGroup);
-    if (push.oktaGroupPattern !== null) patterns.push(compileGroupPattern(push.oktaGroupPattern));
-  }
-  for (const rule of desired.roles ?? []) refs.push(...rule.oktaGroups);
-  for (const o of desired.offboarding.overrides) refs.push(o.oktaGroup);
   for (const ref of refs) {
     if (known.has(ref)) ids.add(ref);
     for (const id of byName.get(ref) ?? []) ids.add(id);
   }
-  for (const g of groups) if (patterns.some((p) => p.test(g.name))) ids.add(g.id);
+  if (patterns.length > 0) for (const g of groups) if (patterns.some((p) => p.test(g.name))) ids.add(g.id);
   return ids;
 }

@@ -22,6 +22,8 @@ t.test('buckets and routes', async (t) => {
     ['user list', 'GET', 'https://o.example/api/v1/users?filter=x', 'users'],
     ['one user', 'GET', 'https://o.example/api/v1/users/00u1', 'users/{id}'],
     ['a user write', 'POST', 'https://o.example/api/v1/users/00u1', 'users/{id} write'],
+    ['the System Log has its own bucket', 'GET', 'https://o.example/api/v1/logs?since=x', 'logs'],
+    ["a user's groups count as other", 'GET', 'https://o.example/api/v1/users/00u1/groups', 'other'],
   ];
   for (const [name, method, url, bucket] of cases) t.equal(oktaBucket(method, url), bucket, name);
   t.equal(oktaRoute('get', 'https://o.example/api/v1/apps/0oa1/users?after=x'), 'GET /api/v1/apps/{id}/users');

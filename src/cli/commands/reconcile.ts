@@ -8,6 +8,9 @@ import { formatIssue } from '../../config/issue.js';
 import { UsageError } from '../../domain/errors.js';
 import { boolOpt, stringOpt, type Command } from '../command.js';
 import { liveClientsFromEnv } from '../live.js';
+import { OKTA_READ_SCOPES } from '../../okta/client.js';
+import { OKTA_LOG_SCOPE } from '../../okta/system-log.js';
+import { DEFAULT_SINCE, parseDuration, reconcileIncremental } from '../reconcile-incremental.js';
 import { reconcileFull, type ReconcileOptions } from '../reconcile-run.js';
 import { parseConcurrency } from './apply.js';
 
@@ -39,6 +42,7 @@ export const reconcileCommand: Command = {
     const full = boolOpt(args, 'full');
     const since = stringOpt(args, 'since');
     if (full && since !== undefined) throw new UsageError('--since and --full exclude each other');
+    const sinceMs = full ? 0 : parseDuration(since ?? DEFAULT_SINCE);
     const dryRun = boolOpt(args, 'dry-run');
     const ask = !dryRun && !boolOpt(args, 'auto-approve');
     if (ask && !(io.stdout.isTTY && io.stderr.isTTY)) {
@@ -47,8 +51,8 @@ export const reconcileCommand: Command = {
     const now = io.now();
     const { state: desired, warnings } = await requireDesiredState(stringOpt(args, 'dir') ?? 'desired-state', { now, cwd: io.cwd });
     for (const w of warnings) io.stderr.write(`${formatIssue(w)}\n`);
-    if (!full) throw new UsageError('the incremental reconcile (--since) is not available yet in this version of dbxsync; run reconcile --full');
-    const clients = liveClientsFromEnv(io);
+    // The incremental run reads the System Log: an OAuth token needs okta.logs.read besides the read scopes.
+    const clients = liveClientsFromEnv(io, full ? {} : { oktaScopes: [...OKTA_READ_SCOPES, OKTA_LOG_SCOPE] });
     const auditLog = stringOpt(args, 'audit-log');
     const options: ReconcileOptions = {
       dryRun,
@@ -58,7 +62,7 @@ export const reconcileCommand: Command = {
       ...(auditLog !== undefined ? { auditLog } : {}),
       ...(concurrency !== undefined ? { concurrency } : {}),
     };
-    const { exitCode } = await reconcileFull(desired, clients, io, options);
+    const { exitCode } = full ? await reconcileFull(desired, clients, io, options) : await reconcileIncremental(desired, clients, io, { ...options, sinceMs });
     return exitCode;
   },
 };

@@ -394,6 +394,14 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
     return page(req, users, (u) => u.id, limit, (u) => userJson(u, req.baseUrl));
   };
 
+  const listUserGroups: Handler = (req, [idOrLogin]) => {
+    // OpenAPI listUserGroups (/api/v1/users/{id}/groups): "Lists all groups of which the user is a
+    // member", a bare array of Group, not paginated (okta-management.yaml, operationId listUserGroups).
+    const user = state.userByIdOrLogin(idOrLogin!);
+    if (!user) return notFound(idOrLogin!, 'User');
+    return { status: 200, body: state.sortedGroups().filter((g) => g.members.has(user.id)).map((g) => groupJson(g, req.baseUrl)) };
+  };
+
   const getUser: Handler = (req, [idOrLogin]) => {
     // §1.2: GET /users/{id} accepts an id or a login.
     const user = state.userByIdOrLogin(idOrLogin!);
@@ -493,6 +501,7 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
     { method: 'GET', pattern: /^\/api\/v1\/groups\/([^/]+)\/users$/, name: 'GET /api/v1/groups/{id}/users', scope: 'okta.groups.read', handler: listGroupUsers },
     { method: 'GET', pattern: /^\/api\/v1\/users$/, name: 'GET /api/v1/users', scope: 'okta.users.read', handler: listUsers },
     { method: 'POST', pattern: /^\/api\/v1\/users$/, name: 'POST /api/v1/users', scope: 'okta.users.manage', handler: createUser },
+    { method: 'GET', pattern: /^\/api\/v1\/users\/([^/]+)\/groups$/, name: 'GET /api/v1/users/{id}/groups', scope: 'okta.users.read', handler: listUserGroups },
     { method: 'GET', pattern: /^\/api\/v1\/users\/([^/]+)$/, name: 'GET /api/v1/users/{id}', scope: 'okta.users.read', handler: getUser },
     { method: 'POST', pattern: /^\/api\/v1\/users\/([^/]+)$/, name: 'POST /api/v1/users/{id}', scope: 'okta.users.manage', handler: updateUser },
   ];

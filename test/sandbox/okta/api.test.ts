@@ -206,6 +206,19 @@ t.test('groups: q, filter, search, get', async (t) => {
   t.ok(members.body.some((u: { status: string }) => u.status === 'DEPROVISIONED'), 'group members keep deactivated users');
 });
 
+t.test("a user's groups (listUserGroups, okta-management.yaml /api/v1/users/{id}/groups): a bare array of Group, 404 for an unknown user", async (t) => {
+  const s = await start(t);
+  const r = await s.get('/api/v1/users/00u00000000000000001/groups');
+  t.equal(r.status, 200);
+  t.same(r.body.map((g: { id: string }) => g.id), ['00gA', '00gB']);
+  t.equal(r.body[1].profile.name, 'dbx-Finance');
+  t.same((await s.get('/api/v1/users/00u00000000000000007/groups')).body.map((g: { id: string }) => g.id), ['00gB']);
+  t.same((await s.get('/api/v1/users/00u00000000000000006/groups')).body, [], 'in no group');
+  const missing = await s.get('/api/v1/users/00unobody/groups');
+  t.equal(missing.status, 404);
+  t.equal(missing.body.errorCode, 'E0000007');
+});
+
 t.test('rate limits: headers on every response, 429 when a bucket is used up, windows by the clock', async (t) => {
   const s = await start(t, seed(), { apps: 3, users: 50 });
   const seen: number[] = [];

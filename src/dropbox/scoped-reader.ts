@@ -1,0 +1,139 @@
+/**
+ * The Dropbox side of an incremental reconcile: the members of the people Okta moved, found by
+ * external id (= Okta id) and by email, never by listing the team (design.md "Lifecycle changes").
+ *
+ * - members/get_info_v2 (team.stone:1081) takes a list of UserSelectorArg (team.stone:1730),
+ *   mixed kinds allowed; an id or email that matches no member comes back as an `id_not_found`
+ *   item, not an error (MembersGetInfoItemV2, team.stone:1459). Each member's TeamMemberProfile
+ *   carries its group ids (`groups`, team.stone:92), so the memberships of the people read need
+ *   no group listing. Batches stay at 100 selectors (the spec states no maximum).
+ * - groups/get_info (team.stone:2522) by GroupsSelector (group_ids or group_external_ids,
+ *   team.stone:2207): the groups those people are in, and the groups carrying the `okta:` marker
+ *   of the pushes in play.
+ * - groups/members/list (team.stone:2590) only for a group whose membership moved in Okta without
+ *   an event naming the person.
+ * - team/get_info (team.stone:2143): num_provisioned_users, "invited or already active members",
+ *   the team size of the removal percentage; team/token/get_authenticated_admin: the operator.
+ */
+import type { Dropbox } from 'dropbox';
+import type { DropboxGroup, DropboxMember } from '../domain/live.js';
+import { PageGuard, type PageBound } from '../domain/pagination.js';
+import { managementTypeOf, profileGroupIds, toDropboxMember } from './map.js';
+import { readAuthenticatedAdmin } from './reader.js';
+import { callWithRetry, type RetryContext } from './retry.js';
+
+type Obj = Record<string, unknown>;
+type AnyArg = never;
+
+/** Selectors per members/get_info_v2 call, and ids per groups/get_info call. */
+export const LOOKUP_BATCH = 100;
+
+export interface MemberLookup {
+  readonly externalIds: readonly string[];
+  readonly emails: readonly string[];
+}
+
+export interface MembersFound {
+  readonly members: readonly DropboxMember[];
+  /** team_member_id → the group ids of its profile. */
+  readonly groupsOf: ReadonlyMap<string, readonly string[]>;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The members matching any of the external ids or emails (removed ones included, as Dropbox answers them). */
+export async function lookupMembers(client: Dropbox, lookup: MemberLookup, retry: RetryContext = {}): Promise<MembersFound> {
+  const selectors = [
+    ...[...new Set(lookup.externalIds)].map((external_id) => ({ '.tag': 'external_id', external_id })),
+    ...[...new Set(lookup.emails.map((e) => e.toLowerCase()))].map((email) => ({ '.tag': 'email', email })),
+  ];
+  const members = new Map<string, DropboxMember>();
+  const groupsOf = new Map<string, string[]>();
+  const pages = await Promise.all(
+    chunks(selectors, LOOKUP_BATCH).map((batch) =>
+      callWithRetry('team/members/get_info_v2', () => client.teamMembersGetInfoV2({ members: batch as unknown as AnyArg }), retry),
+    ),
+  );
+  for (const page of pages) {
+    for (const item of ((page.result as unknown as Obj)['members_info'] as Obj[] | undefined) ?? []) {
+      if (item['.tag'] !== 'member_info') continue;
+      const member = toDropboxMember(item as { profile: unknown; roles?: unknown });
+      if (members.has(member.teamMemberId)) continue;
+      members.set(member.teamMemberId, member);
+      groupsOf.set(member.teamMemberId, member.status === 'removed' ? [] : profileGroupIds(item['profile']));
+    }
+  }
+  return { members: [...members.values()], groupsOf };
+}
+
+/** Groups by id and by external id; unknown ones are left out. Members are not filled here. */
+export async function lookupGroups(client: Dropbox, by: { readonly groupIds: readonly string[]; readonly externalIds: readonly string[] }, retry: RetryContext = {}): Promise<DropboxGroup[]> {
+  const calls = [
+    ...chunks([...new Set(by.groupIds)], LOOKUP_BATCH).map((group_ids) => ({ '.tag': 'group_ids', group_ids })),
+    ...chunks([...new Set(by.externalIds)], LOOKUP_BATCH).map((group_external_ids) => ({ '.tag': 'group_external_ids', group_external_ids })),
+  ];
+  const pages = await Promise.all(calls.map((arg) => callWithRetry('team/groups/get_info', () => client.teamGroupsGetInfo(arg as unknown as AnyArg), retry)));
+  const groups = new Map<string, DropboxGroup>();
+  for (const page of pages) {
+    for (const g of page.result as unknown as Obj[]) {
+      if (g['.tag'] !== 'group_info') continue;
+      const groupId = String(g['group_id']);
+      groups.set(groupId, {
+        groupId,
+        name: String(g['group_name']),
+        externalId: typeof g['group_external_id'] === 'string' && g['group_external_id'] !== '' ? g['group_external_id'] : null,
+        managementType: managementTypeOf(g),
+        memberIds: [],
+      });
+    }
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Every member of one group (groups/members/list + /continue): profiles without roles or groups. A
+ * cursor already followed, or more pages than `bound`, stops the read (as the full reader does).
+ */
+export async function listGroupMembers(client: Dropbox, groupId: string, bound: PageBound, retry: RetryContext = {}): Promise<{ teamMemberId: string; externalId: string | null; email: string }[]> {
+  const guard = new PageGuard('dropbox', 'team/groups/members/list', 'cursor');
+  const out: { teamMemberId: string; externalId: string | null; email: string }[] = [];
+  const take = (result: unknown): { more: boolean; cursor: string } => {
+    const page = result as Obj;
+    for (const m of (page['members'] as Obj[] | undefined) ?? []) {
+      const p = m['profile'] as Obj;
+      out.push({ teamMemberId: String(p['team_member_id']), externalId: typeof p['external_id'] === 'string' && p['external_id'] !== '' ? p['external_id'] : null, email: String(p['email'] ?? '') });
+    }
+    return { more: page['has_more'] === true, cursor: String(page['cursor'] ?? '') };
+  };
+  const selector = { '.tag': 'group_id', group_id: groupId } as unknown as AnyArg;
+  let page = take((await callWithRetry('team/groups/members/list', () => client.teamGroupsMembersList({ group: selector, limit: 1000 }), retry)).result);
+  while (page.more) {
+    const cursor = page.cursor;
+    guard.follow(cursor, bound);
+    page = take((await callWithRetry('team/groups/members/list/continue', () => client.teamGroupsMembersListContinue({ cursor }), retry)).result);
+  }
+  return out;
+}
+
+export interface TeamFacts {
+  readonly teamName: string;
+  /** num_provisioned_users: invited and active members. */
+  readonly provisioned: number;
+  readonly authenticatedAdminId: string | null;
+}
+
+export async function readTeamFacts(client: Dropbox, retry: RetryContext = {}): Promise<TeamFacts> {
+  const [team, admin] = await Promise.all([callWithRetry('team/get_info', () => client.teamGetInfo(), retry), readAuthenticatedAdmin(client, retry)]);
+  const info = team.result as unknown as Obj;
+  return { teamName: String(info['name']), provisioned: Number(info['num_provisioned_users'] ?? 0), authenticatedAdminId: admin };
+}
+
+/** The pages a group listing may take: ten times what the team fills, plus ten (as the full reader). */
+export function groupPageBound(facts: TeamFacts): PageBound {
+  const pages = 10 + 10 * Math.ceil(facts.provisioned / 1000);
+  return { pages, why: `ten times the pages of the ${facts.provisioned} members team/get_info reports, plus 10` };
+}
