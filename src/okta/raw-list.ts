@@ -9,6 +9,8 @@
 import { PageGuard, type PageBound } from '../domain/pagination.js';
 import type { OktaClient } from './client.js';
 import { oktaRoute } from './rate-budget.js';
+import { MAX_ATTEMPTS_KEY } from './request-executor.js';
+import { isNetworkError } from './retry-policy.js';
 
 /**
  * Okta reports no totals, so a listing is bounded by items: a million per listing (app users,
@@ -50,6 +52,29 @@ export function resolveLink(link: string, orgUrl: string): string {
   return new URL(link, `${orgUrl}/`).href;
 }
 
+/** The smallest page a failing page is shrunk to; below it a page fails as the executor's retries end. */
+export const MIN_PAGE_LIMIT = 20;
+
+/** A page worth asking again with a smaller `limit`: a 5xx answer or a connection that failed or timed out. */
+function isSlowPageFailure(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const status = (err as { status?: unknown }).status;
+  return (typeof status === 'number' && status >= 500) || isNetworkError(err);
+}
+
+/** `url` with its `limit` query parameter set to `limit` (the cursor `after` is kept). */
+function withLimit(url: string, limit: number): string {
+  const u = new URL(url);
+  u.searchParams.set('limit', String(limit));
+  return u.href;
+}
+
+/**
+ * Okta: "If your request times out, retry your request with a smaller `limit`" (okta-mgmt.yaml
+ * listGroups `limit`, :12866). A page that fails with a 5xx or a timeout is asked once more as it
+ * is (a blip), then with half the limit, down to MIN_PAGE_LIMIT; the pages after it keep the
+ * smaller size, since Okta's next link repeats the limit asked for.
+ */
 export async function* listRaw(client: OktaClient, path: string, params: Readonly<Record<string, string | number>>): AsyncGenerator<unknown> {
   const first = `${client.orgUrl}${path}?${queryString(params)}`;
   const guard = new PageGuard('okta', oktaRoute('GET', first), 'next link', first);
@@ -61,15 +86,27 @@ export async function* listRaw(client: OktaClient, path: string, params: Readonl
   // Okta pages by id (`after` is the last id read): an id listed twice means the links go round.
   const ids = new Set<string>();
   const init = { method: 'get', headers: { Accept: 'application/json', 'Content-Type': 'application/json' } };
+  const limitOf = (url: string): number => Number(new URL(url).searchParams.get('limit'));
   const fetchPage = (url: string) => {
-    const pending = client.sdk.http.http(url, structuredClone(init) as Parameters<typeof client.sdk.http.http>[1]);
+    // While the page can still shrink, one repeat of it as is; then a smaller one (see above).
+    const shrinkable = limitOf(url) > MIN_PAGE_LIMIT;
+    const request = { ...structuredClone(init), ...(shrinkable ? { [MAX_ATTEMPTS_KEY]: 2 } : {}) };
+    const pending = client.sdk.http.http(url, request as Parameters<typeof client.sdk.http.http>[1]);
     // Observed when awaited below; until then a failure must not count as unhandled.
     pending.catch(() => undefined);
-    return pending;
+    return { url, pending };
   };
   let pending: ReturnType<typeof fetchPage> | null = fetchPage(first);
   while (pending) {
-    const response = await pending;
+    let response: Awaited<ReturnType<typeof fetchPage>['pending']>;
+    try {
+      response = await pending.pending;
+    } catch (err) {
+      const size = limitOf(pending.url);
+      if (!(size > MIN_PAGE_LIMIT) || !isSlowPageFailure(err)) throw err;
+      pending = fetchPage(withLimit(pending.url, Math.max(MIN_PAGE_LIMIT, Math.floor(size / 2))));
+      continue;
+    }
     const next = nextLink(response.headers.get('link'));
     let url: string | null = null;
     if (next !== null) {

@@ -33,7 +33,7 @@ import { chunkLookups, filterFor, lookupKey, USERS_PAGE_SIZE, type Lookup, type 
 export const OKTA_PAGE_SIZES = {
   appUsers: 500,
   appGroups: 200,
-  groups: 10_000,
+  groups: 1000,
   groupMembers: 1000,
   users: USERS_PAGE_SIZE,
 } as const;

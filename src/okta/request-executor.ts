@@ -17,6 +17,9 @@ export interface CallTrace {
   requestId: string | null;
 }
 
+/** A request field that lowers the retry policy's attempts for this request (a listing that retries with a smaller page itself). */
+export const MAX_ATTEMPTS_KEY = 'dbxsyncMaxAttempts';
+
 interface FetchRequest {
   url?: string;
   method?: string;
@@ -80,6 +83,8 @@ export class PacedRequestExecutor extends okta.DefaultRequestExecutor {
     const bucket = oktaBucket(method, url);
     const route = oktaRoute(method, url);
     const retryable = isRetryableMethod(this.retryPolicy, method);
+    const own = request[MAX_ATTEMPTS_KEY];
+    const maxAttempts = typeof own === 'number' ? Math.min(own, this.retryPolicy.maxAttempts) : this.retryPolicy.maxAttempts;
     // A `next` link the SDK's Collection or our raw listing follows may name any host.
     assertSameOrigin('okta', route, url, this.origin, 'OKTA_ORG_URL');
     // A redirect would be followed to wherever it points, the Authorization header with it.
@@ -94,7 +99,7 @@ export class PacedRequestExecutor extends okta.DefaultRequestExecutor {
         response = (await okta.RequestExecutor.prototype.fetch.call(this, request as never)) as unknown as FetchResponse;
       } catch (err) {
         this.budget.release(bucket);
-        if (retryable && this.retryPolicy.retryNetworkErrors && isNetworkError(err) && attempt < this.retryPolicy.maxAttempts) {
+        if (retryable && this.retryPolicy.retryNetworkErrors && isNetworkError(err) && attempt < maxAttempts) {
           await this.sleep(retryDelayMs(this.retryPolicy, attempt, null));
           continue;
         }
@@ -103,7 +108,7 @@ export class PacedRequestExecutor extends okta.DefaultRequestExecutor {
       this.budget.observe(bucket, response.headers);
       this.budget.release(bucket);
       if (trace) trace.requestId = response.headers.get('x-okta-request-id') ?? trace.requestId;
-      if (retryable && this.retryPolicy.retryStatuses.includes(response.status) && attempt < this.retryPolicy.maxAttempts) {
+      if (retryable && this.retryPolicy.retryStatuses.includes(response.status) && attempt < maxAttempts) {
         await response.arrayBuffer().catch(() => undefined);
         await this.sleep(retryDelayMs(this.retryPolicy, attempt, response.headers.get('retry-after')));
         continue;

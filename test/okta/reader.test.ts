@@ -251,3 +251,34 @@ for (const [status, assigned] of [
     t.equal(state.assignments.length, assigned ? 5 : 4);
   });
 }
+
+t.test('a page that times out is asked again with a smaller limit; limit is always sent, below the maxima', async (t) => {
+  // okta-mgmt.yaml listGroups `limit` (:12866): "Okta recommends using a specific value other than
+  // the default or maximum. If your request times out, retry your request with a smaller `limit`";
+  // listGroupUsers (:13962): "The default user limit ... will change ... The recommended page limit
+  // is now `limit=200`" — so the member listing names its limit too.
+  const seed = generatedOrg(1200, 20);
+  for (let i = 0; i < 700; i++) seed.groups.push({ id: `00gQ${String(i).padStart(17, '0')}`, name: `team-${i}`, members: [] });
+  const d = desired({ groupPushes: [push('Engineering')] });
+  const members = [{ email: 'nobody@x.example', externalId: null }];
+  const clean = await startOkta(seed, { rateLimits: { apps: 1000 } });
+  t.teardown(() => clean.close());
+  const expected = await readOktaState(clean.client, d, { dropboxMembers: members });
+
+  const h = await startOkta(seed, { rateLimits: { apps: 1000 } });
+  t.teardown(() => h.close());
+  h.state.pageTimeoutAbove = 300;
+  const urls: URL[] = [];
+  h.client.executor.on('request', (req: { url: string }) => void urls.push(new URL(req.url)));
+  const state = await readOktaState(h.client, d, { dropboxMembers: members });
+  t.same(state.groups, expected.groups, 'the same groups');
+  t.same(state.assignments, expected.assignments, 'the same app users');
+  t.same(state.users, expected.users);
+
+  const limits = (pathname: RegExp) => urls.filter((u) => pathname.test(u.pathname)).map((u) => u.searchParams.get('limit'));
+  t.same(limits(/^\/api\/v1\/groups$/).slice(0, 5), ['1000', '1000', '500', '500', '250'], 'groups: 1000 (not the 10 000 maximum), once again as is, then halved');
+  t.ok(limits(/^\/api\/v1\/groups$/).slice(4).every((l) => l === '250'), 'the following pages keep the smaller limit');
+  t.same(limits(/^\/api\/v1\/apps\/[^/]+\/users$/).slice(0, 3), ['500', '500', '250'], 'app users shrink the same way');
+  t.same(limits(/^\/api\/v1\/groups\/[^/]+\/users$/).slice(0, 5), ['1000', '1000', '500', '500', '250'], 'group members: an explicit limit, shrunk');
+  t.ok(urls.every((u) => !/\/(groups|users)$/.test(u.pathname) || u.searchParams.has('limit') || /^\/api\/v1\/users\/[^/]+$/.test(u.pathname)), 'every listing names its limit');
+});

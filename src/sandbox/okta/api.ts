@@ -228,6 +228,13 @@ function page<T>(
  */
 export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: SandboxApi; oauthApi: SandboxApi; state: OktaSandbox } {
   const state = new OktaSandbox(seed, opts.clock, opts.rateLimits);
+  /** A listing page, or the 504 a page too large for the pageTimeoutAbove fault gets. */
+  const listPage: typeof page = (req, items, key, limit, render, nextQuery) => {
+    if (state.pageTimeoutAbove !== null && limit > state.pageTimeoutAbove && items.length > state.pageTimeoutAbove) {
+      return fail(504, 'E0000009', 'Internal Server Error: the request timed out');
+    }
+    return page(req, items, key, limit, render, nextQuery);
+  };
   state.searchLagMs = opts.searchLagMs ?? 0;
   const tokens = new OktaTokenStore();
   let requestSeq = 0;
@@ -255,7 +262,7 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
         );
       });
     }
-    return page(req, items, (a) => a.userId, limit, (a) => appUserJson(state, a, req.baseUrl, expand === 'user'), (nq) => {
+    return listPage(req, items, (a) => a.userId, limit, (a) => appUserJson(state, a, req.baseUrl, expand === 'user'), (nq) => {
       if (state.quirks.dropExpandOnNextLink) nq.delete('expand');
     });
   };
@@ -290,7 +297,7 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
       (a) => q === '' || a.name.toLowerCase().startsWith(q) || a.label.toLowerCase().startsWith(q),
     );
     const limit = pageLimit(req, 20, 200);
-    return page(req, apps, (a) => a.id, limit, (a) => ({
+    return listPage(req, apps, (a) => a.id, limit, (a) => ({
       id: a.id,
       name: a.name,
       label: a.label,
@@ -310,7 +317,7 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
       .filter((id) => !q || state.groups.get(id)!.name.toLowerCase().startsWith(q))
       .sort()
       .map((id) => ({ id }));
-    return page(req, items, (i) => i.id, limit, (i) => appGroupJson(state, i.id, priority.get(i.id)!, req.baseUrl));
+    return listPage(req, items, (i) => i.id, limit, (i) => appGroupJson(state, i.id, priority.get(i.id)!, req.baseUrl));
   };
 
   const listGroups: Handler = (req) => {
@@ -336,7 +343,7 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
     }
     // §1.2: groups page size has no default in the spec (we use the max) and a max of 10000.
     const limit = pageLimit(req, 10_000, 10_000);
-    return page(req, groups, (g) => g.id, limit, (g) => groupJson(g, req.baseUrl));
+    return listPage(req, groups, (g) => g.id, limit, (g) => groupJson(g, req.baseUrl));
   };
 
   const getGroup: Handler = (req, [groupId]) => {
@@ -350,7 +357,7 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
     if (!group) return notFound(groupId!, 'UserGroup');
     // §1.2: group members page size default 1000; no max is stated, we cap at the default.
     const limit = pageLimit(req, 1000, 1000);
-    return page(req, state.sortedMembers(group), (u) => u.id, limit, (u) => userJson(u, req.baseUrl));
+    return listPage(req, state.sortedMembers(group), (u) => u.id, limit, (u) => userJson(u, req.baseUrl));
   };
 
   const listUsers: Handler = (req) => {
@@ -391,7 +398,7 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
     }
     // §1.2: users page size default 200, max 200.
     const limit = pageLimit(req, 200, 200);
-    return page(req, users, (u) => u.id, limit, (u) => userJson(u, req.baseUrl));
+    return listPage(req, users, (u) => u.id, limit, (u) => userJson(u, req.baseUrl));
   };
 
   const listUserGroups: Handler = (req, [idOrLogin]) => {

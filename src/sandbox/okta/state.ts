@@ -111,6 +111,12 @@ export class OktaSandbox {
    * updated" with a recent lastUpdated.
    */
   searchLagMs = 0;
+  /**
+   * A fault: a listing page of more than this many items times out (HTTP 504, E0000009), as a big
+   * page of a big org can. Okta's advice for it (okta-mgmt.yaml listGroups `limit`): "If your
+   * request times out, retry your request with a smaller `limit`". null (the default): never.
+   */
+  pageTimeoutAbove: number | null = null;
   /** Every change below is recorded here as Okta's System Log would (GET /api/v1/logs). */
   readonly log: SystemLog;
   private readonly loginIndex = new Map<string, string>();
