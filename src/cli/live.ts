@@ -10,6 +10,7 @@ import { createDropboxClient, dropboxCallCounter } from '../dropbox/client.js';
 import { readDropboxState } from '../dropbox/reader.js';
 import { createOktaClient, type OktaClient } from '../okta/client.js';
 import { readOktaState } from '../okta/reader.js';
+import { UsageError } from '../domain/errors.js';
 import type { CommandIO } from './io.js';
 import { dropboxSettingsFromEnv, oktaSettingsFromEnv, retryDeadlineFromEnv } from './settings.js';
 import { createStatusLine } from './status-line.js';
@@ -28,8 +29,20 @@ export interface LiveClients {
 
 /** Build both clients from the environment (every secret registered for redaction first). */
 export function liveClientsFromEnv(io: ClientIO, options: { readonly oktaScopes?: readonly string[] } = {}): LiveClients {
-  const dropbox = dropboxClientFromEnv(io);
-  const base = oktaSettingsFromEnv(io.env);
+  // Every missing variable at once, Okta's and Dropbox's, not one per attempt.
+  const problems: string[] = [];
+  const attempt = <T>(read: () => T): T | null => {
+    try {
+      return read();
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      problems.push(err.message);
+      return null;
+    }
+  };
+  const base = attempt(() => oktaSettingsFromEnv(io.env));
+  const dropbox = attempt(() => dropboxClientFromEnv(io));
+  if (base === null || dropbox === null) throw new UsageError(`${problems.join('; ')} (see dbxsync help for the environment of each command)`);
   // Scopes matter to OAuth only (an SSWS token carries its admin's permissions).
   const okta = options.oktaScopes !== undefined && !base.apiToken ? { ...base, scopes: options.oktaScopes } : base;
   return { dropbox, okta: createOktaClient(okta) };
@@ -48,7 +61,8 @@ export function dropboxClientFromEnv(io: ClientIO): Dropbox {
   const now = () => io.now().getTime();
   return createDropboxClient({
     ...settings,
-    retry: { deadline: { at: now() + deadline.ms, now, setting: deadline.setting }, notice: (line) => io.stderr.write(`${line}\n`) },
+    retry: { deadline: { at: now() + deadline.ms, now, setting: deadline.setting }, notice: (line) => io.stderr.write(`${line}
+`) },
   });
 }
 

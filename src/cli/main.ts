@@ -14,8 +14,9 @@ const io: CommandIO = {
     if (!process.stdin.isTTY || !process.stderr.isTTY) return false;
     const rl = createInterface({ input: process.stdin, output: process.stderr });
     try {
-      const answer = await rl.question(`${question} [y/N] `);
-      return /^y(es)?$/i.test(answer.trim());
+      // Terraform's rule: changes to a live team need the word typed out, not a reflex "y".
+      const answer = await rl.question(`${question}\n  Only 'yes' will be accepted to approve.\n  Enter a value: `);
+      return answer.trim() === 'yes';
     } finally {
       rl.close();
     }

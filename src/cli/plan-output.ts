@@ -1,4 +1,5 @@
 /** Writing a plan the way `plan`, `apply` and `demo` show it: one format to stdout, JSON to --out. */
+import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../domain/errors.js';
@@ -17,6 +18,17 @@ export function parseFormat(value: string | undefined): PlanFormat {
   return format;
 }
 
+/**
+ * --redact-emails hides addresses in what people read (text, markdown); a JSON plan is data that
+ * apply and comment read back, so it keeps them: refused there rather than silently ignored.
+ */
+export function redactEmailsFor(format: PlanFormat, redactEmails: boolean): boolean {
+  if (redactEmails && format === 'json') {
+    throw new UsageError('--redact-emails applies to --format text and markdown; a JSON plan keeps the addresses (apply --plan and comment read them back)');
+  }
+  return redactEmails;
+}
+
 export function renderPlan(plan: Plan, format: PlanFormat, io: CommandIO, options: { redactEmails?: boolean } = {}): string {
   switch (format) {
     case 'json':
@@ -25,6 +37,27 @@ export function renderPlan(plan: Plan, format: PlanFormat, io: CommandIO, option
       return renderMarkdown(plan, { redactEmails: options.redactEmails ?? false });
     case 'text':
       return renderText(plan, { color: useColor(io.stdout, io.env), redactEmails: options.redactEmails ?? false });
+  }
+}
+
+/**
+ * Before any API call: --out must name a file in a directory that exists (a plan read for minutes
+ * from a 100k team and then lost to a typo in the path helps nobody).
+ */
+export function assertWritableTarget(file: string, io: CommandIO): void {
+  const target = path.resolve(io.cwd, file);
+  const dir = path.dirname(target);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) throw new UsageError(`--out ${file}: the directory ${path.relative(io.cwd, dir) || '.'} does not exist; create it first (nothing was read or changed)`);
+  try {
+    if (statSync(target).isDirectory()) throw new UsageError(`--out ${file} is a directory; name a file, e.g. ${path.join(file, 'plan.json')}`);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
   }
 }
 

@@ -7,12 +7,14 @@ import { parseArgs } from 'node:util';
 import { ConfigError, DbxsyncError, RemoteError, UsageError } from '../domain/errors.js';
 import { redact } from '../domain/redact.js';
 import type { Command, OptionSpec } from './command.js';
-import { COMMANDS } from './commands/index.js';
+import { closest } from '../config/suggest.js';
+import { COMMANDS, type CommandEntry } from './commands/index.js';
 import type { CommandIO } from './io.js';
 import { VERSION } from './version.js';
 
 const GLOBAL_OPTIONS: OptionSpec = {
   help: { type: 'boolean', short: 'h', description: 'show this help' },
+  'no-color': { type: 'boolean', description: 'no colours (as NO_COLOR=1 does)' },
   debug: { type: 'boolean', description: 'print stack traces of errors (secrets redacted)' },
 };
 
@@ -29,59 +31,102 @@ function mainHelp(): string {
     `dbxsync ${VERSION} — Okta → Dropbox Business provisioning as code`,
     '',
     'Usage: dbxsync <command> [options]',
+    '       dbxsync help <command>    dbxsync --version (-v)',
     '',
     'Commands:',
     ...lines,
     '',
-    'Every command takes --help. Exit codes: 0 success, 2 changes pending (plan --detailed-exitcode), 1 error.',
+    'Every command takes --help, --no-color and --debug. Exit codes: 0 success, 2 changes pending (plan --detailed-exitcode), 1 error.',
     '',
   ].join('\n');
 }
 
-function commandHelp(cmd: Command): string {
+function commandHelp(cmd: Command, entry: CommandEntry): string {
   const all = Object.entries({ ...cmd.options, ...GLOBAL_OPTIONS });
   const flags = all.map(([name, def]) => (def.type === 'string' ? `--${name} ${def.value ?? 'VALUE'}` : `--${name}`));
   const width = Math.max(...flags.map((f) => f.length));
   const lines = all.map(([, def], i) => `  ${flags[i]!.padEnd(width)}  ${def.description}`);
-  return `${cmd.summary}\n\nUsage: ${cmd.usage}\n\nOptions:\n${lines.join('\n')}\n`;
+  const env = entry.env.length === 0 ? 'Environment: none needed.' : `Environment:\n${entry.env.map((e) => `  ${e}`).join('\n')}`;
+  return `${cmd.summary}\n\nUsage: ${cmd.usage}\n\nOptions:\n${lines.join('\n')}\n\n${env}\n`;
+}
+
+function unknownCommand(name: string): string {
+  const guess = closest(name, COMMANDS.map((c) => c.name));
+  return `dbxsync: unknown command "${name}"${guess === null ? '' : ` (did you mean "${guess}"?)`}; see dbxsync --help`;
+}
+
+/**
+ * parseArgs' own message for an unknown flag, with a did-you-mean: `--formt` → `--format`, and a
+ * single-dash long flag (`-out`, which parseArgs reads as -o -u -t) → `--out`.
+ */
+function flagError(err: Error, args: readonly string[], spec: OptionSpec, command: string): UsageError {
+  const names = Object.keys(spec);
+  const first = err.message.split('\n')[0] ?? err.message;
+  const code = (err as { code?: string }).code;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    for (const arg of args) {
+      if (arg === '--') break;
+      const single = /^-([a-z][a-z-]+)(=.*)?$/i.exec(arg);
+      if (single && names.includes(single[1]!)) return new UsageError(`unknown option "${arg}": long options take two dashes: --${single[1]} (see dbxsync ${command} --help)`);
+      const long = /^--([^=]+)/.exec(arg);
+      if (long && !names.includes(long[1]!)) {
+        const guess = closest(long[1]!, names);
+        return new UsageError(`unknown option "--${long[1]}"${guess === null ? '' : ` (did you mean --${guess}?)`}; see dbxsync ${command} --help`);
+      }
+    }
+  }
+  return new UsageError(`${first} (see dbxsync ${command} --help)`);
 }
 
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined || name === '--help' || name === '-h') {
     io.stdout.write(mainHelp());
     return name === undefined ? 1 : 0;
   }
-  if (name === '--version' || name === 'version') {
+  if (name === '--version' || name === '-v' || name === 'version') {
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const cmd = COMMANDS.find((c) => c.name === name);
-  if (!cmd) {
-    io.stderr.write(`dbxsync: unknown command "${name}" (see dbxsync --help)\n`);
+  if (name === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) {
+      io.stdout.write(mainHelp());
+      return 0;
+    }
+    const entry = COMMANDS.find((c) => c.name === topic);
+    if (!entry) {
+      io.stderr.write(`${unknownCommand(topic)}\n`);
+      return 1;
+    }
+    io.stdout.write(commandHelp(await entry.load(), entry));
+    return 0;
+  }
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
+    io.stderr.write(`${unknownCommand(name)}\n`);
     return 1;
   }
+  const cmd = await entry.load();
   const debug = rest.includes('--debug');
   try {
+    const spec = { ...GLOBAL_OPTIONS, ...cmd.options };
     let parsed;
     try {
-      parsed = parseArgs({
-        args: [...rest],
-        options: parseOptions({ ...GLOBAL_OPTIONS, ...cmd.options }),
-        allowPositionals: true,
-        strict: true,
-      });
+      parsed = parseArgs({ args: [...rest], options: parseOptions(spec), allowPositionals: true, strict: true });
     } catch (err) {
-      throw new UsageError(`${(err as Error).message.split('\n')[0]} (see dbxsync ${cmd.name} --help)`);
+      throw flagError(err as Error, rest, spec, cmd.name);
     }
     if (parsed.values.help) {
-      io.stdout.write(commandHelp(cmd));
+      io.stdout.write(commandHelp(cmd, entry));
       return 0;
     }
     if (parsed.positionals.length > (cmd.maxPositionals ?? 0)) {
       throw new UsageError(`unexpected argument "${parsed.positionals[cmd.maxPositionals ?? 0]}" (see dbxsync ${cmd.name} --help)`);
     }
-    return await cmd.run(parsed, io);
+    // --no-color is NO_COLOR for everything the command renders (https://no-color.org).
+    const commandIO: CommandIO = parsed.values['no-color'] === true ? { ...io, env: { ...io.env, NO_COLOR: '1' } } : io;
+    return await cmd.run(parsed, commandIO);
   } catch (err) {
     io.stderr.write(`${describeError(cmd.name, err)}\n`);
     if (debug && err instanceof Error && err.stack) io.stderr.write(`${redact(err.stack)}\n`);

@@ -6,6 +6,7 @@
  *
  *   npm run bench                     every phase, default sizes
  *   npm run bench -- read 1000,10000  one phase, chosen sizes
+ *   npm run bench -- startup          CPU time of dbxsync --version / --help / show vs node -e 0
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -241,8 +242,30 @@ async function main(): Promise<void> {
         log(`  wall ${r.ms} ms vs calls × latency / concurrency = ${r.boundMs} ms (${ratio(r.ms, r.boundMs)}×); the baseline's bound is ${r.baselineBoundMs} ms; peak RSS ${r.rssMb} MB`);
         if (r.applied.failed > 0) ok = false;
       }
+    } else if (phase === 'startup') {
+      log('\n## startup: CPU time (user + system) of the CLI vs node -e 0, median of 7 runs');
+      const cli = path.resolve(HERE, '../../src/cli/main.js');
+      // The child reports its own CPU time (process.cpuUsage at exit: start-up included) on stderr.
+      const report = `data:text/javascript,process.on('exit',()=>{const u=process.cpuUsage();process.stderr.write('CPU '+(u.user+u.system)+'\\n')})`;
+      const cpu = (args: string[]): number => {
+        const times: number[] = [];
+        for (let i = 0; i < 7; i++) {
+          const r = spawnSync(process.execPath, ['--import', report, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+          const m = /CPU (\d+)/.exec(r.stderr);
+          if (!m) throw new Error(`no CPU report from ${args.join(' ')}: ${r.stderr.slice(0, 200)}`);
+          times.push(Number(m[1]) / 1000);
+        }
+        return times.sort((x, y) => x - y)[3]!;
+      };
+      const base = cpu(['-e', '0']);
+      log(`  node -e 0: ${base.toFixed(0)} ms CPU`);
+      for (const args of [['--version'], ['--help'], ['validate', '--help']]) {
+        const ms = cpu([cli, ...args]);
+        log(`  dbxsync ${args.join(' ').padEnd(16)} ${ms.toFixed(0)} ms CPU (${ratio(ms, base)}× node -e 0)`);
+        if (args[0] === '--version' && ms > base * 3) ok = false;
+      }
     } else {
-      throw new Error(`unknown phase "${phase}" (read, plan, apply)`);
+      throw new Error(`unknown phase "${phase}" (read, plan, apply, startup)`);
     }
   }
   log(ok ? '\nall goals met' : '\nSOME GOALS MISSED (see above)');

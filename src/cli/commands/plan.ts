@@ -4,7 +4,7 @@ import { formatIssue } from '../../config/issue.js';
 import { planSync } from '../../plan/index.js';
 import { boolOpt, stringOpt, type Command } from '../command.js';
 import { liveClientsFromEnv, readLiveState } from '../live.js';
-import { hasChanges, parseFormat, renderPlan, writePlanFile } from '../plan-output.js';
+import { assertWritableTarget, hasChanges, parseFormat, redactEmailsFor, renderPlan, writePlanFile } from '../plan-output.js';
 import { VERSION } from '../version.js';
 
 export const planCommand: Command = {
@@ -22,14 +22,16 @@ export const planCommand: Command = {
   maxPositionals: 0,
   async run(args, io) {
     const format = parseFormat(stringOpt(args, 'format'));
+    const redactEmails = redactEmailsFor(format, boolOpt(args, 'redact-emails'));
+    const out = stringOpt(args, 'out');
+    if (out !== undefined) assertWritableTarget(out, io);
     const now = io.now();
     const { state: desired, warnings } = await requireDesiredState(stringOpt(args, 'dir') ?? 'desired-state', { now, cwd: io.cwd });
     for (const w of warnings) io.stderr.write(`${formatIssue(w)}\n`);
     const clients = liveClientsFromEnv(io);
     const live = await readLiveState(desired, clients, io, { quiet: boolOpt(args, 'quiet') });
     const plan = planSync({ desired, okta: live.okta, dropbox: live.dropbox, now: now.toISOString(), toolVersion: VERSION });
-    io.stdout.write(renderPlan(plan, format, io, { redactEmails: boolOpt(args, 'redact-emails') }));
-    const out = stringOpt(args, 'out');
+    io.stdout.write(renderPlan(plan, format, io, { redactEmails }));
     if (out !== undefined) await writePlanFile(plan, out, io);
     if (!plan.safety.ok) {
       const n = plan.safety.violations.length;

@@ -1,0 +1,93 @@
+/**
+ * `dbxsync show plan.json` (issue 14 item 3): a saved plan rendered with no credentials and no API
+ * call; `--version`, `validate` and `show` load no SDK (issue 14 item 7); every missing variable
+ * is named at once.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import t, { type Test } from 'tap';
+import { run } from '../../src/cli/run.js';
+import { clearSecrets } from '../../src/domain/redact.js';
+import { demoSeed } from '../../src/sandbox/demo-seed.js';
+import { startSandbox } from '../../src/sandbox/index.js';
+import { captureIO } from '../helpers/io.js';
+import { CLI_MAIN, REPO, cliBuilt } from '../helpers/sandbox-process.js';
+
+const NOW = '2026-11-28T12:00:00.000Z';
+
+async function savedPlan(t: Test): Promise<{ dir: string; file: string }> {
+  const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), clock: () => new Date(NOW) });
+  t.teardown(() => sandbox.close());
+  t.teardown(() => clearSecrets());
+  const dir = mkdtempSync(path.join(tmpdir(), 'dbxsync-show-'));
+  const io = captureIO({ env: sandbox.env(), cwd: dir, now: NOW });
+  t.equal(await run(['plan', '--dir', path.join(REPO, 'desired-state'), '--out', 'plan.json', '--quiet'], io), 0, io.err());
+  return { dir, file: path.join(dir, 'plan.json') };
+}
+
+t.test('show renders a saved plan as text, markdown and JSON without any credentials', async (t) => {
+  const { dir, file } = await savedPlan(t);
+  const show = async (...args: string[]) => {
+    const io = captureIO({ env: {}, cwd: dir, now: NOW });
+    const code = await run(['show', ...args], io);
+    return { code, out: io.out(), err: io.err() };
+  };
+  const text = await show('plan.json');
+  t.equal(text.code, 0, text.err);
+  t.match(text.out, /^Plan: \d+ to add, \d+ to change, \d+ to suspend, \d+ to remove\.$/m);
+  const md = await show('plan.json', '--format', 'markdown');
+  t.match(md.out, /<details>/);
+  const json = await show('plan.json', '--format', 'json');
+  t.same(JSON.parse(json.out), JSON.parse(readFileSync(file, 'utf8')), 'JSON is the plan itself');
+  const redacted = await show('plan.json', '--redact-emails');
+  t.notMatch(redacted.out, /@acme-robotics\.example/, '--redact-emails hides the addresses');
+
+  // An edited file is shown, with a warning: apply --plan would refuse it.
+  const plan = JSON.parse(readFileSync(file, 'utf8'));
+  writeFileSync(path.join(dir, 'edited.json'), JSON.stringify({ ...plan, actions: plan.actions.slice(1) }));
+  const edited = await show('edited.json');
+  t.equal(edited.code, 0);
+  t.match(edited.err, /^dbxsync show: warning: edited\.json was edited after dbxsync plan wrote it/);
+
+  const missing = await show();
+  t.equal(missing.code, 1);
+  t.match(missing.err, /^dbxsync show: which plan\?/);
+  const absent = await show('nope.json');
+  t.match(absent.err, /^dbxsync show: cannot read nope\.json: ENOENT/);
+  writeFileSync(path.join(dir, 'bad.json'), '{"formatVersion": 1}');
+  const bad = await show('bad.json');
+  t.equal(bad.code, 1);
+  t.match(bad.err, /^dbxsync show: bad\.json: not a dbxsync plan: fingerprint missing/);
+  t.equal((await show('plan.json', '--format', 'json', '--redact-emails')).code, 1, '--redact-emails is refused for JSON');
+});
+
+t.test('plan names every missing variable at once, in one line', async (t) => {
+  const io = captureIO({ env: {}, cwd: REPO, now: NOW });
+  t.equal(await run(['plan', '--quiet'], io), 1);
+  const lines = io.err().trim().split('\n');
+  t.equal(lines.length, 1, io.err());
+  t.match(lines[0], /OKTA_ORG_URL is not set.*; no Dropbox credentials: set DROPBOX_TEAM_TOKEN/);
+});
+
+t.test('--version, validate and show load no SDK (lazy command modules)', { skip: cliBuilt() ? false : 'build first (npm test builds)' }, async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dbxsync-startup-'));
+  const log = path.join(dir, 'loaded.txt');
+  // A module hook (it runs off the main thread) that appends every URL loaded to a file.
+  const hook = path.join(dir, 'hook.mjs');
+  writeFileSync(path.join(dir, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`);
+  writeFileSync(hook, `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${path.join(dir, 'hooks.mjs')}`)});\n`);
+  const { file } = await savedPlan(t);
+  const SDK = /node_modules\/(dropbox|@okta\/okta-sdk-nodejs|@octokit)\//;
+  for (const args of [['--version'], ['validate', '--dir', path.join(REPO, 'desired-state')], ['show', file], ['--help']]) {
+    writeFileSync(log, '');
+    execFileSync(process.execPath, ['--import', hook, CLI_MAIN, ...args], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'ignore', 'ignore'] });
+    const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    t.ok(loaded.some((u) => u.endsWith('/cli/main.js')), `${args[0]}: the hook saw the CLI load`);
+    t.same(loaded.filter((u) => SDK.test(u)), [], `${args[0]}: no SDK module loaded (${loaded.length} modules)`);
+  }
+  writeFileSync(log, '');
+  execFileSync(process.execPath, ['--import', hook, CLI_MAIN, 'plan', '--help'], { env: { PATH: process.env.PATH ?? '' }, stdio: 'ignore' });
+  t.ok(readFileSync(log, 'utf8').split('\n').some((u) => SDK.test(u)), 'the hook does see the SDKs where they are needed (plan)');
+});
