@@ -5,8 +5,8 @@
  */
 import type { Role } from '../domain/desired.js';
 import { ROLE_RANK } from '../domain/desired.js';
-import { InternalError } from '../domain/errors.js';
 import type { DropboxGroup, DropboxMember, DropboxMemberStatus } from '../domain/live.js';
+import { invalidAnswer, requireField, requireObj, requireString } from '../domain/shape.js';
 
 type Obj = Record<string, unknown>;
 
@@ -35,14 +35,21 @@ function tagOf(v: unknown): string | null {
 
 const STATUSES: readonly DropboxMemberStatus[] = ['active', 'invited', 'suspended', 'removed'];
 
-/** TeamMemberInfoV2 ({profile, roles}) → DropboxMember. */
-export function toDropboxMember(info: { profile: unknown; roles?: unknown }): DropboxMember {
-  const p = info.profile as Obj;
+/**
+ * TeamMemberInfoV2 ({profile, roles}) → DropboxMember. The fields the plan depends on are required
+ * (TeamMemberProfile, team.stone:44/:92): team_member_id, email and a known status; an answer
+ * without them fails with one line naming `route` and the field.
+ */
+export function toDropboxMember(source: unknown, route = 'team/members/list_v2'): DropboxMember {
+  const at = { service: 'dropbox', route } as const;
+  const info = requireObj(at, source, 'a member');
+  const p = requireField<Obj>(at, info, 'profile', 'object', 'a member');
+  const id = requireString(at, info, 'profile.team_member_id', 'a member');
+  if (typeof p['email'] !== 'string') throw invalidAnswer(at, `member ${id} without profile.email`);
   const statusObj = p['status'] as Obj | undefined;
   const tag = tagOf(statusObj);
-  if (!tag || !(STATUSES as readonly string[]).includes(tag)) {
-    throw new InternalError(`Dropbox returned an unknown member status ${JSON.stringify(tag)} for ${String(p['team_member_id'])}`);
-  }
+  if (tag === null) throw invalidAnswer(at, `member ${id} without profile.status`);
+  if (!(STATUSES as readonly string[]).includes(tag)) throw invalidAnswer(at, `member ${id} with an unknown profile.status ${JSON.stringify(tag)}`);
   const status = tag as DropboxMemberStatus;
   const name = (p['name'] ?? {}) as Obj;
   let role: Role = 'member_only';
@@ -57,9 +64,9 @@ export function toDropboxMember(info: { profile: unknown; roles?: unknown }): Dr
     }
   }
   return {
-    teamMemberId: String(p['team_member_id']),
+    teamMemberId: id,
     accountId: str(p['account_id']),
-    email: String(p['email'] ?? ''),
+    email: p['email'] as string,
     // A required field of MemberProfile; read as verified when absent so that only an explicit false refuses.
     emailVerified: p['email_verified'] !== false,
     externalId: str(p['external_id']) || null,

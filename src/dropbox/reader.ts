@@ -13,6 +13,7 @@ import type { Dropbox } from 'dropbox';
 import type { DropboxGroup, DropboxMember, DropboxState } from '../domain/live.js';
 import { RemoteError } from '../domain/errors.js';
 import { PageGuard, type PageBound } from '../domain/pagination.js';
+import { requireField, requireObj, requireString, type AnswerAt } from '../domain/shape.js';
 import { dropboxRetryDefaults } from './client.js';
 import { managementTypeOf, profileGroupIds, toDropboxMember } from './map.js';
 import { mapLimit } from './pool.js';
@@ -41,7 +42,10 @@ type AnyArg = never;
 /** The team_member_id of the token's admin (team/token/get_authenticated_admin), null when the token has none. */
 export function readAuthenticatedAdmin(client: Dropbox, ctx: RetryContext): Promise<string | null> {
   return callWithRetry('team/token/get_authenticated_admin', () => client.teamTokenGetAuthenticatedAdmin(), ctx).then(
-    (r) => String((r.result.admin_profile as unknown as Obj)['team_member_id']),
+    (r) => {
+      const at: AnswerAt = { service: 'dropbox', route: 'team/token/get_authenticated_admin' };
+      return requireString(at, requireObj(at, r.result, 'a body'), 'admin_profile.team_member_id', 'an admin');
+    },
     (err: unknown) => {
       // ref §5: mapping_not_found / admin_not_active — the token has no admin: nothing to protect.
       if (err instanceof RemoteError && (err.code === 'mapping_not_found' || err.code === 'admin_not_active')) return null;
@@ -72,14 +76,23 @@ export async function readDropboxState(client: Dropbox, options: ReadDropboxOpti
   };
 
   const teamP = callWithRetry('team/get_info', () => client.teamGetInfo(), ctx);
+  const teamInfoP = teamP.then(({ result }) => {
+    const at: AnswerAt = { service: 'dropbox', route: 'team/get_info' };
+    const body = requireObj(at, result, 'a body');
+    return {
+      name: requireField<string>(at, body, 'name', 'string', 'a team'),
+      provisioned: requireField<number>(at, body, 'num_provisioned_users', 'number', 'a team'),
+      licensed: requireField<number>(at, body, 'num_licensed_users', 'number', 'a team'),
+    };
+  });
   // No listing reports its length, but team/get_info reports the team's size (team.stone:2103):
   // a listing (members with the removed ones, groups, a group's members) may take ten times the
   // pages the team fills, plus ten, and no more. Asked for only past the first ten pages.
   let teamBound: Promise<PageBound> | null = null;
   const boundFor = (pages: number): PageBound | Promise<PageBound> => {
     if (pages < MIN_PAGE_BOUND) return { pages: MIN_PAGE_BOUND, why: 'the first pages' };
-    teamBound ??= teamP.then(({ result }) => {
-      const size = Math.max(result.num_provisioned_users, result.num_licensed_users);
+    teamBound ??= teamInfoP.then((info) => {
+      const size = Math.max(info.provisioned, info.licensed);
       const pages = MIN_PAGE_BOUND + 10 * Math.ceil(size / limit);
       return { pages, why: `ten times the pages of the ${size} members team/get_info reports, plus ${MIN_PAGE_BOUND}` };
     });
@@ -91,22 +104,25 @@ export async function readDropboxState(client: Dropbox, options: ReadDropboxOpti
     next: (cursor: string) => Promise<{ result: unknown }>,
     key: string,
     route: string,
+    continueRoute: string,
   ): Promise<Obj[]> {
     // ref §2.2: invalid_cursor → restart the listing (at most twice).
     for (let restart = 0; ; restart++) {
       const items: Obj[] = [];
       const guard = new PageGuard('dropbox', route, 'cursor');
       try {
-        let page = (await first()).result as Obj;
+        let at: AnswerAt = { service: 'dropbox', route };
+        let page = requireObj(at, (await first()).result, 'a body');
         for (;;) {
-          const batch = (page[key] as Obj[] | undefined) ?? [];
-          items.push(...batch);
-          const more = page['has_more'] === true;
+          const batch = requireField<unknown[]>(at, page, key, 'array', 'a page');
+          for (const item of batch) items.push(requireObj(at, item, `an item of ${key}`));
+          const more = requireField<boolean>(at, page, 'has_more', 'boolean', 'a page');
           progress(batch.length, more ? limit : 0);
           if (!more) return items;
-          const cursor = String(page['cursor']);
+          const cursor = requireString(at, page, 'cursor', 'a page with has_more');
           guard.follow(cursor, await boundFor(guard.pages));
-          page = (await next(cursor)).result as Obj;
+          at = { service: 'dropbox', route: continueRoute };
+          page = requireObj(at, (await next(cursor)).result, 'a body');
         }
       } catch (err) {
         if (restart < 2 && err instanceof RemoteError && err.code === 'invalid_cursor') continue;
@@ -120,20 +136,28 @@ export async function readDropboxState(client: Dropbox, options: ReadDropboxOpti
     (cursor) => callWithRetry('team/members/list/continue_v2', () => client.teamMembersListContinueV2({ cursor }), ctx),
     'members',
     'team/members/list_v2',
+    'team/members/list/continue_v2',
   );
   const groupsP = listAll(
     () => callWithRetry('team/groups/list', () => client.teamGroupsList({ limit }), ctx),
     (cursor) => callWithRetry('team/groups/list/continue', () => client.teamGroupsListContinue({ cursor }), ctx),
     'groups',
     'team/groups/list',
+    'team/groups/list/continue',
   );
   const adminP = readAuthenticatedAdmin(client, ctx);
-  const [memberInfos, groupSummaries, team, authenticatedAdminId] = await Promise.all([membersP, groupsP, teamP, adminP]);
+  const [memberInfos, groupSummaries, team, authenticatedAdminId] = await Promise.all([membersP, groupsP, teamInfoP, adminP]);
+  const groupsAt: AnswerAt = { service: 'dropbox', route: 'team/groups/list' };
+  for (const g of groupSummaries) {
+    // GroupSummary (team_common.stone:17): the plan matches groups by name and id.
+    const id = requireString(groupsAt, g, 'group_id', 'a group');
+    requireString(groupsAt, g, 'group_name', `group ${id}`);
+  }
 
   const members: DropboxMember[] = [];
   const fromProfiles = new Map<string, string[]>();
   for (const info of memberInfos) {
-    const member = toDropboxMember(info as { profile: unknown; roles?: unknown });
+    const member = toDropboxMember(info);
     members.push(member);
     if (member.status === 'removed') continue;
     for (const gid of profileGroupIds(info['profile'])) {
@@ -160,8 +184,13 @@ export async function readDropboxState(client: Dropbox, options: ReadDropboxOpti
       (cursor) => callWithRetry('team/groups/members/list/continue', () => client.teamGroupsMembersListContinue({ cursor }), ctx),
       'members',
       'team/groups/members/list',
+      'team/groups/members/list/continue',
     );
-    listed.set(groupId, entries.map((e) => String((e['profile'] as Obj)['team_member_id'])));
+    const at: AnswerAt = { service: 'dropbox', route: 'team/groups/members/list' };
+    listed.set(
+      groupId,
+      entries.map((e) => requireString(at, e, 'profile.team_member_id', `a member of group ${groupId}`)),
+    );
   });
 
   const groups: DropboxGroup[] = groupSummaries.map((g) => {
@@ -176,5 +205,5 @@ export async function readDropboxState(client: Dropbox, options: ReadDropboxOpti
     };
   });
 
-  return { teamName: String(team.result.name), members, groups, authenticatedAdminId };
+  return { teamName: team.name, members, groups, authenticatedAdminId };
 }

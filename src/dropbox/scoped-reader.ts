@@ -61,7 +61,7 @@ export async function lookupMembers(client: Dropbox, lookup: MemberLookup, retry
   for (const page of pages) {
     for (const item of ((page.result as unknown as Obj)['members_info'] as Obj[] | undefined) ?? []) {
       if (item['.tag'] !== 'member_info') continue;
-      const member = toDropboxMember(item as { profile: unknown; roles?: unknown });
+      const member = toDropboxMember(item, 'team/members/get_info_v2');
       if (members.has(member.teamMemberId)) continue;
       members.set(member.teamMemberId, member);
       groupsOf.set(member.teamMemberId, member.status === 'removed' ? [] : profileGroupIds(item['profile']));

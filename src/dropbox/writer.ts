@@ -175,7 +175,7 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
     const res = tally.add(await call<Obj>('team/members/get_info_v2', 'teamMembersGetInfoV2', { members: [userArg(sel)] }));
     const item = ((res['members_info'] as Obj[] | undefined) ?? [])[0];
     if (!item || item['.tag'] !== 'member_info') return null;
-    return toDropboxMember(item as { profile: unknown; roles?: unknown });
+    return toDropboxMember(item, 'team/members/get_info_v2');
   }
 
   /** Runs a launch that may return a job, re-launching when the job fails (a failed job applied nothing or is verified first). */
@@ -271,7 +271,7 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
         already.forEach((j, k) => {
           const m = batch[j]!;
           const info = infos[k];
-          const found = info && info['.tag'] === 'member_info' ? toDropboxMember(info as { profile: unknown }) : null;
+          const found = info && info['.tag'] === 'member_info' ? toDropboxMember(info, 'team/members/get_info_v2') : null;
           const i = idx[j]!;
           if (found && found.status !== 'removed' && found.externalId === m.externalId) {
             outcomes[i] = { email: m.email, ok: true, teamMemberId: found.teamMemberId, alreadyMember: true };

@@ -5,6 +5,7 @@
  * as the same OktaUser: ISO strings, no undefined keys, lower-cased email.
  */
 import type { OktaGroup, OktaUser, OktaUserStatus } from '../domain/live.js';
+import { requireField, requireObj, requireString, type AnswerAt } from '../domain/shape.js';
 
 const STATUSES: ReadonlySet<string> = new Set<OktaUserStatus>([
   'STAGED',
@@ -70,6 +71,29 @@ export function toOktaUser(source: unknown): OktaUser | null {
     statusChanged: isoOrNull(u.statusChanged),
     lastUpdated: isoOrNull(u.lastUpdated),
   };
+}
+
+/**
+ * A user of an Okta answer with the fields the plan depends on (User, okta-mgmt.yaml: id, status,
+ * profile): a user without them fails the read with one line naming the route and the field,
+ * never dropped or guessed (a user without status once vanished from the plan with exit 0).
+ */
+export function requireOktaUser(source: unknown, route: string): OktaUser {
+  const at: AnswerAt = { service: 'okta', route };
+  const u = requireObj(at, source, 'a user');
+  const id = requireString(at, u, 'id', 'a user');
+  requireString(at, u, 'status', `user ${id}`);
+  requireField(at, u, 'profile', 'object', `user ${id}`);
+  return toOktaUser(u)!;
+}
+
+/** A group of an Okta answer with its id and profile.name (the plan matches groups by both). */
+export function requireOktaGroup(source: unknown, route: string): OktaGroup {
+  const at: AnswerAt = { service: 'okta', route };
+  const g = requireObj(at, source, 'a group');
+  const id = requireString(at, g, 'id', 'a group');
+  requireField(at, g, 'profile.name', 'string', `group ${id}`);
+  return toOktaGroup(g)!;
 }
 
 interface GroupLike {

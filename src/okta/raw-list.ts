@@ -7,6 +7,7 @@
  * repeats the whole query, so a batched `filter` of more than a few dozen users trips it.
  */
 import { PageGuard, type PageBound } from '../domain/pagination.js';
+import { invalidAnswer } from '../domain/shape.js';
 import type { OktaClient } from './client.js';
 import { oktaRoute } from './rate-budget.js';
 import { MAX_ATTEMPTS_KEY } from './request-executor.js';
@@ -115,7 +116,7 @@ export async function* listRaw(client: OktaClient, path: string, params: Readonl
     }
     pending = url === null ? null : fetchPage(url);
     const body: unknown = await response.json();
-    if (!Array.isArray(body)) throw new Error(`Okta answered ${path} with ${typeof body} instead of a list`);
+    if (!Array.isArray(body)) throw invalidAnswer({ service: 'okta', route: guard.route }, `a body that is ${body === null ? 'null' : typeof body}, not a list`);
     for (const item of body) {
       const id = (item as { id?: unknown } | null)?.id;
       if (typeof id !== 'string') continue;

@@ -24,7 +24,8 @@ import { compileGroupPattern, type GroupPattern } from '../domain/group-pattern.
 import { RemoteError } from '../domain/errors.js';
 import type { OktaAssignment, OktaGroup, OktaState, OktaUser } from '../domain/live.js';
 import type { OktaClient } from './client.js';
-import { toOktaGroup, toOktaUser } from './convert.js';
+import { requireObj, requireString, type AnswerAt } from '../domain/shape.js';
+import { requireOktaGroup, requireOktaUser } from './convert.js';
 import { toRemoteError } from './errors.js';
 import { listRaw } from './raw-list.js';
 import { chunkLookups, filterFor, lookupKey, USERS_PAGE_SIZE, type Lookup, type SearchLookup } from './user-lookup.js';
@@ -37,6 +38,8 @@ export const OKTA_PAGE_SIZES = {
   groupMembers: 1000,
   users: USERS_PAGE_SIZE,
 } as const;
+
+const APP_USERS: AnswerAt = { service: 'okta', route: 'GET /api/v1/apps/{id}/users' };
 
 export const JSON_GET = { method: 'get', headers: { Accept: 'application/json', 'Content-Type': 'application/json' } };
 
@@ -125,12 +128,11 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
   const users = new Map<string, OktaUser>();
   const byLogin = new Map<string, string>();
   const byEmail = new Map<string, string>();
-  /** Add a user from an SDK model or raw JSON; a user already read is not converted again. */
-  const addUser = (source: unknown): OktaUser | null => {
+  /** Add a user of `route`'s answer (checked: id, status, profile); a user already read is not converted again. */
+  const addUser = (source: unknown, route: string): OktaUser => {
     const id = (source as { id?: unknown } | null | undefined)?.id;
     if (typeof id === 'string' && users.has(id)) return users.get(id)!;
-    const u = toOktaUser(source);
-    if (!u) return null;
+    const u = requireOktaUser(source, route);
     users.set(u.id, u);
     if (u.login) byLogin.set(u.login.toLowerCase(), u.id);
     if (u.email && !byEmail.has(u.email)) byEmail.set(u.email, u.id);
@@ -164,7 +166,7 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
         `${client.orgUrl}/api/v1/users/${encodeURIComponent(idOrLogin)}`,
         structuredClone(JSON_GET) as Parameters<typeof client.sdk.http.http>[1],
       );
-      addUser(await response.json());
+      addUser(await response.json(), 'GET /api/v1/users/{id}');
     } catch (err) {
       if ((err as { status?: number }).status !== 404) throw err;
     }
@@ -192,7 +194,7 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
               try {
                 for await (const u of listRaw(client, '/api/v1/users', { search: filterFor(part), limit: OKTA_PAGE_SIZES.users })) {
                   if (stopped()) return;
-                  addUser(u);
+                  addUser(u, 'GET /api/v1/users');
                 }
               } catch (err) {
                 // Okta refuses an overly complex search with 400 on the first page, before any item.
@@ -233,15 +235,18 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
     const path = `/api/v1/apps/${encodeURIComponent(appId)}/users`;
     for await (const item of listRaw(client, path, { limit: OKTA_PAGE_SIZES.appUsers, expand: 'user' })) {
       if (stopped()) return;
-      const appUser = item as { id?: unknown; scope?: unknown; status?: unknown; _embedded?: { user?: unknown } } | null;
-      const id = appUser?.id;
-      if (typeof id !== 'string' || appUserIds.has(id)) continue;
+      const appUser = requireObj(APP_USERS, item, 'an app user') as { id?: unknown; scope?: unknown; status?: unknown; _embedded?: { user?: unknown } };
+      const id = requireString(APP_USERS, appUser, 'id', 'an app user');
+      requireString(APP_USERS, appUser, 'status', `app user ${id}`);
+      if (appUserIds.has(id)) continue;
       appUserIds.add(id);
       // Listed is not assigned: a REVOKED, INACTIVE, DEPROVISIONED or UNASSIGNED app user (AppUserStatus)
       // no longer holds the assignment; the person is known to Okta but unassigned.
-      if (!NOT_ASSIGNED.has(String(appUser!.status ?? ''))) assignments.push({ userId: id, scope: appUser!.scope === 'GROUP' ? 'GROUP' : 'USER' });
+      if (!NOT_ASSIGNED.has(String(appUser.status))) assignments.push({ userId: id, scope: appUser.scope === 'GROUP' ? 'GROUP' : 'USER' });
       // G2: pages after the first may lack _embedded.user; those users are fetched in batches.
-      if (!addUser(appUser!._embedded?.user) && !users.has(id)) withoutEmbed.push(id);
+      const embedded = appUser._embedded?.user;
+      if (embedded !== undefined && embedded !== null) addUser(embedded, APP_USERS.route);
+      else if (!users.has(id)) withoutEmbed.push(id);
       if (assignments.length % OKTA_PAGE_SIZES.appUsers === 0) {
         progress('app-users', assignments.length);
         flushWithoutEmbed();
@@ -256,8 +261,8 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
       const path = `/api/v1/apps/${encodeURIComponent(appId)}/groups`;
       for await (const a of listRaw(client, path, { limit: OKTA_PAGE_SIZES.appGroups })) {
         if (stopped()) return;
-        const id = (a as { id?: unknown } | null)?.id;
-        if (typeof id === 'string') appGroupIds.push(id);
+        const at = { service: 'okta', route: 'GET /api/v1/apps/{id}/groups' } as const;
+        appGroupIds.push(requireString(at, requireObj(at, a, 'a group assignment'), 'id', 'a group assignment'));
       }
       progress('app-groups', appGroupIds.length);
     }),
@@ -268,8 +273,8 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
     guard('GET /api/v1/groups', async () => {
       for await (const g of listRaw(client, '/api/v1/groups', { limit: OKTA_PAGE_SIZES.groups })) {
         if (stopped()) return;
-        const group = toOktaGroup(g);
-        if (group) groups.set(group.id, { id: group.id, name: group.name, type: group.type, memberIds: null });
+        const group = requireOktaGroup(g, 'GET /api/v1/groups');
+        groups.set(group.id, { id: group.id, name: group.name, type: group.type, memberIds: null });
       }
       progress('groups', groups.size);
     }),
@@ -286,8 +291,7 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
             const path = `/api/v1/groups/${encodeURIComponent(groupId)}/users`;
             for await (const u of listRaw(client, path, { limit: OKTA_PAGE_SIZES.groupMembers })) {
               if (stopped()) return;
-              const user = addUser(u);
-              if (user) memberIds.push(user.id);
+              memberIds.push(addUser(u, 'GET /api/v1/groups/{id}/users').id);
             }
             groups.get(groupId)!.memberIds = memberIds.sort();
             membersRead += memberIds.length;

@@ -17,7 +17,7 @@
 import type { DesiredState } from '../domain/desired.js';
 import type { OktaAssignment, OktaGroup, OktaUser } from '../domain/live.js';
 import type { OktaClient } from './client.js';
-import { toOktaGroup, toOktaUser } from './convert.js';
+import { requireOktaGroup, toOktaUser } from './convert.js';
 import { toRemoteError } from './errors.js';
 import { listRaw } from './raw-list.js';
 import { JSON_GET, NOT_ASSIGNED, OKTA_PAGE_SIZES, settle, targetGroupIds } from './reader.js';
@@ -103,8 +103,7 @@ export async function readOktaGroups(client: OktaClient): Promise<OktaGroup[]> {
   const groups: OktaGroup[] = [];
   try {
     for await (const raw of listRaw(client, '/api/v1/groups', { limit: OKTA_PAGE_SIZES.groups })) {
-      const g = toOktaGroup(raw);
-      if (g) groups.push(g);
+      groups.push(requireOktaGroup(raw, 'GET /api/v1/groups'));
     }
   } catch (err) {
     throw toRemoteError(err, 'GET /api/v1/groups');

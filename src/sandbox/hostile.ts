@@ -21,6 +21,31 @@ export interface HostileRule {
    * one the request sent ('same') or a new one each time that leads to the same page ('new').
    */
   readonly endlessPages?: 'same' | 'new';
+  /**
+   * Fields left out of the answer, as dotted paths ("status", "profile.team_member_id",
+   * "_embedded.user.status"), removed from the body and from every item of its lists.
+   */
+  readonly omit?: readonly string[];
+  /** Answer 200 with the JSON body `null`. */
+  readonly nullBody?: boolean;
+}
+
+function removePath(value: unknown, path: readonly string[]): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+  const obj = value as Record<string, unknown>;
+  if (path.length === 1) delete obj[path[0]!];
+  else removePath(obj[path[0]!], path.slice(1));
+}
+
+/** A copy of the body without the `omit` paths, in the body itself and in every item of its lists. */
+function omitted(body: unknown, paths: readonly string[]): unknown {
+  const copy: unknown = structuredClone(body);
+  const targets: unknown[] = Array.isArray(copy) ? copy : [copy];
+  if (!Array.isArray(copy) && copy !== null && typeof copy === 'object') {
+    for (const v of Object.values(copy as Record<string, unknown>)) if (Array.isArray(v)) targets.push(...(v as unknown[]));
+  }
+  for (const p of paths) for (const t of targets) removePath(t, p.split('.'));
+  return copy;
 }
 
 const NEW_CURSOR = /~hostile\d+$/;
@@ -82,7 +107,9 @@ export function applyHostile(rules: readonly HostileRule[], route: string, req: 
     const query = req.query.size > 0 ? `?${req.query.toString()}` : '';
     return { status: 307, headers: { Location: `${rule.redirectTo}${req.path}${query}` }, body: '' };
   }
+  if (rule.nullBody === true) return { ...response, body: null };
   let out = rule.endlessPages === undefined ? response : endless(rule.endlessPages, route, req, response);
+  if (rule.omit !== undefined) out = { ...out, body: omitted(out.body, rule.omit) };
   if (rule.nextLinkOrigin !== undefined) {
     const link = out.headers?.['Link'] ?? '';
     const withNext = /rel="next"/.test(link) ? link : `${link}${link ? ', ' : ''}<${req.baseUrl}${req.path}?after=zz-hostile>; rel="next"`;
