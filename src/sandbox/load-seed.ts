@@ -99,6 +99,7 @@ function checkOkta(value: unknown): void {
     str(group, 'name', at);
     optStr(group, 'description', at);
     oneOf(group, 'type', OKTA_GROUP_TYPES, at, false);
+    for (const key of ['created', 'lastUpdated', 'lastMembershipUpdated']) optTime(group, key, at);
     idList(group.members, `${at}.members`, userIds, 'Okta user');
   });
   idList(okta.appUserIds, 'okta.appUserIds', userIds, 'Okta user');

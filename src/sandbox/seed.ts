@@ -24,6 +24,10 @@ export interface SeedOktaGroup {
   type?: string;
   /** Okta user ids. */
   members: string[];
+  /** ISO times (default: when the sandbox starts): a seed whose groups did not just change sets them. */
+  created?: string;
+  lastUpdated?: string;
+  lastMembershipUpdated?: string;
 }
 
 export interface SeedOkta {

@@ -6,6 +6,7 @@
  *
  *   npm run bench                     every phase, default sizes
  *   npm run bench -- read 1000,10000  one phase, chosen sizes
+ *   npm run bench -- reconcile        incremental reconcile cycles (quiet, k changed people)
  *   npm run bench -- startup          CPU time of dbxsync --version / --help / show vs node -e 0
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -20,6 +21,7 @@ import { readDropboxState } from '../../src/dropbox/reader.js';
 import { createDropboxWriter } from '../../src/dropbox/writer.js';
 import { createOktaClient } from '../../src/okta/client.js';
 import { DEFAULT_OKTA_CONCURRENCY, OKTA_PAGE_SIZES, readOktaState } from '../../src/okta/reader.js';
+import { reconcileIncremental } from '../../src/cli/reconcile-incremental.js';
 import { planSync } from '../../src/plan/index.js';
 import { DEFAULT_SANDBOX_TOKENS } from '../../src/sandbox/seed.js';
 import { generateDesiredStateYaml } from '../../src/sandbox/generate.js';
@@ -181,7 +183,53 @@ async function measure(phase: string, size: number): Promise<unknown> {
       await sandbox.stop();
     }
   }
+  if (phase === 'reconcile') return measureReconcile(size);
   throw new Error(`unknown phase ${phase}`);
+}
+
+/**
+ * `reconcile`: the calls of incremental cycles (reconcile --since 15m, --dry-run) at a generated
+ * org: a quiet window, then windows holding k deactivated people (played through the sandbox's
+ * admin route), k cumulative. Okta calls count attempts per route (client side), Dropbox calls
+ * per route; the goals are issue 11's: quiet ≤ 10, k people ≤ 4 + 2k.
+ */
+async function measureReconcile(size: number): Promise<unknown> {
+  const groups = size >= 100_000 ? 2000 : Math.max(20, Math.round(size / 50));
+  const sandbox = await startChildSandbox({ people: size, groups, latencyMs: LATENCY_MS, changeRate: 0, settled: true });
+  try {
+    const desired = await desiredFor(size);
+    const c = clients(sandbox.url);
+    const counter = dropboxCallCounter(c.dropbox);
+    const sink = { write: () => undefined, isTTY: false };
+    const io = { stdout: sink, stderr: sink, env: {}, cwd: tmpdir(), now: () => new Date(), confirm: async () => false };
+    const total = (calls: Record<string, number>) => Object.values(calls).reduce((a, b) => a + b, 0);
+    const cycle = async (k: number) => {
+      const okta0 = c.okta.calls();
+      counter.reset();
+      const t0 = performance.now();
+      const { report } = await reconcileIncremental(desired, c, io, { dryRun: true, format: 'json', quiet: true, sinceMs: 15 * 60_000 });
+      const ms = Math.round(performance.now() - t0);
+      const okta = Object.fromEntries(Object.entries(c.okta.calls()).map(([r, n]) => [r, n - (okta0[r] ?? 0)]).filter(([, n]) => (n as number) > 0));
+      const dropbox = Object.fromEntries(counter.entries());
+      return { k, okta, dropbox, oktaCalls: total(okta), dropboxCalls: total(dropbox), escalated: report.escalated ?? null, planned: report.planned, ms };
+    };
+    const headers = { Authorization: `SSWS ${DEFAULT_SANDBOX_TOKENS.okta}`, 'Content-Type': 'application/json' };
+    const active = (await (await fetch(`${sandbox.url}/api/v1/users?filter=${encodeURIComponent('status eq "ACTIVE"')}&limit=200`, { headers })).json()) as { id: string }[];
+    // Plain people far from the generated admins (the first accounts): a team admin leaving escalates.
+    const leavers = active.slice(50).map((u) => u.id);
+    const rows = [await cycle(0)];
+    let played = 0;
+    for (const k of [1, 10, 50]) {
+      const actions = leavers.slice(played, k).map((user) => ({ action: 'deactivate', user }));
+      const r = await fetch(`${sandbox.url}/_sandbox/okta/admin`, { method: 'POST', headers, body: JSON.stringify({ actions }) });
+      if (r.status !== 200) throw new Error(`admin route ${r.status}: ${await r.text()}`);
+      played = k;
+      rows.push(await cycle(k));
+    }
+    return { phase: 'reconcile', size, groups, rows, rssMb: rssMb() };
+  } finally {
+    await sandbox.stop();
+  }
 }
 
 function runOne(phase: string, size: number): Record<string, any> {
@@ -242,6 +290,20 @@ async function main(): Promise<void> {
         log(`  wall ${r.ms} ms vs calls × latency / concurrency = ${r.boundMs} ms (${ratio(r.ms, r.boundMs)}×); the baseline's bound is ${r.baselineBoundMs} ms; peak RSS ${r.rssMb} MB`);
         if (r.applied.failed > 0) ok = false;
       }
+    } else if (phase === 'reconcile') {
+      log(`\n## reconcile phase: incremental cycles (--since 15m, --dry-run), ${LATENCY_MS} ms latency; goals: quiet ≤ 10 calls, k changed people ≤ 4 + 2k`);
+      for (const size of sizesArg ?? [10_000, 100_000]) {
+        const r = runOne('reconcile', size);
+        log(`\n${size.toLocaleString('en-US')} people, ${r.groups} groups; peak RSS ${r.rssMb} MB`);
+        for (const row of r.rows as Record<string, any>[]) {
+          const calls = row.oktaCalls + row.dropboxCalls;
+          const goal = row.k === 0 ? 10 : 4 + 2 * row.k;
+          log(`  k=${String(row.k).padStart(3)}: ${String(calls).padStart(4)} calls (okta ${row.oktaCalls}, dropbox ${row.dropboxCalls}), goal ≤ ${goal}: ${calls <= goal ? 'ok' : 'MISSED'}; ${row.planned} planned; ${row.escalated === null ? 'incremental' : `ESCALATED: ${row.escalated}`}; ${row.ms} ms`);
+          log(`         okta ${JSON.stringify(row.okta)}`);
+          log(`         dropbox ${JSON.stringify(row.dropbox)}`);
+          if (row.escalated !== null || calls > goal) ok = false;
+        }
+      }
     } else if (phase === 'startup') {
       log('\n## startup: CPU time (user + system) of the CLI vs node -e 0, median of 7 runs');
       const cli = path.resolve(HERE, '../../src/cli/main.js');
@@ -265,7 +327,7 @@ async function main(): Promise<void> {
         if (args[0] === '--version' && ms > base * 3) ok = false;
       }
     } else {
-      throw new Error(`unknown phase "${phase}" (read, plan, apply, startup)`);
+      throw new Error(`unknown phase "${phase}" (read, plan, apply, reconcile, startup)`);
     }
   }
   log(ok ? '\nall goals met' : '\nSOME GOALS MISSED (see above)');

@@ -10,9 +10,13 @@ import { shapeApplyScenario, type BenchScenario } from './scenario.js';
 const scenario = JSON.parse(process.argv[2] ?? '{}') as BenchScenario;
 let seed: SandboxSeed = generateOrg({ people: scenario.people, groups: scenario.groups, seed: 7, changeRate: scenario.changeRate ?? 0.1 });
 if (scenario.apply) seed = shapeApplyScenario(seed, scenario.apply);
+if (scenario.settled) {
+  const dayAgo = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+  for (const g of seed.okta.groups) Object.assign(g, { created: dayAgo, lastUpdated: dayAgo, lastMembershipUpdated: dayAgo });
+}
 // Okta's per-minute budgets are lifted here: the read phase measures calls and latency, and the
 // pacing that real limits impose is computed from the call counts instead (see bench.ts).
-const unlimited = { apps: 1e9, groups: 1e9, 'groups/{id}': 1e9, users: 1e9, 'users/{id}': 1e9, 'users/{id} write': 1e9, other: 1e9 };
+const unlimited = { apps: 1e9, groups: 1e9, 'groups/{id}': 1e9, users: 1e9, 'users/{id}': 1e9, 'users/{id} write': 1e9, other: 1e9, logs: 1e9 };
 const sandbox = await startSandbox({
   seed,
   latencyMs: scenario.latencyMs,

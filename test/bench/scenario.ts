@@ -17,6 +17,8 @@ export interface BenchScenario {
   readonly latencyMs: number;
   readonly changeRate?: number;
   readonly apply?: ApplyMix;
+  /** The Okta groups last changed a day before the sandbox starts (a quiet System Log window). */
+  readonly settled?: boolean;
 }
 
 /**

@@ -160,9 +160,9 @@ export class OktaSandbox {
         description: g.description ?? null,
         type: g.type ?? 'OKTA_GROUP',
         members: new Set(g.members.filter((m) => this.users.has(m))),
-        created: now,
-        lastUpdated: now,
-        lastMembershipUpdated: now,
+        created: iso(g.created, now)!,
+        lastUpdated: iso(g.lastUpdated, now)!,
+        lastMembershipUpdated: iso(g.lastMembershipUpdated, now)!,
       });
     }
     for (const id of seed.appUserIds) {

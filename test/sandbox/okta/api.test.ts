@@ -219,6 +219,16 @@ t.test("a user's groups (listUserGroups, okta-management.yaml /api/v1/users/{id}
   t.equal(missing.body.errorCode, 'E0000007');
 });
 
+t.test('a seed may date its groups (created, lastUpdated, lastMembershipUpdated); by default they are the start', async (t) => {
+  const s0 = seed();
+  Object.assign(s0.groups[0]!, { created: '2025-01-01T00:00:00Z', lastUpdated: '2026-11-01T00:00:00Z', lastMembershipUpdated: '2026-11-27T10:00:00.000Z' });
+  const s = await start(t, s0);
+  t.match((await s.get('/api/v1/groups/00gA')).body, { created: '2025-01-01T00:00:00.000Z', lastUpdated: '2026-11-01T00:00:00.000Z', lastMembershipUpdated: '2026-11-27T10:00:00.000Z' });
+  t.match((await s.get('/api/v1/groups/00gB')).body, { lastMembershipUpdated: '2026-11-28T10:00:00.000Z' });
+  const since = encodeURIComponent('lastMembershipUpdated gt "2026-11-28T09:45:00.000Z"');
+  t.same((await s.get(`/api/v1/groups?filter=${since}`)).body.map((g: { id: string }) => g.id), ['00gB', '00gC'], 'a dated group is out of a recent window');
+});
+
 t.test('rate limits: headers on every response, 429 when a bucket is used up, windows by the clock', async (t) => {
   const s = await start(t, seed(), { apps: 3, users: 50 });
   const seen: number[] = [];
