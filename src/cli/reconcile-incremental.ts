@@ -40,10 +40,13 @@ export function parseDuration(text: string): number {
 const MARKER = 'okta:';
 const MEMBERSHIP_EVENTS = new Set(['group.user_membership.add', 'group.user_membership.remove']);
 const GROUP_CHANGE_EVENTS = new Set(['group.profile.update', 'group.lifecycle.delete']);
+const LEAVING_EVENTS = new Set(['user.lifecycle.deactivate', 'user.lifecycle.suspend']);
 
 /** What the window's changes ask for: the people to read, or a reason to read everything. */
 interface Wanted {
   readonly userIds: Set<string>;
+  /** People the window deactivated or suspended. */
+  readonly leaving: ReadonlySet<string>;
   /** Groups whose membership moved without an event naming the person. */
   readonly unexplainedGroups: readonly string[];
   /** Groups renamed or deleted in the window. */
@@ -64,11 +67,12 @@ function wanted(changes: OktaChanges, appId: string): Wanted {
     }
   }
   const unexplainedGroups = changes.updatedGroupIds.filter((id) => !explained.has(id));
+  const leaving = new Set(changes.events.filter((e) => LEAVING_EVENTS.has(e.eventType)).flatMap((e) => e.targets.filter((t) => t.type === 'User').map((t) => t.id)));
   let escalate: string | null = null;
   if (affected.appGroupIds.size > 0) escalate = `an Okta group was assigned to or unassigned from the app (${[...affected.appGroupIds].sort().join(', ')}): its members' assignments changed`;
   else if (userIds.size > MAX_AFFECTED) escalate = `more than ${MAX_AFFECTED} people changed in the window`;
   else if (changes.updatedGroupIds.length > MAX_AFFECTED) escalate = `more than ${MAX_AFFECTED} groups changed membership in the window`;
-  return { userIds, unexplainedGroups, changedGroups: [...changedGroups].sort(), escalate };
+  return { userIds, leaving, unexplainedGroups, changedGroups: [...changedGroups].sort(), escalate };
 }
 
 /** The emails a person's Dropbox member may carry: the Okta email and the mapped one. */
@@ -186,7 +190,7 @@ export async function reconcileIncremental(desired: DesiredState, clients: LiveC
   const profileGroups = new Map<string, readonly string[]>();
   let pending = [...want.userIds].sort();
   for (let round = 0; round < 2 && pending.length > 0; round++) {
-    const read = await readOktaPeople(okta, desired, { userIds: pending, groups: people.groups });
+    const read = await readOktaPeople(okta, desired, { userIds: pending, leaving: want.leaving, groups: people.groups });
     people = merge(people, read);
     const found = await lookupMembers(
       clients.dropbox,

@@ -24,6 +24,9 @@ import { JSON_GET, NOT_ASSIGNED, OKTA_PAGE_SIZES, settle, targetGroupIds } from 
 import { readLogWindow, type LifecycleEvent } from './system-log.js';
 import { filterFor, type SearchLookup } from './user-lookup.js';
 
+/** Okta statuses whose offboarding rule does not depend on the app assignment (planner: deactivated, oktaSuspended). */
+const GONE: ReadonlySet<string> = new Set(['DEPROVISIONED', 'SUSPENDED']);
+
 export interface ChangeWindow {
   readonly since: Date;
   readonly until: Date;
@@ -92,6 +95,8 @@ export interface OktaPeople {
 
 export interface ReadPeopleRequest {
   readonly userIds: readonly string[];
+  /** People the System Log says were deactivated or suspended: read by id first (their assignment rarely matters). */
+  readonly leaving?: ReadonlySet<string>;
   /** Groups whose whole membership is read (GET /api/v1/groups/{id}/users). */
   readonly listGroups?: readonly string[];
   /** The groups already read (a second round reuses them). */
@@ -134,18 +139,31 @@ export async function readOktaPeople(client: OktaClient, desired: DesiredState, 
   const groupsRead = request.groups === undefined ? readOktaGroups(client) : Promise.resolve([...request.groups]);
   const person = async (id: string): Promise<void> => {
     const path = encodeURIComponent(id);
-    const appUser = (await step('GET /api/v1/apps/{id}/users/{id}', () => getJson(client, `/api/v1/apps/${appId}/users/${path}?expand=user`))) as {
-      scope?: unknown;
-      status?: unknown;
-      _embedded?: { user?: unknown };
-    } | null;
-    if (appUser !== null && !NOT_ASSIGNED.has(String(appUser.status ?? ''))) assignments.push({ userId: id, scope: appUser.scope === 'GROUP' ? 'GROUP' : 'USER' });
-    if (appUser === null || add(appUser._embedded?.user) === null) {
-      const user = await step('GET /api/v1/users/{id}', () => getJson(client, `/api/v1/users/${path}`));
-      if (user === null || add(user) === null) {
-        missing.push(id);
-        return;
-      }
+    const getUser = async (): Promise<OktaUser | null> => add(await step('GET /api/v1/users/{id}', () => getJson(client, `/api/v1/users/${path}`)));
+    const getAppUser = async (expand: boolean) =>
+      (await step('GET /api/v1/apps/{id}/users/{id}', () => getJson(client, `/api/v1/apps/${appId}/users/${path}${expand ? '?expand=user' : ''}`))) as {
+        scope?: unknown;
+        status?: unknown;
+        _embedded?: { user?: unknown };
+      } | null;
+    const assign = (appUser: { scope?: unknown; status?: unknown } | null): void => {
+      if (appUser !== null && !NOT_ASSIGNED.has(String(appUser.status ?? ''))) assignments.push({ userId: id, scope: appUser.scope === 'GROUP' ? 'GROUP' : 'USER' });
+    };
+    let user: OktaUser | null;
+    if (request.leaving?.has(id) === true) {
+      // A deactivated or suspended person: the planner decides on the status alone (design.md
+      // offboarding), so the assignment is read only if the status says otherwise.
+      user = await getUser();
+      if (user !== null && !GONE.has(user.status)) assign(await getAppUser(false));
+    } else {
+      const appUser = await getAppUser(true);
+      assign(appUser);
+      user = appUser === null ? null : add(appUser._embedded?.user);
+      user ??= await getUser();
+    }
+    if (user === null) {
+      missing.push(id);
+      return;
     }
     const list = await step('GET /api/v1/users/{id}/groups', async () => {
       const out: string[] = [];
