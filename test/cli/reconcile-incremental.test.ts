@@ -216,3 +216,13 @@ t.test('escalation: a team admin leaving, or a group assigned to the app, runs a
   t.match(JSON.parse(g.out), { mode: 'full', escalated: /an Okta group was assigned to or unassigned from the app/ });
   t.ok(sandbox.http.calls(/members\/list_v2/) > 0, 'the full read lists the team');
 });
+
+t.test('escalation: a pushed group renamed in Okta, and a window older than the System Log keeps', async (t) => {
+  const { sandbox, cwd } = await synced(t);
+  await admin(sandbox, [{ action: 'renameGroup', group: 'Sales', name: 'Sales EMEA' }]);
+  const renamed = await cli(['reconcile', '--dry-run', '--format', 'json'], sandbox, cwd);
+  t.match(JSON.parse(renamed.out), { mode: 'full', escalated: /^Okta group \S+ was renamed or deleted$/ });
+  const old = await cli(['reconcile', '--since', '91d', '--dry-run', '--format', 'json'], sandbox, cwd);
+  t.match(JSON.parse(old.out), { mode: 'full', escalated: 'the window starts before the System Log retention (90 days)' });
+  t.match(old.err, /escalated to a full reconcile: the window starts before the System Log retention/);
+});
