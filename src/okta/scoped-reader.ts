@@ -12,7 +12,7 @@
  * People, each by id, never by a listing: the app user (GET /api/v1/apps/{appId}/users/{userId}
  * with expand=user: its status and scope; 404 = not assigned), else GET /api/v1/users/{id} (404 =
  * gone), and the user's groups (GET /api/v1/users/{id}/groups, listUserGroups). The group
- * listing (GET /api/v1/groups, 10 000 a page) gives the names that pushes and role rules match.
+ * listing (GET /api/v1/groups, OKTA_PAGE_SIZES.groups a page) gives the names that pushes and role rules match.
  */
 import type { DesiredState } from '../domain/desired.js';
 import type { OktaAssignment, OktaGroup, OktaUser } from '../domain/live.js';
@@ -103,7 +103,7 @@ export interface ReadPeopleRequest {
   readonly groups?: readonly OktaGroup[];
 }
 
-/** All groups, names only (GET /api/v1/groups, 10 000 a page). */
+/** All groups, names only (GET /api/v1/groups, OKTA_PAGE_SIZES.groups a page). */
 export async function readOktaGroups(client: OktaClient): Promise<OktaGroup[]> {
   const groups: OktaGroup[] = [];
   try {
