@@ -66,7 +66,7 @@ async function admin(sandbox: Sandbox, actions: OktaAdminAction[]): Promise<void
   sandbox.http.resetCounters();
 }
 
-const listings = (s: Sandbox) => s.http.log.filter((e) => /members\/list|\/apps\/[^/]+\/users$|groups\/list$/.test(e.route)).map((e) => e.route);
+const listings = (s: Sandbox) => s.http.log.filter((e) => /team\/members\/list|\/apps\/[^/]+\/users$|groups\/list$/.test(e.route)).map((e) => e.route);
 const writes = (s: Sandbox) => s.http.log.filter((e) => !/job_status/.test(e.route) && /dropbox team\/(members\/(add|remove|suspend|unsuspend|set_profile|set_admin|recover)|groups\/(create|update|delete|members\/(add|remove)))/.test(e.route));
 const status = (s: Sandbox, email: string) => s.dropbox.memberByEmail(email)?.status ?? 'absent';
 const snapshot = (s: Sandbox) => JSON.stringify([s.dropbox.members(), s.dropbox.groups()]);
@@ -225,4 +225,24 @@ t.test('escalation: a pushed group renamed in Okta, and a window older than the 
   const old = await cli(['reconcile', '--since', '91d', '--dry-run', '--format', 'json'], sandbox, cwd);
   t.match(JSON.parse(old.out), { mode: 'full', escalated: 'the window starts before the System Log retention (90 days)' });
   t.match(old.err, /escalated to a full reconcile: the window starts before the System Log retention/);
+});
+
+t.test('a missed event: a pushed group whose membership moved with no event naming the person is listed on both sides, and the difference applied', async (t) => {
+  const { sandbox, cwd } = await synced(t);
+  const engineering = [...sandbox.okta.groups.values()].find((g) => g.name === 'Engineering')!;
+  const mei = sandbox.okta.userByIdOrLogin(at('mei.lin'))!;
+  // As if Okta's bounded query missed the event: the membership and lastMembershipUpdated move, no LogEvent.
+  engineering.members.add(mei.id);
+  engineering.lastMembershipUpdated = new Date(clock).toISOString();
+  (sandbox.okta as unknown as { touch(): void }).touch();
+  clock += 60_000;
+  sandbox.http.resetCounters();
+  const r = await cli(['reconcile', '--auto-approve', '--format', 'json'], sandbox, cwd);
+  t.equal(r.code, 0, r.err);
+  const report = JSON.parse(r.out);
+  t.match(report, { mode: 'incremental', escalated: null, applied: 1 });
+  t.ok(report.scope.people >= 1, 'the people who differ between the two sides are read (some are not in Dropbox at all)');
+  t.ok(groupMembers(sandbox, 'Engineering').includes(at('mei.lin')), 'the person the safety net found is added');
+  t.ok(sandbox.http.calls('okta GET /api/v1/groups/{id}/users') > 0 && sandbox.http.calls('dropbox team/groups/members/list') > 0, 'both sides of that group were listed');
+  t.same(listings(sandbox), [], 'but never the team or the app users');
 });
