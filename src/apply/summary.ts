@@ -2,6 +2,7 @@
  * The end-of-apply summary: failures and skips one line each with their reason, notes on applied
  * actions worth knowing (a fallback transfer destination used), and the final count line.
  */
+import { displaySafe } from '../domain/display-text.js';
 import type { Action, Plan } from '../domain/plan.js';
 import type { ApplyResult } from './outcome.js';
 
@@ -29,16 +30,16 @@ export function renderApplySummary(result: ApplyResult, plan: Plan, options: { c
       const e = o.error;
       const code = e?.code ? `${e.code}: ` : '';
       const extra = [e?.retryable ? 'retryable' : null, o.requestId ? `request id ${o.requestId}` : null].filter((x) => x !== null);
-      lines.push(`  ${label(o.actionId)}: ${code}${e?.message ?? 'failed'}${extra.length > 0 ? ` (${extra.join(', ')})` : ''}`);
+      lines.push(`  ${label(o.actionId)}: ${displaySafe(`${code}${e?.message ?? 'failed'}`)}${extra.length > 0 ? ` (${extra.join(', ')})` : ''}`);
     }
   }
   if (skipped.length > 0) {
     lines.push(paint(`Skipped (${skipped.length}):`, YELLOW));
-    for (const o of skipped) lines.push(`  ${label(o.actionId)}: ${o.skipReason ?? 'skipped'}`);
+    for (const o of skipped) lines.push(`  ${label(o.actionId)}: ${displaySafe(o.skipReason ?? 'skipped')}`);
   }
   if (noted.length > 0) {
     lines.push(`Notes (${noted.length}):`);
-    for (const o of noted) lines.push(`  ${label(o.actionId)}: ${o.note}`);
+    for (const o of noted) lines.push(`  ${label(o.actionId)}: ${displaySafe(o.note ?? '')}`);
   }
   if (already > 0) lines.push(`${already} of the applied actions were already so in Dropbox.`);
   if (failed.some((o) => o.error?.retryable)) lines.push('Some failures were temporary (rate limits, server errors): running apply again picks up what is left.');
@@ -49,5 +50,5 @@ export function renderApplySummary(result: ApplyResult, plan: Plan, options: { c
 }
 
 function target(a: Action): string {
-  return 'member' in a ? a.member.email : `"${a.group.name}"`;
+  return displaySafe('member' in a ? a.member.email : `"${a.group.name}"`);
 }

@@ -6,9 +6,13 @@
  */
 import type { Explanation } from '../plan/index.js';
 import { styler } from '../render/ansi.js';
+import { displaySafe } from '../domain/display-text.js';
 import { describeAction } from '../render/describe-action.js';
+import { mapStrings } from '../render/map-plan-strings.js';
 
-export function renderExplanation(e: Explanation, options: { color: boolean }): string {
+export function renderExplanation(input: Explanation, options: { color: boolean }): string {
+  // Names, logins and reasons come from Okta and Dropbox: no escape sequence, CR or bidi control reaches the terminal.
+  const e = mapStrings(input, displaySafe);
   const s = styler(options.color);
   const lines: string[] = [];
   const head = (title: string) => lines.push('', s.bold(title));

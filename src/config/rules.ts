@@ -3,6 +3,7 @@
  * may still hold schema errors (every problem is reported at once), so every read here checks its
  * types and skips what the schema already reports.
  */
+import { firstUnsafeChar } from '../domain/display-text.js';
 import { compileGroupPattern, groupPatternError, type GroupPattern } from '../domain/group-pattern.js';
 import type { ConfigIssue } from './issue.js';
 import { emailProblem, isOktaUserId } from './email.js';
@@ -139,6 +140,7 @@ function groupPushes(ctx: Ctx): void {
       }
     }
 
+    for (const key of ['oktaGroup', 'dropboxGroup'] as const) plainName(ctx, [...path, key], push[key]);
     const oktaGroup = text(push.oktaGroup);
     if (oktaGroup === null || hasPattern) return;
     const target = text(push.dropboxGroup) ?? oktaGroup;
@@ -180,6 +182,17 @@ function groupPushes(ctx: Ctx): void {
   }
 }
 
+/**
+ * A group name in YAML is plain text: a control character (ESC, CR, LF, tab) or a bidi formatting
+ * one (U+202E, U+2066–U+2069, U+200E/F) would become a real Dropbox group name that renders as
+ * something else in every review (issue 12 item 8).
+ */
+function plainName(ctx: Ctx, path: DataPath, value: unknown): void {
+  if (typeof value !== 'string') return;
+  const bad = firstUnsafeChar(value);
+  if (bad !== null) ctx.error(path, `a group name must be plain text: it holds a control or bidirectional formatting character (${bad})`);
+}
+
 function roles(ctx: Ctx): void {
   // person -> where they were first granted a role, and which role
   const granted = new Map<string, { path: DataPath; role: string }>();
@@ -192,6 +205,7 @@ function roles(ctx: Ctx): void {
     if (list(rule.oktaGroups).length === 0 && list(rule.users).length === 0 && Array.isArray(rule.oktaGroups ?? []) && Array.isArray(rule.users ?? [])) {
       ctx.warn(path, `this rule grants ${role} to nobody (no oktaGroups, no users)`);
     }
+    list(rule.oktaGroups).forEach((group, j) => plainName(ctx, [...path, 'oktaGroups', j], group));
     list(rule.users).forEach((user, j) => {
       if (typeof user !== 'string' || user === '') return;
       const userPath = [...path, 'users', j];

@@ -4,6 +4,7 @@
  * every other group is left alone (no push names it, so dbxsync never touches it) and listed with
  * the reason, for a human to decide.
  */
+import { firstUnsafeChar } from '../domain/display-text.js';
 import type { DropboxGroup, DropboxState, OktaGroup, OktaState } from '../domain/live.js';
 import type { TeamLinks } from './identity.js';
 
@@ -113,6 +114,12 @@ export function decideGroups(okta: OktaState, dropbox: DropboxState, links: Team
   // Marker groups first: the plan finds a group by its marker before it adopts one by name.
   const ordered = [...candidates.filter((g) => (g.externalId ?? '') !== '').sort(byName), ...candidates.filter((g) => (g.externalId ?? '') === '').sort(byName)];
   for (const g of ordered) {
+    const unsafe = firstUnsafeChar(g.name);
+    if (unsafe !== null) {
+      // validate refuses such a name (it would read as another one in review): a human renames it first.
+      leave(g, `its name holds a control or bidirectional formatting character (${unsafe}), which the desired state refuses; rename the group in Dropbox first`);
+      continue;
+    }
     const found = counterpart(g);
     if (typeof found === 'string') {
       leave(g, found);
@@ -151,7 +158,8 @@ export function decideGroups(okta: OktaState, dropbox: DropboxState, links: Team
       const memberIds = links.membersOfUser.get(userId) ?? [];
       if (memberIds.length > 0 && !memberIds.some((id) => liveIds.has(id))) additions++;
     }
-    const unique = (oktaByName.get(group.name) ?? []).length === 1 && !oktaById.has(group.name);
+    // By name when the name is unique and plain text (validate refuses control and bidi characters), else by id.
+    const unique = (oktaByName.get(group.name) ?? []).length === 1 && !oktaById.has(group.name) && firstUnsafeChar(group.name) === null;
     pushedNames.add(g.name.toLowerCase());
     pushes.push({
       oktaGroup: unique ? group.name : group.id,

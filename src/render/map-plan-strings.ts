@@ -31,3 +31,8 @@ function mapValue(value: unknown, fn: (text: string) => string): unknown {
 export function mapPlanStrings(plan: Plan, fn: (text: string) => string): Plan {
   return mapValue(plan, fn) as Plan;
 }
+
+/** Any plain data (an explanation, a summary) with `fn` applied to every string in it. */
+export function mapStrings<T>(value: T, fn: (text: string) => string): T {
+  return mapValue(value, fn) as T;
+}

@@ -5,7 +5,8 @@
 
 const MARKDOWN_SPECIALS = /[\\`*_[\]|~]/g;
 
-const CONTROL_OR_HTML = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f&<>]|(?<![A-Za-z0-9._%+-])@(?=[A-Za-z0-9])/g;
+/** Control and bidi formatting characters (domain/display-text.ts), HTML specials, and mentions. */
+const CONTROL_OR_HTML = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069&<>]|(?<![A-Za-z0-9._%+-])@(?=[A-Za-z0-9])/g;
 
 function htmlReplacement(c: string): string {
   switch (c) {
@@ -25,7 +26,7 @@ function htmlReplacement(c: string): string {
 
 /** For text inside HTML (a `<summary>`), where GitHub does not read markdown: one line, no tag, no mention. */
 export function escapeHtml(text: string): string {
-  const oneLine = /[\r\n]/.test(text) ? text.replace(/\s*[\r\n]+\s*/g, ' ') : text;
+  const oneLine = /[\r\n\u2028\u2029]/.test(text) ? text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ') : text;
   return oneLine.replace(CONTROL_OR_HTML, htmlReplacement);
 }
 

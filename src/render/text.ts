@@ -4,6 +4,7 @@
  * by group, each with its reason under it; waiting states, reports, warnings, the fingerprint and
  * a final summary line. Pure: colour is an option, never read from the environment.
  */
+import { displaySafe } from '../domain/display-text.js';
 import { assertNever } from '../domain/errors.js';
 import type { Action, Plan } from '../domain/plan.js';
 import { styler, type Styler } from './ansi.js';
@@ -53,17 +54,8 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/**
- * User data reaches a terminal: a control character (an escape sequence in a group name, a newline
- * in a reason) could forge lines or colours, so each becomes a visible "�" (newlines a space).
- */
-function terminalSafe(text: string): string {
-  if (!CONTROL.test(text)) return text;
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(CONTROL_GLOBAL, '\ufffd');
-}
-
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-const CONTROL_GLOBAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/** User data reaches a terminal: one sanitiser for all of it (control and bidi characters). */
+const terminalSafe = displaySafe;
 
 export function renderText(input: Plan, options: TextOptions): string {
   const plan = mapPlanStrings(options.redactEmails ? redactPlanEmails(input) : input, terminalSafe);

@@ -156,6 +156,17 @@ t.test('explain names the chain for a leaver; an unknown person exits 1', async 
   t.match(missing.err, /which person/);
 });
 
+t.test('explain prints no escape sequence, CR or bidi control from Okta profile data (issue 12 item 8)', async (t) => {
+  const sandbox = await withSandbox(t);
+  const cwd = workdir();
+  const user = [...sandbox.okta.users.values()].find((u) => u.status === 'ACTIVE' && u.profile.email.startsWith('a'))!;
+  sandbox.okta.setProfile(user, { ...user.profile, firstName: '\x1b[2J\x1b[31mAda\r', lastName: 'Love\u202Ecalp' });
+  const res = await cli(['explain', user.profile.email], sandbox, cwd);
+  t.equal(res.code, 0, res.err);
+  t.notMatch(res.out, /[\x1b\r\u202e]/, 'nothing that moves the cursor, clears the screen or reverses text');
+  t.match(res.out, /\ufffd\[2J/, 'shown as visible replacement characters');
+});
+
 t.test('secrets never appear in output, plan files, audit logs or error messages', async (t) => {
   const sandbox = await withSandbox(t);
   const cwd = workdir();

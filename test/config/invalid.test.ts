@@ -393,6 +393,25 @@ const cases: readonly Case[] = [
     expected: [`${D}/s.yaml:3:7: safety.exceptions[0]: an exception must raise at least one limit: maxRemovals, maxRemovalPercent, minTeamAdmins, maxGroupMemberRemovals, maxRoleDemotions or maxGroupDeletions`],
   },
   // group pushes
+  // Control and bidi characters in YAML group names (issue 12 item 8): they would become real Dropbox group names.
+  {
+    name: 'a right-to-left override in a dropboxGroup',
+    files: { 'g.yaml': 'groupPushes:\n  - oktaGroup: Engineering\n    dropboxGroup: "Eng\\u202Eadmins"\n' },
+    expected: [`${D}/g.yaml:3:19: groupPushes[0].dropboxGroup: a group name must be plain text: it holds a control or bidirectional formatting character (U+202E at character 4)`],
+  },
+  {
+    name: 'an escape sequence and a line break in group names',
+    files: { 'g.yaml': 'groupPushes:\n  - oktaGroup: "Eng\\e[31m"\n    dropboxGroup: "Eng\\rAdmins"\n' },
+    expected: [
+      `${D}/g.yaml:2:16: groupPushes[0].oktaGroup: a group name must be plain text: it holds a control or bidirectional formatting character (U+001B at character 4)`,
+      `${D}/g.yaml:3:19: groupPushes[0].dropboxGroup: a group name must be plain text: it holds a control or bidirectional formatting character (U+000D at character 4)`,
+    ],
+  },
+  {
+    name: 'a bidi isolate in a role rule\'s Okta group',
+    files: { 'r.yaml': 'roles:\n  - role: support_admin\n    oktaGroups: ["IT \\u2066Help"]\n' },
+    expected: [`${D}/r.yaml:3:18: roles[0].oktaGroups[0]: a group name must be plain text: it holds a control or bidirectional formatting character (U+2066 at character 4)`],
+  },
   {
     name: 'a bad regular expression',
     files: { 'g.yaml': 'groupPushes:\n  - oktaGroupPattern: "^dbx-("\n' },
@@ -496,10 +515,8 @@ for (const c of cases) {
 t.test('a 5 MB file is refused unread', async (t) => {
   const root = t.testdir({});
   writeDir(root, { 'settings.yaml': SETTINGS, 'big.yaml': Buffer.alloc(5 * 1024 * 1024, 'a') });
-  const started = Date.now();
   const result = await load(root);
   t.same(lines(result), [`${D}/big.yaml:1:1: file is too large (5.0 MB > 1 MB)`]);
-  t.ok(Date.now() - started < 1000, 'quickly');
 });
 
 t.test('a directory with no YAML files', async (t) => {

@@ -332,3 +332,28 @@ t.test('identities the planner refuses to guess are named, and nothing else is',
     'Okta user 00udouble matches 2 Dropbox members (dbmid:double, dbmid:doublealt): nothing is planned for them',
   ]);
 });
+
+t.test('group names with a newline, an escape or a bidi override: the dump is valid YAML and validates (issue 12 item 9)', async (t) => {
+  // Dropbox names are anyone's input (user-managed groups, the admin console): each line must still parse.
+  const input = base()
+    .group('Ops\nTeam', { id: '00gops0001' })
+    .dropboxGroup('Ops\nTeam')
+    .group('Plain', { id: '00gplain001' })
+    .dropboxGroup('Plain')
+    .group('Sales\u202Eselas', { id: '00gsales001' })
+    .dropboxGroup('Sales\u202Eselas')
+    .group('Esc\u001b[2J', { id: '00gesc00001' })
+    .dropboxGroup('Esc\u001b[2J')
+    .build();
+  const rt = await roundTrip(input); // throws unless every file parses and the whole validates without a problem
+  for (const [name, text] of Object.entries(rt.files)) t.doesNotThrow(() => parse(text), `${name} is YAML`);
+  t.same(
+    (rt.yaml.groupPushes as { oktaGroup: string }[]).map((p) => p.oktaGroup),
+    ['Plain'],
+    'only the plain name is pushed; the others would be refused by validate',
+  );
+  t.match(rt.files['groups.yaml'], /Ops Team: its name holds a control or bidirectional formatting character \(U\+000A at character 4\)/);
+  t.match(rt.files['groups.yaml'], /U\+202E at character 6/);
+  t.notMatch(rt.files['groups.yaml'], /[\u001b\u202e]/, 'no escape or bidi control even in comments');
+  t.same(rt.harm, []);
+});

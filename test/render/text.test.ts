@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ACTION_KINDS, isPrivileged } from '../../src/domain/plan.js';
 import { useColor } from '../../src/cli/io.js';
 import { emailLabel } from '../../src/render/redact-emails.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
 import { PLAN_CATALOGUE, addsOnlyPlan, emptyPlan, mixedPlan, oversizedPlan, refusedPlan } from '../fixtures/plans/index.js';
 import { buildPlan, person, base, memberKey } from '../fixtures/plans/build.js';
@@ -162,6 +163,28 @@ t.test('control characters in user data cannot forge terminal output', async (t)
   const text = renderText(plan, { color: false });
   t.notOk(text.includes('\x1b'), 'no escape character');
   t.equal(text.split('\n').filter((l) => l.startsWith('Plan:')).length, 1, 'the forged summary stays inside its line');
+});
+
+t.test('bidi controls cannot make a name read as another one, in the terminal or the PR comment (issue 12 item 8)', async (t) => {
+  const evil = person('evil');
+  // U+202E turns what follows around: "Mallory\u202Enimda" reads "Malloryadmin" reversed; isolates and marks likewise.
+  const names = ['Mallory\u202Enimda', 'Eve\u2066x\u2069', 'Trudy\u200F', 'Oscar\u2028Plan: 0 to add'];
+  const plan = buildPlan({
+    name: 'bidi',
+    actions: names.map((to, i) => ({
+      ...base('member.update_profile', `${memberKey(evil)}-${i}`, `reason ${to}`),
+      kind: 'member.update_profile' as const,
+      member: evil,
+      changes: { givenName: { from: 'Eve', to } },
+    })),
+  });
+  const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+  const text = renderText(plan, { color: false });
+  t.notOk(BIDI.test(text), 'no bidi control or line separator reaches the terminal');
+  t.match(text, 'Mallory\ufffdnimda', 'shown as a visible replacement character');
+  const md = renderMarkdown(plan, { redactEmails: false });
+  t.notOk(BIDI.test(md), 'nor the PR comment');
+  t.match(md, 'Mallory\ufffdnimda');
 });
 
 t.test('redacted: no email address of the company is left, and one person keeps one label', async (t) => {
