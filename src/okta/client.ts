@@ -7,7 +7,7 @@
 import okta from '@okta/okta-sdk-nodejs';
 import { RemoteError, UsageError } from '../domain/errors.js';
 import { redact, registerSecret } from '../domain/redact.js';
-import { RateBudget } from './rate-budget.js';
+import { DEFAULT_BUDGET_SHARE, RateBudget } from './rate-budget.js';
 import { PacedRequestExecutor, type CallTrace } from './request-executor.js';
 import { DEFAULT_OKTA_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 
@@ -33,7 +33,7 @@ export interface OktaClientSettings {
 export interface OktaClientOptions {
   /** Requests in flight at most. Default 4. */
   readonly concurrency?: number;
-  /** Share of each rate-limit bucket dbxsync may use per window. Default 0.5. */
+  /** Share of each rate-limit bucket's reported ceiling (already this token's) dbxsync may use per window. Default 1. */
   readonly budgetShare?: number;
   /** Our retries of 5xx and dropped connections on reads. */
   readonly retryPolicy?: RetryPolicy;
@@ -139,7 +139,7 @@ export function createOktaClient(settings: OktaClientSettings, options: OktaClie
   const loopback = isLoopbackHost(new URL(orgUrl).hostname);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const budget = new RateBudget({
-    share: options.budgetShare ?? 0.5,
+    share: options.budgetShare ?? DEFAULT_BUDGET_SHARE,
     concurrency: options.concurrency ?? 4,
     sleep,
     ...(options.now ? { now: options.now } : {}),

@@ -1,12 +1,17 @@
 /**
  * Client-side pacing against Okta's per-minute rate-limit buckets (reference okta-api.md §4.1).
  * Each response's X-Rate-Limit-Limit/Remaining/Reset feeds the bucket's state; before a request,
- * `acquire` waits until sending it keeps the bucket's remaining calls above the reserve left for
- * everyone else: `limit × (1 − share)`. With the default share 0.5 dbxsync never uses more than
- * half of a bucket per window — the same cap Okta puts on each API token by default — and it backs
- * off earlier when other clients are using the bucket too. Also caps the number of requests in
- * flight (Okta's separate concurrency limit, §4.1, and gotcha G15).
+ * `acquire` waits until sending it keeps the bucket's remaining calls above the reserve
+ * `limit × (1 − share)`. The limit the headers report is already this credential's ceiling ("the
+ * rate limit ceiling that is applicable for the current request"): Okta caps each API token and
+ * OAuth app at 50 % of the org's bucket by default and leaves the rest to everyone else. So the
+ * default share is all of what is reported (DEFAULT_BUDGET_SHARE); halving it again would only
+ * halve the read's speed. Also caps the number of requests in flight (Okta's separate concurrency
+ * limit, §4.1, and gotcha G15).
  */
+
+/** Share of the reported (per-credential) ceiling dbxsync uses per window by default. */
+export const DEFAULT_BUDGET_SHARE = 1;
 
 /** Which bucket a request counts against (most specific match wins, §4.1). */
 export function oktaBucket(method: string, url: string): string {
@@ -51,7 +56,7 @@ interface BucketState {
 }
 
 export interface RateBudgetOptions {
-  /** Share of each bucket dbxsync may use per window, in (0, 1]. Default 0.5. */
+  /** Share of each bucket's reported ceiling dbxsync may use per window, in (0, 1]. Default DEFAULT_BUDGET_SHARE. */
   share?: number;
   /** Requests in flight at most (all buckets together). Default 4. */
   concurrency?: number;
@@ -82,7 +87,7 @@ export class RateBudget {
   pausedMs = 0;
 
   constructor(options: RateBudgetOptions = {}) {
-    this.share = options.share ?? 0.5;
+    this.share = options.share ?? DEFAULT_BUDGET_SHARE;
     this.concurrency = options.concurrency ?? 4;
     this.now = options.now ?? (() => Date.now());
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
@@ -165,6 +170,9 @@ export class RateBudget {
     const resetRaw = headers.get('x-rate-limit-reset') ?? '';
     const resetEpoch = Number.parseInt(resetRaw, 10);
     if (!Number.isFinite(limit) || !Number.isFinite(remaining) || !Number.isFinite(resetEpoch) || resetRaw.includes(',')) return;
+    // A concurrency-limit 429 reads Limit 0 and Remaining 0 with an estimated Reset (§4.1): it says
+    // nothing about the per-minute bucket, whose state it would otherwise wipe out.
+    if (limit === 0) return;
     const serverNow = Date.parse(headers.get('date') ?? '');
     const now = this.now();
     // Reset is server time; translate it to our clock through the response's Date (§4.2).

@@ -27,6 +27,7 @@ import type { OktaClient } from './client.js';
 import { requireObj, requireString, type AnswerAt } from '../domain/shape.js';
 import { requireOktaGroup, requireOktaUser } from './convert.js';
 import { toRemoteError } from './errors.js';
+import { DEFAULT_BUDGET_SHARE } from './rate-budget.js';
 import { listRaw } from './raw-list.js';
 import { chunkLookups, filterFor, lookupKey, USERS_PAGE_SIZE, type Lookup, type SearchLookup } from './user-lookup.js';
 
@@ -76,7 +77,7 @@ export interface ReadOktaOptions {
   readonly dropboxMembers: readonly DropboxMemberRef[] | PromiseLike<readonly DropboxMemberRef[]>;
   /** Requests in flight at most. Default 4. */
   readonly concurrency?: number;
-  /** Share of each rate-limit bucket this read may use per window. Default 0.5. */
+  /** Share of each rate-limit bucket's reported ceiling this read may use per window. Default 1 (DEFAULT_BUDGET_SHARE). */
   readonly budgetShare?: number;
   readonly onProgress?: (progress: OktaReadProgress) => void;
 }
@@ -122,7 +123,7 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
   const progress = (phase: OktaReadPhase, items: number): void => options.onProgress?.({ phase, items, calls: totalCalls() });
 
   const saved = { share: client.budget.share, concurrency: client.budget.concurrency };
-  client.budget.share = options.budgetShare ?? 0.5;
+  client.budget.share = options.budgetShare ?? DEFAULT_BUDGET_SHARE;
   client.budget.concurrency = concurrency;
 
   const users = new Map<string, OktaUser>();

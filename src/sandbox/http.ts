@@ -37,6 +37,11 @@ export interface SandboxApi {
   handle: RouteHandler;
   /** The response for an injected 429 (each API has its own shape and headers). */
   rateLimited(req: SandboxRequest, retryAfterSeconds: number): SandboxResponse;
+  /**
+   * A cap on this API's requests in flight (from arrival to answer, latency included) and the
+   * answer to one over it; read on every request, so it can change while serving.
+   */
+  concurrency?(): { readonly limit: number | null; refused(req: SandboxRequest): SandboxResponse };
 }
 
 export interface FaultConfig {
@@ -103,6 +108,8 @@ export class SandboxHttp {
   readonly keepLog: boolean;
   readonly log: RequestLogEntry[] = [];
   readonly counters = new Map<string, number>();
+  /** Requests in flight per API, for an API's concurrency cap. */
+  private readonly inflight = new Map<SandboxApi, number>();
   private seq = 0;
   baseUrl = '';
 
@@ -190,8 +197,22 @@ export class SandboxHttp {
     const route = api ? api.routeName(sreq) : `unknown ${sreq.method} ${sreq.path}`;
     this.counters.set(route, (this.counters.get(route) ?? 0) + 1);
     const seq = ++this.seq;
-    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    const cap = api?.concurrency?.() ?? null;
+    const inflight = api ? (this.inflight.get(api) ?? 0) + 1 : 0;
+    if (api) this.inflight.set(api, inflight);
+    try {
+      if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+      if (api && cap && cap.limit !== null && inflight > cap.limit) {
+        this.finish(res, seq, route, sreq, cap.refused(sreq), 'concurrency');
+        return;
+      }
+      await this.answer(req, res, seq, route, sreq, api);
+    } finally {
+      if (api) this.inflight.set(api, (this.inflight.get(api) ?? 1) - 1);
+    }
+  }
 
+  private async answer(req: http.IncomingMessage, res: http.ServerResponse, seq: number, route: string, sreq: SandboxRequest, api: SandboxApi | undefined): Promise<void> {
     let response: SandboxResponse;
     let faultName: string | null = null;
     if (!api) {
@@ -216,6 +237,10 @@ export class SandboxHttp {
         }
       }
     }
+    this.finish(res, seq, route, sreq, response, faultName);
+  }
+
+  private finish(res: http.ServerResponse, seq: number, route: string, sreq: SandboxRequest, response: SandboxResponse, faultName: string | null): void {
     this.record(seq, route, sreq, response.status, faultName);
     const headers: Record<string, string> = { ...(response.headers ?? {}) };
     let payload = '';

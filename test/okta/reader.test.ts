@@ -176,10 +176,11 @@ t.test('rate limits: paces within the budget share instead of hitting 429', asyn
 t.test('another client using the bucket: backs off earlier', async (t) => {
   const h = await startOkta(generatedOrg(600, 5), { rateLimits: { apps: 10 } });
   t.teardown(() => h.close());
-  for (let i = 0; i < 4; i++) h.state.limiter.take('apps');
+  // Two other credentials used 8 of the org's 10: this token's ceiling is 5, but only 2 are left.
+  for (let i = 0; i < 8; i++) h.state.limiter.take('apps', `SSWS another-token-${i % 2}`);
   await readOktaState(h.client, desired(), { dropboxMembers: [] });
   t.equal(h.http.log.filter((e) => e.status === 429).length, 0);
-  t.ok(h.clock.slept() >= 60_000, 'waited for the next window: 4 used by others + probe leaves less than the reserve');
+  t.ok(h.clock.slept() >= 60_000, 'waited for the next window: the remaining count the headers report runs out first');
 });
 
 t.test('faults: 429 (SDK), 500/503 and dropped connections (ours) lose nothing', async (t) => {
@@ -281,4 +282,39 @@ t.test('a page that times out is asked again with a smaller limit; limit is alwa
   t.same(limits(/^\/api\/v1\/apps\/[^/]+\/users$/).slice(0, 3), ['500', '500', '250'], 'app users shrink the same way');
   t.same(limits(/^\/api\/v1\/groups\/[^/]+\/users$/).slice(0, 5), ['1000', '1000', '500', '500', '250'], 'group members: an explicit limit, shrunk');
   t.ok(urls.every((u) => !/\/(groups|users)$/.test(u.pathname) || u.searchParams.has('limit') || /^\/api\/v1\/users\/[^/]+$/.test(u.pathname)), 'every listing names its limit');
+});
+
+t.test("the token's share of a bucket is used as the headers report it, not halved again", async (t) => {
+  // reference/okta-api.md §4.1: each API token may use 50 % of a bucket by default and
+  // X-Rate-Limit-Limit is the ceiling applicable to this request, i.e. already the token's half.
+  // An org bucket of 20 /apps calls a minute is 10 for this token: a read of 8 /apps calls fits one
+  // window (halving the 10 again would leave 5 and wait for a second window).
+  const h = await startOkta(generatedOrg(3400, 3400), { rateLimits: { apps: 20 } });
+  t.teardown(() => h.close());
+  const state = await readOktaState(h.client, desired(), { dropboxMembers: [] });
+  t.equal(state.assignments.length, 3400);
+  const appsCalls = h.http.log.filter((e) => e.path.startsWith('/api/v1/apps')).length;
+  t.equal(appsCalls, 8, '7 app-user pages and the app groups');
+  t.equal(h.http.log.filter((e) => e.status === 429).length, 0, 'never over the token ceiling');
+  t.equal(h.client.budget.pausedMs, 0, 'no wait for a window: the 10 the headers report are used');
+});
+
+t.test("Okta's concurrency limit: requests over it get a 429 whose headers read 0; the read waits them out and loses nothing", async (t) => {
+  // reference/okta-api.md §4.1: "Concurrency limit (simultaneous in-flight requests, separate from
+  // per-minute): 75 for Workforce ...; on violation the first two headers read 0 and Reset is only an estimate".
+  const seed = generatedOrg(3000, 5);
+  for (let i = 0; i < 12; i++) seed.groups.push({ id: `00gP${String(i).padStart(17, '0')}`, name: `dbx-${i}`, members: seed.users.slice(i * 100, i * 100 + 1500).map((u) => u.id) });
+  const d = desired({ groupPushes: [push(null, '^dbx-')] });
+  const clean = await startOkta(seed, { rateLimits: { apps: 1000 } });
+  t.teardown(() => clean.close());
+  const expected = await readOktaState(clean.client, d, { dropboxMembers: [] });
+  const h = await startOkta(seed, { rateLimits: { apps: 1000 }, http: { latencyMs: 5 } });
+  t.teardown(() => h.close());
+  h.state.concurrencyLimit = 6;
+  const state = await readOktaState(h.client, d, { dropboxMembers: [], concurrency: 8 });
+  t.same(state.groups, expected.groups, 'the same state is read');
+  t.same(state.users, expected.users);
+  const refused = h.http.log.filter((e) => e.fault === 'concurrency').length;
+  t.ok(refused > 0, `requests over the concurrency limit were refused (${refused})`);
+  t.ok((h.client.budget.snapshot('groups')?.limit ?? 0) > 0, 'the groups bucket ends with its per-minute limit, not the 0 of a concurrency 429');
 });

@@ -553,7 +553,8 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
         },
       );
     }
-    const verdict = state.limiter.take(bucket);
+    // The credential is what Okta caps (§4.1: 50 % of a bucket per API token or OAuth app by default).
+    const verdict = state.limiter.take(bucket, auth);
     if (!verdict.allowed) {
       // §4.1: over the limit → 429 E0000047 with X-Rate-Limit-Reset and Date.
       return withHeaders({ status: 429, body: oktaError('E0000047', 'API call exceeded rate limit due to too many requests.') }, verdict.headers);
@@ -575,13 +576,22 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
     prefix: '/api/v1/',
     routeName: (req) => `okta ${match(req)?.route.name ?? `${req.method} ${req.path}`}`,
     handle,
+    concurrency: () => ({
+      limit: state.concurrencyLimit,
+      // §4.1: "on violation the first two headers read 0 and Reset is only an estimate".
+      refused: () =>
+        withHeaders(
+          { status: 429, body: oktaError('E0000047', 'API call exceeded rate limit due to too many requests.') },
+          { 'X-Rate-Limit-Limit': '0', 'X-Rate-Limit-Remaining': '0', 'X-Rate-Limit-Reset': String(Math.floor(opts.clock().getTime() / 1000) + 1) },
+        ),
+    }),
     rateLimited: (req, retryAfterSeconds) => {
       const bucket = bucketFor(req.method, req.path);
       const now = opts.clock().getTime();
       return withHeaders(
         { status: 429, body: oktaError('E0000047', 'API call exceeded rate limit due to too many requests.') },
         {
-          'X-Rate-Limit-Limit': String(state.limiter.limit(bucket)),
+          'X-Rate-Limit-Limit': String(state.limiter.tokenLimit(bucket)),
           'X-Rate-Limit-Remaining': '0',
           'X-Rate-Limit-Reset': String(Math.floor(now / 1000) + retryAfterSeconds),
         },

@@ -2,6 +2,12 @@
  * Okta's per-minute rate limits as the sandbox enforces them: one counter per bucket, a 60-second
  * window that starts with the bucket's first request (not aligned to wall-clock minutes), and the
  * X-Rate-Limit-* headers Okta sends on every response. The injected clock decides the windows.
+ *
+ * Each credential (API token, OAuth access token) may use only `tokenShare` of a bucket (reference
+ * okta-api.md §4.1, developer.okta.com rl2-token-oauth: "By default, each API token or OAuth 2.0
+ * app can use up to 50% of a bucket's total rate limit"), and the headers report that ceiling:
+ * X-Rate-Limit-Limit is "the rate limit ceiling that is applicable for the current request"
+ * (rl-best-practices), Remaining what is left of it (or of the org's bucket, if less is).
  */
 
 /** Bucket names and their default per-minute limits (reference okta-api.md §4.1, Workforce column). */
@@ -45,7 +51,9 @@ export interface RateVerdict {
 
 interface Window {
   start: number;
+  /** Requests of every credential in this window (the org-wide count). */
   count: number;
+  readonly byCredential: Map<string, number>;
 }
 
 const WINDOW_MS = 60_000;
@@ -55,6 +63,8 @@ export class RateLimiter {
   /** Requests seen per bucket (allowed or not), for tests and benchmarks. */
   readonly counters = new Map<OktaBucket, number>();
   private readonly limits: Record<OktaBucket, number>;
+  /** Share of each bucket one credential may use, in (0, 1]; Okta's default is 50 %. */
+  tokenShare = 0.5;
 
   constructor(limits: Partial<Record<string, number>> | undefined, private readonly clock: () => Date) {
     this.limits = { ...DEFAULT_OKTA_RATE_LIMITS };
@@ -63,42 +73,51 @@ export class RateLimiter {
     }
   }
 
+  /** The org-wide limit of a bucket. */
   limit(bucket: OktaBucket): number {
     return this.limits[bucket];
+  }
+
+  /** The ceiling one credential has in a bucket: its share of the org's limit. */
+  tokenLimit(bucket: OktaBucket): number {
+    return Math.max(1, Math.floor(this.limits[bucket] * Math.min(1, Math.max(0, this.tokenShare))));
   }
 
   private window(bucket: OktaBucket): Window {
     const now = this.clock().getTime();
     let w = this.windows.get(bucket);
     if (!w || now >= w.start + WINDOW_MS) {
-      w = { start: now, count: 0 };
+      w = { start: now, count: 0, byCredential: new Map() };
       this.windows.set(bucket, w);
     }
     return w;
   }
 
-  private headers(bucket: OktaBucket, w: Window): Record<string, string> {
-    const limit = this.limits[bucket];
+  private headers(bucket: OktaBucket, w: Window, credential: string): Record<string, string> {
+    const limit = this.tokenLimit(bucket);
+    const left = Math.min(limit - (w.byCredential.get(credential) ?? 0), this.limits[bucket] - w.count);
     return {
       'X-Rate-Limit-Limit': String(limit),
-      'X-Rate-Limit-Remaining': String(Math.max(0, limit - w.count)),
+      'X-Rate-Limit-Remaining': String(Math.max(0, left)),
       // §4.1: X-Rate-Limit-Reset is the UTC epoch second when the window resets.
       'X-Rate-Limit-Reset': String(Math.ceil((w.start + WINDOW_MS) / 1000)),
     };
   }
 
-  /** Count one request; refused (429) once the window's limit is used up. */
-  take(bucket: OktaBucket): RateVerdict {
+  /** Count one request of `credential`; refused (429) once its share or the org's limit is used up. */
+  take(bucket: OktaBucket, credential = ''): RateVerdict {
     this.counters.set(bucket, (this.counters.get(bucket) ?? 0) + 1);
     const w = this.window(bucket);
-    if (w.count >= this.limits[bucket]) return { allowed: false, headers: this.headers(bucket, w) };
+    const mine = w.byCredential.get(credential) ?? 0;
+    if (w.count >= this.limits[bucket] || mine >= this.tokenLimit(bucket)) return { allowed: false, headers: this.headers(bucket, w, credential) };
     w.count++;
-    return { allowed: true, headers: this.headers(bucket, w) };
+    w.byCredential.set(credential, mine + 1);
+    return { allowed: true, headers: this.headers(bucket, w, credential) };
   }
 
   /** The headers for a response that does not count (401, injected faults). */
-  peek(bucket: OktaBucket): Readonly<Record<string, string>> {
-    return this.headers(bucket, this.window(bucket));
+  peek(bucket: OktaBucket, credential = ''): Readonly<Record<string, string>> {
+    return this.headers(bucket, this.window(bucket), credential);
   }
 
   reset(): void {

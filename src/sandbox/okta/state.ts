@@ -117,6 +117,12 @@ export class OktaSandbox {
    * request times out, retry your request with a smaller `limit`". null (the default): never.
    */
   pageTimeoutAbove: number | null = null;
+  /**
+   * Okta's concurrency limit: requests in flight at once per org (reference okta-api.md §4.1: 75
+   * for Workforce orgs), separate from the per-minute buckets. One more is refused with 429 whose
+   * X-Rate-Limit-Limit and -Remaining read 0 and whose Reset is an estimate. null: no limit.
+   */
+  concurrencyLimit: number | null = 75;
   /** Every change below is recorded here as Okta's System Log would (GET /api/v1/logs). */
   readonly log: SystemLog;
   private readonly loginIndex = new Map<string, string>();

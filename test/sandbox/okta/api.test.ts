@@ -231,6 +231,7 @@ t.test('a seed may date its groups (created, lastUpdated, lastMembershipUpdated)
 
 t.test('rate limits: headers on every response, 429 when a bucket is used up, windows by the clock', async (t) => {
   const s = await start(t, seed(), { apps: 3, users: 50 });
+  s.state.limiter.tokenShare = 1; // this token may use the whole bucket (see the per-token cap below)
   const seen: number[] = [];
   for (let i = 0; i < 3; i++) {
     const r = await s.get(`/api/v1/apps/${APP}/users`);
@@ -251,6 +252,29 @@ t.test('rate limits: headers on every response, 429 when a bucket is used up, wi
   const after = await s.get(`/api/v1/apps/${APP}/users`);
   t.equal(after.status, 200, 'a new window opens when the clock passes the reset');
   t.equal(s.state.counters()['apps'], 5);
+});
+
+t.test('each token may use half of a bucket by default, and the headers report its ceiling', async (t) => {
+  // reference/okta-api.md §4.1 (developer.okta.com rl2-token-oauth): "By default, each API token or
+  // OAuth 2.0 app can use up to 50% of a bucket's total rate limit"; X-Rate-Limit-Limit is "the
+  // rate limit ceiling that is applicable for the current request" (rl-best-practices).
+  const s = await start(t, seed(), { apps: 10 });
+  const seen: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const r = await s.get(`/api/v1/apps/${APP}/users`);
+    t.equal(r.status, 200);
+    seen.push(`${r.res.headers.get('x-rate-limit-limit')}/${r.res.headers.get('x-rate-limit-remaining')}`);
+  }
+  t.same(seen, ['5/4', '5/3', '5/2', '5/1', '5/0'], 'the token ceiling is 5 of the org 10');
+  const over = await s.get(`/api/v1/apps/${APP}/users`);
+  t.equal(over.status, 429, 'the token is refused at its share, though the org bucket has 5 left');
+  t.equal(over.body.errorCode, 'E0000047');
+  // Another credential's use of the org bucket shows in this token's remaining when less is left there.
+  s.advance(60_000);
+  for (let i = 0; i < 8; i++) s.state.limiter.take('apps', `SSWS another-token-${i % 2}`);
+  const shared = await s.get(`/api/v1/apps/${APP}/users`);
+  t.equal(shared.status, 200);
+  t.equal(shared.res.headers.get('x-rate-limit-remaining'), '1', 'org 10 − 8 by two other tokens − 1 = 1 left, below the token\'s 4');
 });
 
 t.test('injected 429 has the Okta shape', async (t) => {

@@ -171,7 +171,7 @@ t.test('bad parameters answer 400 E0000001 (a Date.toString() since, 180 days ba
   for (const [name, q] of cases) t.match(await s.request(logs(q)), { status: 400, body: { errorCode: 'E0000001' } }, name);
   const ok = await s.request(logs({ limit: '1000' }));
   t.equal(ok.status, 200, 'limit 1000 is allowed');
-  t.equal(ok.res.headers.get('x-rate-limit-limit'), '120', '/api/v1/logs has its own bucket (reference §4.1: Workforce 120 per minute)');
+  t.equal(ok.res.headers.get('x-rate-limit-limit'), '60', '/api/v1/logs has its own bucket (reference §4.1: Workforce 120 per minute, 60 for one token)');
 });
 
 t.test('the control route plays admin actions on a running sandbox, with the Okta token only', async (t) => {
