@@ -18,7 +18,9 @@ COPY --from=build /build/dist/src ./dist/src
 COPY --from=build /build/schemas ./schemas
 COPY --from=build /build/templates ./templates
 RUN ln -s /opt/dbxsync/dist/src/cli/main.js /usr/local/bin/dbxsync && chmod +x dist/src/cli/main.js
-# The image's own unprivileged user (uid 1000); the desired state is mounted read-only at /work.
+# The image's own unprivileged user (uid 1000); the desired state is mounted read-only at /work,
+# and the audit log (.dbxsync/audit/) is written to /work/.dbxsync, owned by node (mount a volume there).
+RUN mkdir -p /work/.dbxsync && chown -R node:node /work
 USER node
 WORKDIR /work
 ENTRYPOINT ["dbxsync"]

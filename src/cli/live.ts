@@ -28,7 +28,7 @@ export interface LiveClients {
 }
 
 /** Build both clients from the environment (every secret registered for redaction first). */
-export function liveClientsFromEnv(io: ClientIO, options: { readonly oktaScopes?: readonly string[] } = {}): LiveClients {
+export function liveClientsFromEnv(io: ClientIO, options: { readonly oktaScopes?: readonly string[]; readonly retryFrom?: () => number } = {}): LiveClients {
   // Every missing variable at once, Okta's and Dropbox's, not one per attempt.
   const problems: string[] = [];
   const attempt = <T>(read: () => T): T | null => {
@@ -41,7 +41,7 @@ export function liveClientsFromEnv(io: ClientIO, options: { readonly oktaScopes?
     }
   };
   const base = attempt(() => oktaSettingsFromEnv(io.env));
-  const dropbox = attempt(() => dropboxClientFromEnv(io));
+  const dropbox = attempt(() => dropboxClientFromEnv(io, options.retryFrom));
   if (base === null || dropbox === null) throw new UsageError(`${problems.join('; ')} (see dbxsync help for the environment of each command)`);
   // Scopes matter to OAuth only (an SSWS token carries its admin's permissions).
   const okta = options.oktaScopes !== undefined && !base.apiToken ? { ...base, scopes: options.oktaScopes } : base;
@@ -52,17 +52,28 @@ export function liveClientsFromEnv(io: ClientIO, options: { readonly oktaScopes?
 export type ClientIO = Pick<CommandIO, 'env' | 'now' | 'stderr'>;
 
 /**
- * The Dropbox client with the command's retry deadline (DBXSYNC_RETRY_DEADLINE from now): Dropbox's
- * rate-limit waits end before it, and a long one is said on stderr.
+ * The Dropbox client with the command's retry deadline (DBXSYNC_RETRY_DEADLINE from now, or from
+ * `retryFrom()` when given: watch counts it from each cycle's start): Dropbox's rate-limit waits
+ * end before it, and a long one is said on stderr.
  */
-export function dropboxClientFromEnv(io: ClientIO): Dropbox {
+export function dropboxClientFromEnv(io: ClientIO, retryFrom?: () => number): Dropbox {
   const settings = dropboxSettingsFromEnv(io.env);
   const deadline = retryDeadlineFromEnv(io.env);
   const now = () => io.now().getTime();
+  const start = now();
+  const from = retryFrom ?? (() => start);
   return createDropboxClient({
     ...settings,
-    retry: { deadline: { at: now() + deadline.ms, now, setting: deadline.setting }, notice: (line) => io.stderr.write(`${line}
-`) },
+    retry: {
+      deadline: {
+        get at() {
+          return from() + deadline.ms;
+        },
+        now,
+        setting: deadline.setting,
+      },
+      notice: (line) => io.stderr.write(`${line}\n`),
+    },
   });
 }
 

@@ -32,8 +32,13 @@ const UNITS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_0
 
 /** "30s", "15m", "2h", "1d" → milliseconds; anything else is a usage error. */
 export function parseDuration(text: string): number {
+  return parseFlagDuration('--since', text);
+}
+
+/** parseDuration for any flag (watch's --interval, --full-every): the error names it. */
+export function parseFlagDuration(flag: string, text: string): number {
   const m = /^([1-9][0-9]{0,6})([smhd])$/.exec(text);
-  if (m === null) throw new UsageError(`--since "${text}" is not a duration (a whole number and s, m, h or d: 30s, 15m, 2h, 1d)`);
+  if (m === null) throw new UsageError(`${flag} "${text}" is not a duration (a whole number and s, m, h or d: 30s, 15m, 2h, 1d)`);
   return Number(m[1]) * UNITS[m[2]!]!;
 }
 
@@ -126,6 +131,11 @@ export function planEscalation(plan: Plan, members: readonly DropboxMember[]): s
 export interface IncrementalOptions extends ReconcileOptions {
   /** The window, in milliseconds back from now. */
   readonly sinceMs: number;
+  /**
+   * What Okta changed, when the caller already read it (watch: the System Log events its polling
+   * query returned): no window is read, and these name the people to reconcile.
+   */
+  readonly changes?: OktaChanges;
 }
 
 /** One incremental cycle, or a full one when the window asks for it (said on stderr and in the report). */
@@ -140,7 +150,7 @@ export async function reconcileIncremental(desired: DesiredState, clients: LiveC
 
   const okta = clients.okta;
   const appId = desired.okta.appId;
-  const changes = await readOktaChanges(okta, { since, until }, MAX_AFFECTED);
+  const changes = options.changes ?? (await readOktaChanges(okta, { since, until }, MAX_AFFECTED));
   const want = wanted(changes, appId);
   if (want.escalate !== null) return escalate(want.escalate);
   const none = { people: 0, members: 0, groups: 0 };

@@ -49,6 +49,10 @@ export interface CliOptions {
 export interface CliProcess {
   /** SIGKILL the process now (no-op once it has exited). */
   kill(): void;
+  /** Send another signal (SIGTERM, SIGINT) now; no-op once it has exited. */
+  signal(name: NodeJS.Signals): void;
+  /** What the process wrote to stdout so far. */
+  stdout(): string;
   /** Settles when the process has exited and its output is read. */
   readonly exited: Promise<CliRun>;
 }
@@ -87,7 +91,10 @@ export function startCli(args: readonly string[], options: CliOptions): CliProce
       resolve({ code, signal, stdout, stderr, ms: performance.now() - started, killed });
     });
   });
-  return { kill, exited };
+  const signal = (name: NodeJS.Signals): void => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+  };
+  return { kill, signal, stdout: () => stdout, exited };
 }
 
 /** Run the CLI to its end (or until `killAfterMs`). */

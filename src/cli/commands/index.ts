@@ -23,6 +23,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'show', summary: 'Render a saved plan file as text, markdown or JSON; no credentials', env: [], load: async () => (await import('./show.js')).showCommand },
   { name: 'apply', summary: 'Apply a plan to Dropbox (re-planned and checked against the reviewed plan)', env: LIVE, load: async () => (await import('./apply.js')).applyCommand },
   { name: 'reconcile', summary: 'Apply lifecycle changes from Okta under the merged policy; hold the rest', env: LIVE, load: async () => (await import('./reconcile.js')).reconcileCommand },
+  { name: 'watch', summary: 'Reconcile continuously: poll the Okta System Log, apply lifecycle changes unattended', env: LIVE, load: async () => (await import('./watch.js')).watchCommand },
   { name: 'import', summary: 'Plan (and with --apply, make) Okta-side changes from the Dropbox team', env: LIVE, load: async () => (await import('./import.js')).importCommand },
   { name: 'explain', summary: 'Explain why a person is (or is not) in Dropbox with this role and groups', env: LIVE, load: async () => (await import('./explain.js')).explainCommand },
   { name: 'dump', summary: 'Write desired-state YAML from the live team, to adopt an existing setup', env: LIVE, load: async () => (await import('./dump.js')).dumpCommand },
