@@ -6,9 +6,44 @@
 
 const secrets = new Set<string>();
 
-/** Register a secret value (ignored when shorter than 6 characters, to avoid mangling text). */
+/**
+ * Register a secret value (ignored when shorter than 6 characters, to avoid mangling text), with
+ * the encoded forms a server may echo it in: URL-encoded, and base64 / base64url at each of the
+ * three byte alignments, so that a gateway echoing `Authorization: SSWS <token>` in base64 (the
+ * token then sits at any offset of the encoded header) is caught too (issue 12 item 7).
+ */
 export function registerSecret(value: string | undefined | null): void {
-  if (value && value.length >= 6) secrets.add(value);
+  if (!value || value.length < 6) return;
+  secrets.add(value);
+  // A PEM key echoed in part: each line of its body is a secret of its own.
+  if (value.includes('\n')) for (const line of value.split(/\r?\n/)) if (line.length >= 16 && !line.startsWith('-----')) secrets.add(line.trim());
+  const uri = encodeURIComponent(value);
+  if (uri !== value) secrets.add(uri);
+  for (const core of base64Cores(value)) {
+    secrets.add(core);
+    const url = core.replace(/\+/g, '-').replace(/\//g, '_');
+    if (url !== core) secrets.add(url);
+  }
+}
+
+/**
+ * The base64 characters that depend on `value`'s bytes alone, for the value starting at byte
+ * offset 0, 1 and 2 of whatever is encoded: any base64 text holding the value holds one of them.
+ * Only cores of 8 characters or more are kept (shorter ones would match innocent text).
+ */
+function base64Cores(value: string): string[] {
+  const bytes = new TextEncoder().encode(value);
+  const cores: string[] = [];
+  for (let k = 0; k < 3; k++) {
+    const padded = new Uint8Array(k + bytes.length);
+    padded.set(bytes, k);
+    const b64 = btoa(String.fromCharCode(...padded));
+    const first = Math.ceil((8 * k) / 6);
+    const end = Math.floor((8 * (k + bytes.length)) / 6);
+    const core = b64.slice(first, end);
+    if (core.length >= 8) cores.push(core);
+  }
+  return cores;
 }
 
 export function clearSecrets(): void {
@@ -28,7 +63,9 @@ export function registerPublicValue(value: string): void {
 
 const AUTH_PATTERNS: readonly RegExp[] = [
   /\b(SSWS|Bearer|Basic|DPoP)\s+[A-Za-z0-9._~+/=-]{6,}/g,
-  /("?(?:access_token|refresh_token|client_secret|private_key|token)"?\s*[:=]\s*"?)[^",\s}]{6,}/gi,
+  /("?(?:access_token|refresh_token|client_secret|client_assertion|private_key|id_token|assertion|token)"?\s*[:=]\s*"?)[^",&\s}]{6,}/gi,
+  // A JWT (a signed client assertion, an access token): header.payload.signature, base64url.
+  /()\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
 ];
 
 export function redact(text: string): string {
@@ -39,7 +76,7 @@ export function redact(text: string): string {
   for (const re of AUTH_PATTERNS) {
     out = out.replace(re, (match: string, prefix: string) => {
       if (publicValues.has(match.slice(prefix.length).trim())) return match;
-      return /^(SSWS|Bearer|Basic|DPoP)$/i.test(prefix) ? `${prefix} [REDACTED]` : `${prefix}[REDACTED]`;
+      return prefix !== '' && /^(SSWS|Bearer|Basic|DPoP)$/i.test(prefix) ? `${prefix} [REDACTED]` : `${prefix}[REDACTED]`;
     });
   }
   return out;

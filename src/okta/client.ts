@@ -122,7 +122,9 @@ function guardTokenRequests(sdk: SdkClient): void {
             service: 'okta',
             route: 'POST /oauth2/v1/token',
             code,
-            message: redact(`Okta refused the OAuth token request: ${code}${token?.error_description ? `: ${token.error_description}` : ''}`),
+            // The code and a short description only: an auth endpoint (or a proxy before it) may echo
+            // the request, and the request holds the signed client assertion (issue 12 item 7).
+            message: redact(`Okta refused the OAuth token request: ${code}${token?.error_description ? `: ${shortDescription(token.error_description)}` : ''}`),
           });
         }
         return token;
@@ -132,6 +134,12 @@ function guardTokenRequests(sdk: SdkClient): void {
       });
     return inflight;
   };
+}
+
+/** An OAuth error_description as shown: one line of at most 160 characters, never an echoed assertion. */
+function shortDescription(text: string): string {
+  const line = text.split(/\r?\n/)[0]!.replace(/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]*/g, '[REDACTED]');
+  return line.length > 160 ? `${line.slice(0, 160)}…` : line;
 }
 
 export function createOktaClient(settings: OktaClientSettings, options: OktaClientOptions = {}): OktaClient {
