@@ -198,4 +198,7 @@ t.test('demo runs the whole loop and ends with no changes', async (t) => {
   t.match(io.out(), /Apply complete: \d+ applied, 0 failed, 0 skipped\./);
   t.match(io.out(), /no file was lost/);
   t.match(io.out(), /No changes\. Dropbox matches the desired state\./);
+  // issue 11: a leaver removed by reconcile minutes after Okta deactivates them, without a pull request.
+  t.match(io.out(), /5\. Okta deactivates (\S+); `dbxsync reconcile`/);
+  t.match(io.out(), /is now (removed|suspended) in Dropbox \(incremental reconcile, 1 applied\); files on the team: \d+, lost: 0\./);
 });

@@ -1,8 +1,9 @@
 /**
  * `dbxsync demo`: the whole loop against the built-in sandbox, with no credentials and no network.
  * It starts the sandbox seeded with the Acme Robotics demo company, plans against the repository's
- * desired-state/, applies the plan, and plans again to show that nothing is left to do, narrating
- * each step in a line or two.
+ * desired-state/, applies the plan, and plans again to show that nothing is left to do; then Okta
+ * deactivates someone and an incremental reconcile removes them without a pull request. Each step
+ * is narrated in a line or two.
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ import { boolOpt, type Command } from '../command.js';
 import { useColor, type CommandIO } from '../io.js';
 import { liveClientsFromEnv, readLiveState } from '../live.js';
 import { renderPlan } from '../plan-output.js';
+import { reconcileIncremental } from '../reconcile-incremental.js';
 import { VERSION } from '../version.js';
 
 /** The desired-state/ that ships with dbxsync (the demo company's), found from this file upwards. */
@@ -52,6 +54,7 @@ export const demoCommand: Command = {
     const now = io.now();
     const dir = builtInDesiredStateDir();
     const { state: desired } = await requireDesiredState(dir, { now, cwd: io.cwd });
+    const startedAt = Date.now();
     const sandbox = await startSandbox({ seed: demoSeed(now) });
     try {
       const env = sandbox.env();
@@ -95,9 +98,37 @@ export const demoCommand: Command = {
       say('');
       say(bold('4. Plan again: the team now matches the desired state.'));
       io.stdout.write(`${summaryLine(second.actions)}\n`);
+
+      // 5. Continuity: Okta deactivates someone; reconcile removes them without a pull request.
+      const leaver = team
+        .members()
+        .filter((m) => m.status === 'active' && m.tier === 'member_only' && m.externalId !== null)
+        .map((m) => ({ member: m, user: sandbox.okta.users.get(m.externalId!) }))
+        .find((p) => p.user !== undefined && p.user.status === 'ACTIVE' && typeof p.user.profile.managerId === 'string' && p.user.profile.managerId !== '');
+      let reconciled = true;
+      if (leaver !== undefined) {
+        // The window starts after the sandbox was seeded, so it holds only what happens next.
+        while (Date.now() < startedAt + 1500) await new Promise((resolve) => setTimeout(resolve, 100));
+        const windowStart = Date.now() - 500;
+        sandbox.okta.setUserStatus(leaver.user!.id, 'DEPROVISIONED');
+        say('');
+        say(bold(`5. Okta deactivates ${leaver.member.email}; \`dbxsync reconcile\` (run every few minutes, or \`dbxsync watch\`) follows without a pull request:`));
+        say('   it reads the Okta System Log for the window, then only the people it names, and applies the lifecycle changes the merged policy allows.');
+        // The sandbox's System Log runs on the wall clock (as Okta's does), so this step reads it on the wall clock too.
+        const cycle = await reconcileIncremental(desired, clients, { ...demoIO, now: () => new Date() }, {
+          sinceMs: Math.max(1000, Date.now() - windowStart),
+          dryRun: false,
+          format: 'text',
+          quiet: true,
+          auditLog: path.join(auditDir, 'reconcile.jsonl'),
+        });
+        const after = team.members().find((m) => m.teamMemberId === leaver.member.teamMemberId);
+        reconciled = cycle.exitCode === 0 && after !== undefined && after.status !== 'active';
+        say(`   ${leaver.member.email} is now ${after?.status ?? 'gone'} in Dropbox (${cycle.report.mode} reconcile, ${cycle.report.applied} applied); files on the team: ${team.totalFiles()}, lost: ${team.lostFiles()}.`);
+      }
       say('');
-      say('Next: `dbxsync sandbox` serves this company for you to try `plan`, `apply`, `explain <email>` by hand.');
-      return exitCode === 0 && second.actions.length === 0 && lost === 0 ? 0 : 1;
+      say('Next: `dbxsync sandbox` serves this company for you to try `plan`, `apply`, `reconcile`, `explain <email>` by hand.');
+      return exitCode === 0 && second.actions.length === 0 && lost === 0 && reconciled ? 0 : 1;
     } finally {
       await sandbox.close();
     }
