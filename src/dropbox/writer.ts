@@ -551,15 +551,21 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
     async deleteGroup(groupId) {
       const tally = new Tally();
       const gone = async () => {
-        const res = tally.add(await call<Obj[]>('team/groups/get_info', 'teamGroupsGetInfo', { '.tag': 'group_ids', group_ids: [groupId] }));
-        return res[0]?.['.tag'] !== 'group_info';
+        try {
+          const res = tally.add(await call<Obj[]>('team/groups/get_info', 'teamGroupsGetInfo', { '.tag': 'group_ids', group_ids: [groupId] }));
+          return res[0]?.['.tag'] !== 'group_info';
+        } catch (err) {
+          // team.stone:2245 GroupsGetInfoError.group_not_on_team: the group is not (any more) on the team.
+          if (isCode(err, 'group_not_on_team')) return true;
+          throw err;
+        }
       };
       try {
         // ref §4: the argument is a bare GroupSelector.
         await launchAndWait('team/groups/delete', 'teamGroupsDelete', groupArg(groupId), 'team/groups/job_status/get', 'teamGroupsJobStatusGet', tally, gone);
         return tally.receipt(false);
       } catch (err) {
-        if (isCode(err, 'group_not_found', 'group_already_deleted')) return tally.receipt(true);
+        if (isCode(err, 'group_not_found', 'group_already_deleted', 'group_not_on_team')) return tally.receipt(true);
         throw err;
       }
     },

@@ -288,3 +288,18 @@ t.test('moveFormerMemberFiles: moves a removed member\'s files once; waits while
     3,
   );
 });
+
+t.test('a group delete job that fails after deleting is done when get_info answers group_not_on_team', async (t) => {
+  // async.stone PollError.internal_error: verify the action succeeded. groups/get_info may answer a
+  // deleted group with GroupsGetInfoError.group_not_on_team (team.stone:2245) instead of an
+  // id_not_found item (team.stone:2234): both mean the group is gone.
+  await withWriter(async (h, w) => {
+    h.state.asyncMode = 'always';
+    h.state.deletedGroupInfo = 'group_not_on_team';
+    h.state.failNextJobs(1, 'after');
+    const r = await w.deleteGroup('g:eng');
+    t.equal(r.alreadyDone, false);
+    t.notOk(h.state.groups().some((g) => g.groupId === 'g:eng'), 'deleted once');
+    t.equal(dropboxCallCounter(h.client).get('team/groups/delete'), 1, 'not sent again');
+  });
+});

@@ -51,6 +51,9 @@ export function groupRoutes(state: DropboxSandbox): RouteTable {
           if (typeof v !== 'string') throw new BadRequest(`${body}.${tag}[${i}]: expected string`);
           return v;
         });
+        if (tag === 'group_ids' && state.deletedGroupInfo === 'group_not_on_team' && ids.some((id) => state.wasDeleted(id))) {
+          throw new RouteError('group_not_on_team');
+        }
         return ids.map((id) => {
           const g = state.resolveGroup(tag === 'group_ids' ? { by: 'group_id', value: id } : { by: 'group_external_id', value: id });
           return g ? { '.tag': 'group_info', ...groupFullInfo(state, g, true) } : { '.tag': 'id_not_found', id_not_found: id };

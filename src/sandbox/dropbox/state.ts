@@ -170,6 +170,17 @@ export class DropboxSandbox {
   private readonly groupByExternalId = new Map<string, SandboxGroup>();
   private readonly groupByName = new Map<string, SandboxGroup>();
   private readonly deletedGroupIds = new Set<string>();
+  /**
+   * What groups/get_info answers for a group this team deleted: an item id_not_found, or the
+   * route error GroupsGetInfoError.group_not_on_team (team.stone:2245). The spec says neither for
+   * this case; a client must take both as "gone".
+   */
+  deletedGroupInfo: 'id_not_found' | 'group_not_on_team' = 'id_not_found';
+
+  /** True when `groupId` named a group of this team that was deleted. */
+  wasDeleted(groupId: string): boolean {
+    return this.deletedGroupIds.has(groupId);
+  }
   private readonly jobs = new Map<string, Job>();
   /** Members targeted by a pending removal job, and destinations of pending transfers. */
   private readonly pendingTransferDests = new Map<string, Set<string>>();

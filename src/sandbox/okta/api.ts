@@ -69,6 +69,8 @@ const USER_SEARCH: AttributeRules = (attr) =>
     ? SEARCH_OPS
     : null;
 // §1.3: groups `filter` takes id, type, lastUpdated, lastMembershipUpdated.
+// listApplications `filter`: "id, status, credentials.signing.kid, settings.slo.enabled, or name" (eq).
+const APP_FILTER: AttributeRules = (attr) => (attr === 'id' || attr === 'status' || attr === 'name' ? EQ : null);
 const GROUP_FILTER: AttributeRules = (attr) =>
   attr === 'id' || attr === 'type' ? EQ : attr === 'lastUpdated' || attr === 'lastMembershipUpdated' ? DATE_OPS : null;
 // §1.3: groups `search` covers profile attributes, id, created, lastUpdated, lastMembershipUpdated, type (subset: eq/sw on names).
@@ -291,10 +293,15 @@ export function createOktaApi(seed: SeedOkta, opts: OktaApiOptions): { api: Sand
   };
 
   const listApps: Handler = (req) => {
-    // §1.2: GET /api/v1/apps, `q` matches name or label by prefix (case-insensitive); one app here.
-    const q = req.query.get('q')?.toLowerCase() ?? '';
-    const apps = [{ id: state.appId, name: 'dropbox_for_business', label: state.appLabel }].filter(
-      (a) => q === '' || a.name.toLowerCase().startsWith(q) || a.label.toLowerCase().startsWith(q),
+    // okta-mgmt.yaml listApplications: `q` "Searches for apps with name or label properties that
+    // starts with the q value using the startsWith operation" (taken as case-sensitive, as Okta's
+    // value matching is: q=Dropbox misses the OIN name dropbox_for_business); `filter` supports
+    // id, status and name with eq (e.g. name eq "okta_org2org"). One app here.
+    const q = req.query.get('q') ?? '';
+    const filter = req.query.get('filter');
+    const expr = filter ? parseExpr(filter, APP_FILTER) : null;
+    const apps = [{ id: state.appId, name: 'dropbox_for_business', label: state.appLabel, status: 'ACTIVE' }].filter(
+      (a) => (q === '' || a.name.startsWith(q) || a.label.startsWith(q)) && (expr === null || evaluate(expr, (attr) => (a as Record<string, unknown>)[attr], true)),
     );
     const limit = pageLimit(req, 20, 200);
     return listPage(req, apps, (a) => a.id, limit, (a) => ({
