@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Action } from '../domain/plan.js';
 import { redact } from '../domain/redact.js';
 import { UsageError } from '../domain/errors.js';
-import type { ActionOutcome, ActionStatus, ApplyEvent } from './outcome.js';
+import type { ActionOutcome, ActionStatus, ApplyEvent, Interruption } from './outcome.js';
 
 /** One line of the audit log (JSON, keys in this order). */
 export interface AuditEntry {
@@ -44,8 +44,40 @@ export function auditEntry(planFingerprint: string, action: Action, outcome: Act
   };
 }
 
+/**
+ * The line an interrupted run ends its log with (no action line has an `event` key): when and why
+ * it stopped, and what was left.
+ */
+export interface InterruptedEntry {
+  readonly time: string;
+  readonly planFingerprint: string;
+  readonly event: 'interrupted';
+  readonly signal: string;
+  readonly applied: number;
+  readonly failed: number;
+  readonly skipped: number;
+  readonly notStarted: number;
+  readonly message: string;
+}
+
+export function interruptedEntry(planFingerprint: string, i: Interruption): InterruptedEntry {
+  const { applied, failed, skipped } = i.counts;
+  const abandoned = i.abandoned > 0 ? `, ${i.abandoned} still in flight when the grace ran out` : '';
+  return {
+    time: i.at,
+    planFingerprint,
+    event: 'interrupted',
+    signal: i.reason,
+    applied,
+    failed,
+    skipped,
+    notStarted: i.notStarted,
+    message: `interrupted by ${i.reason}: ${applied} applied, ${failed} failed, ${i.notStarted} not started${abandoned}; running apply again converges`,
+  };
+}
+
 /** The line as written: compact JSON, redacted. */
-export function auditLine(entry: AuditEntry): string {
+export function auditLine(entry: AuditEntry | InterruptedEntry): string {
   return redact(JSON.stringify(entry));
 }
 
@@ -66,6 +98,11 @@ export function createAuditLog(write: (line: string) => void, options: { planFin
   return {
     onEvent(event) {
       if (event.type === 'apply.started' && options.planFingerprint === undefined) fingerprint = event.planFingerprint;
+      if (event.type === 'apply.interrupted') {
+        write(auditLine(interruptedEntry(fingerprint, event.interruption)));
+        count++;
+        return;
+      }
       if (event.type !== 'action.finished') return;
       write(auditLine(auditEntry(fingerprint, event.action, event.outcome)));
       count++;

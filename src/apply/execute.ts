@@ -18,18 +18,27 @@ export interface ApplyOptions {
   readonly onEvent?: (event: ApplyEvent) => void;
   /** The clock, for outcome times and durations. Default: the system clock. */
   readonly now?: () => Date;
-  /** When aborted, actions not yet started are skipped; those in flight finish. */
+  /**
+   * When aborted (reason: the signal's name, e.g. "SIGINT"), actions not yet started are skipped;
+   * those in flight finish, for at most `stopGraceMs`.
+   */
   readonly signal?: AbortSignal;
   /**
    * Actions not to run, by id, with the reason (e.g. an admin grant the reviewed plan did not
    * hold): each is recorded as skipped before anything starts, and what depends on it is skipped.
    */
   readonly hold?: ReadonlyMap<string, string>;
+  /**
+   * How long the calls in flight may still take once the signal is aborted; what is still running
+   * then is recorded as failed (code `interrupted`) and the run returns. Default 30 s.
+   */
+  readonly stopGraceMs?: number;
 }
 
 /** members/add_v2 takes at most 20 new members per call. */
 export const ADD_BATCH_SIZE = 20;
 export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_STOP_GRACE_MS = 30_000;
 
 /** A refusal decided by the executor itself (not by Dropbox), e.g. a transfer destination gone. */
 class ActionRefused extends Error {
@@ -93,6 +102,15 @@ class Run {
   private readonly locks = new KeyLock();
   private readonly concurrency: number;
   private readonly now: () => Date;
+  /** Started and not settled yet. */
+  private readonly running = new Set<Action>();
+  /** Recorded as failed when the stop grace ran out: their late outcomes are dropped. */
+  private readonly abandoned = new Set<string>();
+  private notStarted = 0;
+  /** Settles when the stop grace has run out (never without an abort). */
+  private graceOver: Promise<void> = new Promise(() => {});
+  private graceExpired = false;
+  private graceTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly plan: Plan,
@@ -104,6 +122,25 @@ class Run {
     this.concurrency = c;
     this.now = options.now ?? (() => new Date());
     plan.actions.forEach((a, i) => this.index.set(a.id, i));
+    const signal = options.signal;
+    if (signal !== undefined) {
+      const startGrace = (): void => {
+        this.graceOver = new Promise((resolve) => {
+          this.graceTimer = setTimeout(() => {
+            this.graceExpired = true;
+            resolve();
+          }, options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS);
+        });
+      };
+      if (signal.aborted) startGrace();
+      else signal.addEventListener('abort', startGrace, { once: true });
+    }
+  }
+
+  private get stopReason(): string | null {
+    const signal = this.options.signal;
+    if (signal === undefined || !signal.aborted) return null;
+    return typeof signal.reason === 'string' ? signal.reason : 'a stop request';
   }
 
   async execute(): Promise<ApplyResult> {
@@ -115,14 +152,20 @@ class Run {
         if (reason !== undefined) this.skip(a, reason);
       }
     }
-    for (const phase of splitPhases(this.plan.actions)) await this.runPhase(phase);
+    try {
+      for (const phase of splitPhases(this.plan.actions)) await this.runPhase(phase);
+    } finally {
+      if (this.graceTimer !== null) clearTimeout(this.graceTimer);
+    }
     const outcomes = this.plan.actions.map((a) => {
       const o = this.outcomes.get(a.id);
       if (!o) throw new InternalError(`no outcome recorded for ${a.id}`);
       return o;
     });
     const counts: ApplyCounts = { ...this.counts };
-    const result: ApplyResult = { outcomes, counts, ok: counts.failed === 0 && counts.skipped === 0 };
+    const reason = this.stopReason;
+    const result: ApplyResult = { outcomes, counts, ok: counts.failed === 0 && counts.skipped === 0, ...(reason !== null ? { interrupted: reason } : {}) };
+    if (reason !== null) this.emit({ type: 'apply.interrupted', interruption: { at: this.now().toISOString(), reason, counts, notStarted: this.notStarted, abandoned: this.abandoned.size } });
     this.emit({ type: 'apply.finished', result });
     return result;
   }
@@ -146,12 +189,14 @@ class Run {
     const inFlight = new Set<Promise<void>>();
 
     while (remaining > 0 || inFlight.size > 0) {
-      if (this.options.signal?.aborted) {
+      const reason = this.stopReason;
+      if (reason !== null) {
         for (let j = head; j < pending.length; j++) {
           const a = pending[j];
           if (!a) continue;
           take(j);
-          this.skip(a, 'apply was interrupted before this action started');
+          this.notStarted++;
+          this.skip(a, `apply was interrupted (${reason}) before this action started`);
         }
       }
       while (head < pending.length && pending[head] === null) head++;
@@ -196,7 +241,24 @@ class Run {
         }
         break;
       }
-      await Promise.race(inFlight);
+      await Promise.race(this.stopReason === null ? inFlight : [...inFlight, this.graceOver]);
+      if (this.graceExpired && this.running.size > 0) {
+        this.abandonRunning();
+        return;
+      }
+    }
+  }
+
+  /** The stop grace ran out: what is still in flight is recorded as failed; the calls may still land. */
+  private abandonRunning(): void {
+    const ms = this.options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS;
+    const grace = ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+    for (const a of [...this.running]) {
+      this.settle(a, {
+        ...failedWith(0, { code: 'interrupted', message: `still in flight ${grace} after apply was interrupted (${this.stopReason}); the next plan shows whether Dropbox made this change`, retryable: true }),
+        attempts: 0,
+      });
+      this.abandoned.add(a.id);
     }
   }
 
@@ -247,7 +309,10 @@ class Run {
   }
 
   private async runUnit(unit: Unit): Promise<void> {
-    for (const a of unitActions(unit)) this.emit({ type: 'action.started', action: a });
+    for (const a of unitActions(unit)) {
+      this.running.add(a);
+      this.emit({ type: 'action.started', action: a });
+    }
     if (unit.kind === 'add-batch') {
       await this.runAddBatch(unit.actions);
       return;
@@ -479,6 +544,9 @@ class Run {
   }
 
   private settle(action: Action, o: Settled): void {
+    // A call that lands after the stop grace ran out: its action is already recorded as interrupted.
+    if (this.abandoned.has(action.id)) return;
+    this.running.delete(action);
     if (this.outcomes.has(action.id)) throw new InternalError(`outcome of ${action.id} settled twice`);
     const outcome: ActionOutcome = { actionId: action.id, kind: action.kind, finishedAt: this.now().toISOString(), ...o };
     this.outcomes.set(action.id, outcome);

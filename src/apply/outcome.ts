@@ -53,6 +53,20 @@ export interface ApplyResult {
   readonly counts: ApplyCounts;
   /** True when nothing failed and nothing was skipped. */
   readonly ok: boolean;
+  /** Set when the run was stopped (SIGINT, SIGTERM): the abort reason, e.g. "SIGINT". */
+  readonly interrupted?: string;
+}
+
+/** What an interrupted run left: counted when it stopped, after the calls in flight finished (or the grace ran out). */
+export interface Interruption {
+  /** ISO time the run stopped. */
+  readonly at: string;
+  readonly reason: string;
+  readonly counts: ApplyCounts;
+  /** Actions skipped because the run stopped before they started. */
+  readonly notStarted: number;
+  /** Actions still in flight when the grace ran out (recorded as failed, code `interrupted`). */
+  readonly abandoned: number;
 }
 
 /** Emitted while applying; `action.finished` carries every outcome exactly once. */
@@ -60,4 +74,5 @@ export type ApplyEvent =
   | { readonly type: 'apply.started'; readonly total: number; readonly planFingerprint: string }
   | { readonly type: 'action.started'; readonly action: Action }
   | { readonly type: 'action.finished'; readonly action: Action; readonly outcome: ActionOutcome; readonly counts: ApplyCounts }
+  | { readonly type: 'apply.interrupted'; readonly interruption: Interruption }
   | { readonly type: 'apply.finished'; readonly result: ApplyResult };

@@ -70,6 +70,7 @@ export function createProgress(out: { write(text: string): void; readonly isTTY:
           draw();
           return;
         case 'action.started':
+        case 'apply.interrupted':
           return;
         case 'action.finished':
           state = { total: state.total, ...event.counts };

@@ -44,7 +44,14 @@ export function renderApplySummary(result: ApplyResult, plan: Plan, options: { c
   if (already > 0) lines.push(`${already} of the applied actions were already so in Dropbox.`);
   if (failed.some((o) => o.error?.retryable)) lines.push('Some failures were temporary (rate limits, server errors): running apply again picks up what is left.');
   const { applied, failed: nFailed, skipped: nSkipped } = result.counts;
-  const final = `Apply complete: ${applied} applied, ${nFailed} failed, ${nSkipped} skipped.`;
+  if (result.interrupted !== undefined) {
+    const notStarted = skipped.filter((o) => o.skipReason?.startsWith('apply was interrupted') === true).length;
+    lines.push(
+      paint(`Interrupted by ${result.interrupted}: ${applied + nFailed} finished (${applied} applied, ${nFailed} failed), ${notStarted} not started (skipped above).`, YELLOW),
+      'Nothing half-done is left behind: run apply again (plan first to see what is left); it reads live state and does only what remains, so a rerun converges.',
+    );
+  }
+  const final = `${result.interrupted !== undefined ? 'Apply interrupted' : 'Apply complete'}: ${applied} applied, ${nFailed} failed, ${nSkipped} skipped.`;
   lines.push(paint(final, nFailed > 0 ? RED : nSkipped > 0 ? YELLOW : GREEN));
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,7 @@
 /** What a command may touch of the process, passed in so that tests run commands in-process. */
 import { redact } from '../domain/redact.js';
+import type { RunLockOptions } from '../apply/run-lock.js';
+import type { Interrupts } from './interrupts.js';
 
 export interface Output {
   write(text: string): void;
@@ -16,6 +18,18 @@ export interface CommandIO {
   now(): Date;
   /** Ask a yes/no question on a terminal; resolves false when there is no terminal. */
   confirm(question: string): Promise<boolean>;
+  /** SIGINT / SIGTERM during a run that changes the team (absent in-process: no signal handling). */
+  readonly interrupts?: Interrupts;
+}
+
+/** What a recorded run (apply, import, reconcile's apply) takes of the command's IO, with --audit-log when given. */
+export function recordedRunIO(io: CommandIO, auditLog: string | undefined) {
+  return { stdout: io.stdout, stderr: io.stderr, env: io.env, cwd: io.cwd, now: () => io.now(), ...(auditLog !== undefined ? { auditLog } : {}) };
+}
+
+/** The per-team run lock of apply and reconcile, for the team just read (src/apply/run-lock.ts). */
+export function runLockOptions(io: CommandIO, team: string, command: string): RunLockOptions {
+  return { cwd: io.cwd, team, api: io.env.DROPBOX_API_URL ?? 'https://api.dropboxapi.com', command, now: io.now(), warn: (line) => io.stderr.write(`${line}\n`) };
 }
 
 /** Colour only on a terminal, and never with NO_COLOR set (https://no-color.org). */

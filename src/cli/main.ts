@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 /** The `dbxsync` executable: wires the real process into run(). */
 import { createInterface } from 'node:readline/promises';
+import { processInterrupts } from './interrupts.js';
 import { outputOf, type CommandIO } from './io.js';
 import { run } from './run.js';
 
+const stderr = outputOf(process.stderr);
+const interrupts = processInterrupts(stderr);
 const io: CommandIO = {
   stdout: outputOf(process.stdout),
-  stderr: outputOf(process.stderr),
+  stderr,
+  interrupts,
   env: process.env,
   cwd: process.cwd(),
   now: () => new Date(),
@@ -26,6 +30,8 @@ const io: CommandIO = {
 run(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
+    // Interrupted: calls abandoned after the stop grace must not keep the process alive.
+    if (interrupts.interrupted) process.exit(code);
   },
   (err: unknown) => {
     process.stderr.write(`dbxsync: internal error: ${err instanceof Error ? err.message : String(err)}\n`);

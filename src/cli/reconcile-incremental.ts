@@ -6,6 +6,7 @@
  * result under the same rules as the full cycle (reconcilePlan). Whenever the scoped read cannot
  * decide safely, the same run escalates to a full reconcile and says why (docs/reconcile.md).
  */
+import { withRunLock } from '../apply/run-lock.js';
 import type { DesiredState } from '../domain/desired.js';
 import { UsageError } from '../domain/errors.js';
 import type { DropboxGroup, DropboxMember, OktaUser, PlanScope } from '../domain/live.js';
@@ -16,7 +17,7 @@ import { pushedGroupIds, targetGroupIds } from '../okta/reader.js';
 import { readOktaChanges, readOktaGroups, readOktaPeople, type OktaChanges, type OktaPeople } from '../okta/scoped-reader.js';
 import { affectedBy } from '../okta/system-log.js';
 import { fingerprint, planSync } from '../plan/index.js';
-import type { CommandIO } from './io.js';
+import { runLockOptions, type CommandIO } from './io.js';
 import type { LiveClients } from './live.js';
 import { reconcileFull, reconcilePlan, type CycleResult, type ReconcileOptions } from './reconcile-run.js';
 import { VERSION } from './version.js';
@@ -269,5 +270,8 @@ export async function reconcileIncremental(desired: DesiredState, clients: LiveC
   });
   const reason = planEscalation(plan, [...members.values()]);
   if (reason !== null) return escalate(reason);
-  return reconcilePlan(plan, 'incremental', facts.authenticatedAdminId, desired, clients, io, { ...options, escalated: null, scope: { people: scope.userIds.length, members: scope.memberIds.length, groups: scope.groupIds.length } });
+  const cycle = () =>
+    reconcilePlan(plan, 'incremental', facts.authenticatedAdminId, desired, clients, io, { ...options, escalated: null, scope: { people: scope.userIds.length, members: scope.memberIds.length, groups: scope.groupIds.length } });
+  // The per-team lock of apply and the full cycle (src/apply/run-lock.ts); a dry run takes none.
+  return options.dryRun ? cycle() : withRunLock(runLockOptions(io, facts.teamName, 'reconcile'), cycle);
 }

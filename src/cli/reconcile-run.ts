@@ -4,6 +4,7 @@
  * the executor with its audit log, and say what was held and why.
  */
 import { runApply } from '../apply/run-apply.js';
+import { withRunLock } from '../apply/run-lock.js';
 import type { DesiredState } from '../domain/desired.js';
 import type { Action, Plan, SafetyViolation } from '../domain/plan.js';
 import { createDropboxWriter } from '../dropbox/writer.js';
@@ -11,7 +12,8 @@ import { countRemovalsBy } from '../dropbox/team-log.js';
 import { dailyRemovalBrake, plannedRemovals, selectForReconcile, type HeldChange, type ReconcileSelection } from '../plan/reconcile.js';
 import { planSync } from '../plan/index.js';
 import { subjectOf } from '../render/describe-action.js';
-import type { CommandIO } from './io.js';
+import { reportInterruption } from './interrupts.js';
+import { recordedRunIO, runLockOptions, type CommandIO } from './io.js';
 import type { LiveClients } from './live.js';
 import { readLiveState } from './live.js';
 import { VERSION } from './version.js';
@@ -70,7 +72,10 @@ export interface CycleResult {
 export async function reconcileFull(desired: DesiredState, clients: LiveClients, io: CommandIO, options: ReconcileOptions): Promise<CycleResult> {
   const live = await readLiveState(desired, clients, io, { quiet: options.quiet || options.format === 'json' });
   const plan = planSync({ desired, okta: live.okta, dropbox: live.dropbox, now: io.now().toISOString(), toolVersion: VERSION });
-  return reconcilePlan(plan, 'full', live.dropbox.authenticatedAdminId, desired, clients, io, options);
+  const cycle = () => reconcilePlan(plan, 'full', live.dropbox.authenticatedAdminId, desired, clients, io, options);
+  if (options.dryRun) return cycle();
+  // The same per-team lock as apply: a reconcile and an apply never change one team at once.
+  return withRunLock(runLockOptions(io, live.dropbox.teamName, 'reconcile'), cycle);
 }
 
 /** The rules applied to a plan already made (full or scoped). */
@@ -90,31 +95,28 @@ export async function reconcilePlan(
   if (text) io.stdout.write(heldText(selection.held, selection.refusals));
   let counts = { applied: 0, failed: 0, skipped: 0 };
   let failed = false;
+  let stopped: number | null = null;
   const declined = !options.dryRun && runnable.actions.length > 0 && options.confirm !== undefined && !(await options.confirm(runnable.actions.length));
   if (declined) {
     io.stderr.write('Nothing applied.\n');
   } else if (!options.dryRun && runnable.actions.length > 0) {
     if (text) io.stdout.write(`Applying ${runnable.actions.length} lifecycle change${runnable.actions.length === 1 ? '' : 's'}:\n${runnable.actions.map((a) => `  ${a.kind} ${subjectOfAction(a)}`).join('\n')}\n`);
     const { exitCode, result } = await runApply(runnable, createDropboxWriter(clients.dropbox), {
-      stdout: io.stdout,
-      stderr: io.stderr,
-      env: io.env,
-      cwd: io.cwd,
-      now: () => io.now(),
+      ...recordedRunIO(io, options.auditLog),
       quiet: options.quiet,
       summaryToStderr: !text,
-      ...(options.auditLog !== undefined ? { auditLog: options.auditLog } : {}),
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       ...(options.signal !== undefined ? { signal: options.signal } : {}),
     });
     counts = { ...result.counts };
     failed = exitCode !== 0;
+    stopped = reportInterruption(result, 'reconcile', io.stderr);
   } else if (text && runnable.actions.length > 0) {
     io.stdout.write(`Would apply ${runnable.actions.length} lifecycle change${runnable.actions.length === 1 ? '' : 's'} (--dry-run):\n${runnable.actions.map((a) => `  ${a.kind} ${subjectOfAction(a)}`).join('\n')}\n`);
   } else if (text && selection.held.length === 0) {
     io.stdout.write('No lifecycle changes. Dropbox follows Okta under the merged policy.\n');
   }
-  const exitCode = failed || declined || selection.refusals.length > 0 ? 1 : options.dryRun && runnable.actions.length > 0 ? 2 : 0;
+  const exitCode = stopped ?? (failed || declined || selection.refusals.length > 0 ? 1 : options.dryRun && runnable.actions.length > 0 ? 2 : 0);
   if (selection.refusals.length > 0) {
     io.stderr.write(`dbxsync reconcile: refused by the safety checks (${[...new Set(selection.refusals.map((v) => v.rule))].join(', ')}): what they guard was held\n`);
   }

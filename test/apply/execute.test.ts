@@ -498,3 +498,54 @@ t.test('a failing listener (the audit log cannot be written) stops the apply wit
     { message: /ENOSPC/ },
   );
 });
+
+t.test('a stop waits for the calls in flight at most stopGraceMs: a call still running then is recorded as failed (interrupted), its late answer is dropped', async (t) => {
+  const w = team();
+  let release = (): void => {};
+  const hung = new Promise<void>((resolve) => (release = resolve));
+  const suspendOf = w.suspend.bind(w);
+  w.suspend = async (selector, wipeData) => {
+    if (selector.value === 'dbmid:stuck') await hung;
+    return suspendOf(selector, wipeData);
+  };
+  const actions = ['stuck', 'quick', 'later1', 'later2'].map((name) => {
+    w.member({ email: `${name}@acme.example`, teamMemberId: `dbmid:${name}` });
+    return suspend(person(`${name}@acme.example`, `dbmid:${name}`));
+  });
+  const controller = new AbortController();
+  const events: ApplyEvent[] = [];
+  const result = await applyPlan(plan(actions), w, {
+    concurrency: 2,
+    signal: controller.signal,
+    stopGraceMs: 20,
+    onEvent: (e) => {
+      events.push(e);
+      if (e.type === 'action.finished' && e.action.id === actions[1]!.id) controller.abort('SIGINT');
+    },
+  });
+  t.equal(result.interrupted, 'SIGINT');
+  t.same(
+    result.outcomes.map((o) => [o.status, o.error?.code ?? o.skipReason]),
+    [
+      ['failed', 'interrupted'],
+      ['applied', null],
+      ['skipped', 'apply was interrupted (SIGINT) before this action started'],
+      ['skipped', 'apply was interrupted (SIGINT) before this action started'],
+    ],
+  );
+  t.match(result.outcomes[0]!.error, { retryable: true, message: /still in flight 20 ms after apply was interrupted \(SIGINT\); the next plan shows whether Dropbox made this change/ });
+  t.match(events.find((e) => e.type === 'apply.interrupted'), { interruption: { reason: 'SIGINT', notStarted: 2, abandoned: 1, counts: { applied: 1, failed: 1, skipped: 2 } } });
+  t.equal(events.at(-1)?.type, 'apply.finished');
+  release();
+  await new Promise((r) => setImmediate(r));
+  t.equal(events.filter((e) => e.type === 'action.finished').length, 4, 'the late answer of the stuck call adds no second outcome');
+});
+
+t.test('without a stop nothing is interrupted: the result carries no interrupted reason and no interrupted event', async (t) => {
+  const w = team();
+  w.member({ email: 'a@acme.example', teamMemberId: 'dbmid:a' });
+  const events: ApplyEvent[] = [];
+  const result = await applyPlan(plan([suspend(person('a@acme.example', 'dbmid:a'))]), w, { signal: new AbortController().signal, onEvent: (e) => events.push(e) });
+  t.equal(result.interrupted, undefined);
+  t.notOk(events.some((e) => e.type === 'apply.interrupted'));
+});

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkReviewedPlan, readPlanFile, reviewedPlanDefect, withDependents } from '../../apply/guard.js';
 import { runApply } from '../../apply/run-apply.js';
+import { withRunLock } from '../../apply/run-lock.js';
 import { requireDesiredState } from '../../config/index.js';
 import { formatIssue } from '../../config/issue.js';
 import { UsageError } from '../../domain/errors.js';
@@ -16,7 +17,8 @@ import type { Plan } from '../../domain/plan.js';
 import { createDropboxWriter } from '../../dropbox/writer.js';
 import { desiredDigest, planContentDigest, planSync } from '../../plan/index.js';
 import { boolOpt, stringOpt, type Command } from '../command.js';
-import type { CommandIO } from '../io.js';
+import { guarded, reportInterruption } from '../interrupts.js';
+import { recordedRunIO, runLockOptions, type CommandIO } from '../io.js';
 import { liveClientsFromEnv, readLiveState } from '../live.js';
 import { renderPlan } from '../plan-output.js';
 import { VERSION } from '../version.js';
@@ -66,71 +68,74 @@ export const applyCommand: Command = {
     }
     const clients = liveClientsFromEnv(io);
     const live = await readLiveState(desired, clients, io, { quiet });
-    const plan = planSync({ desired, okta: live.okta, dropbox: live.dropbox, now: now.toISOString(), toolVersion: VERSION });
-    const auditOut = stringOpt(args, 'audit-log');
-    // With the audit log on stdout, stdout carries only JSON lines: everything else goes to stderr.
-    const say = auditOut === '-' ? io.stderr : io.stdout;
-    /** Admin grants the reviewed plan did not hold: skipped (with what depends on them), not refused. */
-    const hold = new Map<string, string>();
+    // One apply or reconcile at a time per team (a lock file next to .dbxsync/audit/; in CI, the workflows' concurrency group).
+    return withRunLock(runLockOptions(io, live.dropbox.teamName, 'apply'), async () => {
+      const plan = planSync({ desired, okta: live.okta, dropbox: live.dropbox, now: now.toISOString(), toolVersion: VERSION });
+      const auditOut = stringOpt(args, 'audit-log');
+      // With the audit log on stdout, stdout carries only JSON lines: everything else goes to stderr.
+      const say = auditOut === '-' ? io.stderr : io.stdout;
+      /** Admin grants the reviewed plan did not hold: skipped (with what depends on them), not refused. */
+      const hold = new Map<string, string>();
 
-    if (!plan.safety.ok) {
-      say.write(renderPlan(plan, 'text', io));
-      io.stderr.write('dbxsync apply: refused by the safety checks; nothing was changed\n');
-      return 1;
-    }
-    if (reviewed !== null) {
-      const check = checkReviewedPlan(reviewed, plan);
-      if (!check.ok) {
-        io.stderr.write(check.text);
-        io.stderr.write('dbxsync apply: refused as stale: the fresh plan holds destructive changes nobody reviewed; nothing was changed\n');
+      if (!plan.safety.ok) {
+        say.write(renderPlan(plan, 'text', io));
+        io.stderr.write('dbxsync apply: refused by the safety checks; nothing was changed\n');
         return 1;
       }
-      if (!quiet) io.stderr.write(check.text);
-      for (const grant of check.unreviewedPrivileged) {
-        const reason = `not reviewed: ${grant.why}; skipped, the next plan shows it for review`;
-        hold.set(grant.action.id, reason);
-        io.stderr.write(`dbxsync apply: ${reason}\n`);
+      if (reviewed !== null) {
+        const check = checkReviewedPlan(reviewed, plan);
+        if (!check.ok) {
+          io.stderr.write(check.text);
+          io.stderr.write('dbxsync apply: refused as stale: the fresh plan holds destructive changes nobody reviewed; nothing was changed\n');
+          return 1;
+        }
+        if (!quiet) io.stderr.write(check.text);
+        for (const grant of check.unreviewedPrivileged) {
+          const reason = `not reviewed: ${grant.why}; skipped, the next plan shows it for review`;
+          hold.set(grant.action.id, reason);
+          io.stderr.write(`dbxsync apply: ${reason}\n`);
+        }
+      } else {
+        say.write(renderPlan(plan, 'text', io));
       }
-    } else {
-      say.write(renderPlan(plan, 'text', io));
-    }
-    if (plan.actions.length === 0) {
-      if (reviewed !== null) say.write('No changes. Dropbox matches the desired state.\n');
-      return 0;
-    }
-    if (reviewed === null && !boolOpt(args, 'auto-approve')) {
-      if (!io.stdout.isTTY || !io.stderr.isTTY) {
-        throw new UsageError('not a terminal: review the plan and pass --auto-approve, or apply a reviewed plan with --plan FILE');
+      if (plan.actions.length === 0) {
+        if (reviewed !== null) say.write('No changes. Dropbox matches the desired state.\n');
+        return 0;
       }
-      if (!(await io.confirm(`Apply these ${plan.actions.length} changes to the Dropbox team "${live.dropbox.teamName}"?`))) {
-        io.stderr.write('Nothing applied.\n');
-        return 1;
+      if (reviewed === null && !boolOpt(args, 'auto-approve')) {
+        if (!io.stdout.isTTY || !io.stderr.isTTY) {
+          throw new UsageError('not a terminal: review the plan and pass --auto-approve, or apply a reviewed plan with --plan FILE');
+        }
+        if (!(await io.confirm(`Apply these ${plan.actions.length} changes to the Dropbox team "${live.dropbox.teamName}"?`))) {
+          io.stderr.write('Nothing applied.\n');
+          return 1;
+        }
       }
-    }
-    const writer = createDropboxWriter(clients.dropbox);
-    const { exitCode, result } = await runApply(plan, writer, {
-      stdout: io.stdout,
-      stderr: io.stderr,
-      env: io.env,
-      cwd: io.cwd,
-      now: () => io.now(),
-      ...(auditOut !== undefined ? { auditLog: auditOut } : {}),
-      ...(concurrency !== undefined ? { concurrency } : {}),
-      ...(hold.size > 0 ? { hold } : {}),
-      quiet,
-    });
-    if (exitCode !== 0 && hold.size > 0 && onlyHeldSkipped(plan, result.outcomes, hold)) {
-      const n = result.counts.skipped;
-      io.stderr.write(
-        `dbxsync apply: warning: ${n} action${n === 1 ? ' was' : 's were'} not applied because ${hold.size === 1 ? 'an admin grant was' : `${hold.size} admin grants were`} not in the reviewed plan (or depend on one); plan again and review ${n === 1 ? 'it' : 'them'}\n`,
+      const writer = createDropboxWriter(clients.dropbox);
+      const { exitCode, result } = await guarded(io, (signal) =>
+        runApply(plan, writer, {
+          ...recordedRunIO(io, auditOut),
+          ...(concurrency !== undefined ? { concurrency } : {}),
+          ...(hold.size > 0 ? { hold } : {}),
+          ...(signal !== undefined ? { signal } : {}),
+          quiet,
+        }),
       );
-      return 0;
-    }
-    if (exitCode !== 0) {
-      const { failed, skipped } = result.counts;
-      io.stderr.write(`dbxsync apply: ${failed} action${failed === 1 ? '' : 's'} failed, ${skipped} skipped (see the summary and the audit log); run plan and apply again once the cause is fixed\n`);
-    }
-    return exitCode;
+      const stopped = reportInterruption(result, 'apply', io.stderr);
+      if (stopped !== null) return stopped;
+      if (exitCode !== 0 && hold.size > 0 && onlyHeldSkipped(plan, result.outcomes, hold)) {
+        const n = result.counts.skipped;
+        io.stderr.write(
+          `dbxsync apply: warning: ${n} action${n === 1 ? ' was' : 's were'} not applied because ${hold.size === 1 ? 'an admin grant was' : `${hold.size} admin grants were`} not in the reviewed plan (or depend on one); plan again and review ${n === 1 ? 'it' : 'them'}\n`,
+        );
+        return 0;
+      }
+      if (exitCode !== 0) {
+        const { failed, skipped } = result.counts;
+        io.stderr.write(`dbxsync apply: ${failed} action${failed === 1 ? '' : 's'} failed, ${skipped} skipped (see the summary and the audit log); run plan and apply again once the cause is fixed\n`);
+      }
+      return exitCode;
+    });
   },
 };
 

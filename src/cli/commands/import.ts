@@ -16,7 +16,7 @@ import { dropboxClientFromEnv, liveClientsFromEnv, readLiveState, type LiveClien
 import { parseFormat, renderPlan, writePlanFile } from '../plan-output.js';
 import { oktaSettingsFromEnv } from '../settings.js';
 import { VERSION } from '../version.js';
-import type { CommandIO } from '../io.js';
+import { recordedRunIO, type CommandIO } from '../io.js';
 
 /** The line an import plan without actions ends with, instead of the sync plan's "No changes." */
 export function noImportChangesLine(plan: Plan): string {
@@ -81,12 +81,7 @@ export const importCommand: Command = {
     if (plan.actions.length === 0) return 0;
     const { exitCode } = await runImport(plan, createOktaWriter(clients.okta), {
       appId: desired.okta.appId,
-      stdout: io.stdout,
-      stderr: io.stderr,
-      env: io.env,
-      cwd: io.cwd,
-      now: () => io.now(),
-      ...(auditOut !== undefined ? { auditLog: auditOut } : {}),
+      ...recordedRunIO(io, auditOut),
       quiet,
       summaryToStderr: format === 'json',
     });

@@ -7,6 +7,7 @@ import { requireDesiredState } from '../../config/index.js';
 import { formatIssue } from '../../config/issue.js';
 import { UsageError } from '../../domain/errors.js';
 import { boolOpt, stringOpt, type Command } from '../command.js';
+import { guarded } from '../interrupts.js';
 import { liveClientsFromEnv } from '../live.js';
 import { OKTA_READ_SCOPES } from '../../okta/client.js';
 import { OKTA_LOG_SCOPE } from '../../okta/system-log.js';
@@ -62,7 +63,11 @@ export const reconcileCommand: Command = {
       ...(auditLog !== undefined ? { auditLog } : {}),
       ...(concurrency !== undefined ? { concurrency } : {}),
     };
-    const { exitCode } = full ? await reconcileFull(desired, clients, io, options) : await reconcileIncremental(desired, clients, io, { ...options, sinceMs });
+    // SIGINT / SIGTERM stop the cycle's apply cleanly (exit 130 / 143).
+    const { exitCode } = await guarded(io, (signal) => {
+      const run = signal === undefined ? options : { ...options, signal };
+      return full ? reconcileFull(desired, clients, io, run) : reconcileIncremental(desired, clients, io, { ...run, sinceMs });
+    });
     return exitCode;
   },
 };
