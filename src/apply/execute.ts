@@ -100,6 +100,12 @@ class Run {
   /** group ids of groups created during this run, by external id and by name. */
   private readonly groupIds = new Map<string, string>();
   private readonly locks = new KeyLock();
+  /**
+   * Recipients whose transfer job outlived the writer's job timeout: Dropbox is still moving files
+   * to them (one transfer at a time per recipient), so their lock is held for the rest of the run.
+   * Value: the member whose files they are receiving.
+   */
+  private readonly unfinishedTransfers = new Map<string, string>();
   private readonly concurrency: number;
   private readonly now: () => Date;
   /** Started and not settled yet. */
@@ -477,12 +483,19 @@ class Run {
       const r = await this.locks.with([lockKey(subject)], () => this.writer.remove(subject, { ...options, transferDest: null }));
       return receipt(r);
     }
-    const candidates = [action.transferTo, ...action.transferFallbacks].filter((p) => !samePerson(p, action.member));
+    const planned = action.transferTo;
+    const candidates = [planned, ...action.transferFallbacks].filter((p) => !samePerson(p, action.member));
     const unverified: string[] = [];
+    const busy: string[] = [];
     for (const candidate of candidates) {
       // Checked while holding the candidate's lock: its own removal cannot slip in between.
       const candidateSelector = this.selector(candidate);
       const r = await this.locks.with([lockKey(subject), lockKey(candidateSelector)], async () => {
+        const busyWith = this.unfinishedTransfers.get(lockKey(candidateSelector));
+        if (busyWith !== undefined) {
+          busy.push(`${candidate.email} (still receiving ${busyWith}'s files)`);
+          return null;
+        }
         const live = await this.writer.getMember(candidateSelector);
         if (live === null || live.status !== 'active') return null;
         if (!live.emailVerified) {
@@ -492,6 +505,11 @@ class Run {
         try {
           return await this.writer.remove(subject, { ...options, transferDest: { by: 'team_member_id', value: live.teamMemberId } });
         } catch (err) {
+          // The removal job outlived the job timeout: Dropbox is still transferring to this
+          // recipient, and a second transfer to it would collide (transfer_in_progress), so it takes
+          // no other transfer this run; the next run finds the member (still being removed, or
+          // removed) and finishes the work (writer: transfer_in_progress, move_former_member_files).
+          if (err instanceof RemoteError && err.code === 'job_timeout') this.unfinishedTransfers.set(lockKey(candidateSelector), action.member.email);
           // team.stone MembersTransferFilesError.recipient_not_verified: the destination cannot take
           // the files, and nothing was removed, so the next configured destination is tried.
           if (!(err instanceof RemoteError && err.code === 'recipient_not_verified')) throw err;
@@ -500,12 +518,22 @@ class Run {
         }
       });
       if (r === null) continue;
-      const why = unverified.includes(action.transferTo.email) ? 'has an unverified email' : 'is no longer an active member';
+      const why = busy.some((b) => b.startsWith(`${planned.email} `))
+        ? 'is still receiving files from a removal whose job did not finish'
+        : unverified.includes(action.transferTo.email)
+          ? 'has an unverified email'
+          : 'is no longer an active member';
       const note = candidate === action.transferTo ? null : `files transferred to fallback ${candidate.email} (${action.transferTo.email} ${why})`;
       return { ...receipt(r), note };
     }
     const tried = candidates.length > 1 ? ` (nor is any fallback: ${candidates.slice(1).map((p) => p.email).join(', ')})` : '';
     const unverifiedNote = unverified.length > 0 ? `; unverified email: ${unverified.join(', ')}` : '';
+    if (busy.length > 0) {
+      throw new ActionRefused(
+        'transfer_destination_busy',
+        `no transfer destination is free: ${busy.join(', ')} — Dropbox takes one transfer at a time per recipient${unverifiedNote}; not removed (the next run does it)`,
+      );
+    }
     throw new ActionRefused(
       'transfer_destination_inactive',
       `transfer destination ${action.transferTo.email} is no longer an active member with a verified email${tried}${unverifiedNote}; not removed`,
