@@ -11,6 +11,7 @@ import { readDropboxState } from '../dropbox/reader.js';
 import { createOktaClient, type OktaClient } from '../okta/client.js';
 import { readOktaState } from '../okta/reader.js';
 import { UsageError } from '../domain/errors.js';
+import { currentDeadline } from '../domain/http-timeouts.js';
 import type { CommandIO } from './io.js';
 import { dropboxSettingsFromEnv, oktaSettingsFromEnv, retryDeadlineFromEnv } from './settings.js';
 import { createStatusLine } from './status-line.js';
@@ -79,6 +80,8 @@ export function dropboxClientFromEnv(io: ClientIO, retryFrom?: () => number): Dr
 
 export async function readLiveState(desired: DesiredState, clients: LiveClients, io: CommandIO, options: { quiet?: boolean } = {}): Promise<LiveState> {
   const status = createStatusLine(io.stderr, { quiet: options.quiet ?? false });
+  const deadline = currentDeadline();
+  if (deadline) deadline.phase = 'reading live state (Okta and Dropbox)';
   try {
     // Both reads run at once: Okta needs the Dropbox members only for its final lookups.
     let dropboxItems = 0;
@@ -102,6 +105,7 @@ export async function readLiveState(desired: DesiredState, clients: LiveClients,
       },
     });
     const [dropbox, oktaRead] = await Promise.all([dropboxRead, oktaReading]);
+    if (deadline) deadline.phase = 'planning';
     const { calls: oktaCalls, ...okta } = oktaRead;
     return { okta, dropbox, calls: { okta: oktaCalls, dropbox: Object.fromEntries(dropboxCallCounter(clients.dropbox).entries()) } };
   } finally {

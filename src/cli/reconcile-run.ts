@@ -3,6 +3,7 @@
  * the plan into applied and held classes (src/plan/reconcile.ts), apply the allowed part through
  * the executor with its audit log, and say what was held and why.
  */
+import { currentDeadline } from '../domain/http-timeouts.js';
 import { runApply } from '../apply/run-apply.js';
 import { withRunLock } from '../apply/run-lock.js';
 import type { DesiredState } from '../domain/desired.js';
@@ -101,6 +102,8 @@ export async function reconcilePlan(
     io.stderr.write('Nothing applied.\n');
   } else if (!options.dryRun && runnable.actions.length > 0) {
     if (text) io.stdout.write(`Applying ${runnable.actions.length} lifecycle change${runnable.actions.length === 1 ? '' : 's'}:\n${runnable.actions.map((a) => `  ${a.kind} ${subjectOfAction(a)}`).join('\n')}\n`);
+    const deadline = currentDeadline();
+    if (deadline) deadline.phase = 'applying the plan';
     const { exitCode, result } = await runApply(runnable, createDropboxWriter(clients.dropbox), {
       ...recordedRunIO(io, options.auditLog),
       quiet: options.quiet,

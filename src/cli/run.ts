@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, DbxsyncError, RemoteError, UsageError } from '../domain/errors.js';
+import { Deadline, DEFAULT_HTTP_TIMEOUTS, parseDuration, parseHttpTimeouts, runWithLimits, type HttpTimeouts } from '../domain/http-timeouts.js';
 import { redact } from '../domain/redact.js';
 import type { Command, OptionSpec } from './command.js';
 import { closest } from '../config/suggest.js';
@@ -17,6 +18,67 @@ const GLOBAL_OPTIONS: OptionSpec = {
   'no-color': { type: 'boolean', description: 'no colours (as NO_COLOR=1 does)' },
   debug: { type: 'boolean', description: 'print stack traces of errors (secrets redacted)' },
 };
+
+/**
+ * The overall deadline of the commands that talk to the APIs (issue 12 item 4, docs/timeouts.md):
+ * long enough for a 100k-member team, short enough that a server that never answers ends the run.
+ */
+export const DEFAULT_TIMEOUTS: Readonly<Record<string, string>> = {
+  plan: '15m',
+  explain: '15m',
+  dump: '15m',
+  import: '1h',
+  reconcile: '1h',
+  apply: '2h',
+};
+
+/** After the deadline, how long a command may take to wind down (write its summary) before it is ended. */
+const WIND_DOWN_MS = 10_000;
+
+function timeoutOption(name: string): OptionSpec {
+  const fallback = DEFAULT_TIMEOUTS[name];
+  if (fallback === undefined) return {};
+  return { timeout: { type: 'string', value: 'DURATION', description: `stop after this long, saying where (default ${fallback}; e.g. 90s, 30m, 2h)` } };
+}
+
+/** DBXSYNC_HTTP_TIMEOUTS ("headers=60s,idle=30s,total=5m", any subset) or the defaults. */
+function httpTimeoutsFromEnv(env: Readonly<Record<string, string | undefined>>): HttpTimeouts {
+  const text = env['DBXSYNC_HTTP_TIMEOUTS']?.trim();
+  if (!text) return DEFAULT_HTTP_TIMEOUTS;
+  const parsed = parseHttpTimeouts(text);
+  if (parsed === null) throw new UsageError(`DBXSYNC_HTTP_TIMEOUTS must read like headers=60s,idle=30s,total=5m: ${JSON.stringify(text.slice(0, 80))}`);
+  return parsed;
+}
+
+function deadlineFor(name: string, value: unknown): Deadline | null {
+  const fallback = DEFAULT_TIMEOUTS[name];
+  if (fallback === undefined) return null;
+  const text = typeof value === 'string' ? value : fallback;
+  const ms = parseDuration(text);
+  if (ms === null) throw new UsageError(`--timeout must be a duration such as 90s, 30m or 2h: ${JSON.stringify(text.slice(0, 40))}`);
+  return new Deadline(ms, typeof value === 'string' ? `--timeout ${text}` : `the default --timeout ${text}`, `running ${name}`);
+}
+
+/** The command's run, ended at the deadline plus a short wind-down if it has not stopped on its own. */
+async function runLimited(run: () => Promise<number>, deadline: Deadline | null, timeouts: HttpTimeouts): Promise<number> {
+  if (deadline === null) return runWithLimits({ deadline, timeouts }, run);
+  let timer: NodeJS.Timeout | undefined;
+  const ended = new Promise<never>((_, reject) => {
+    const fire = () => {
+      timer = setTimeout(() => reject(deadline.error(null, null)), WIND_DOWN_MS);
+      timer.unref();
+    };
+    if (deadline.passed) fire();
+    else deadline.signal.addEventListener('abort', fire, { once: true });
+  });
+  ended.catch(() => undefined);
+  try {
+    return await Promise.race([runWithLimits({ deadline, timeouts }, run), ended]);
+  } finally {
+    clearTimeout(timer);
+    deadline.dispose();
+  }
+}
 
 function parseOptions(spec: OptionSpec): Record<string, { type: 'string' | 'boolean'; short?: string }> {
   const out: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
@@ -42,7 +104,7 @@ function mainHelp(): string {
 }
 
 function commandHelp(cmd: Command, entry: CommandEntry): string {
-  const all = Object.entries({ ...cmd.options, ...GLOBAL_OPTIONS });
+  const all = Object.entries({ ...cmd.options, ...timeoutOption(cmd.name), ...GLOBAL_OPTIONS });
   const flags = all.map(([name, def]) => (def.type === 'string' ? `--${name} ${def.value ?? 'VALUE'}` : `--${name}`));
   const width = Math.max(...flags.map((f) => f.length));
   const lines = all.map(([, def], i) => `  ${flags[i]!.padEnd(width)}  ${def.description}`);
@@ -110,7 +172,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
   const cmd = await entry.load();
   const debug = rest.includes('--debug');
   try {
-    const spec = { ...GLOBAL_OPTIONS, ...cmd.options };
+    const spec = { ...GLOBAL_OPTIONS, ...cmd.options, ...timeoutOption(cmd.name) };
     let parsed;
     try {
       parsed = parseArgs({ args: [...rest], options: parseOptions(spec), allowPositionals: true, strict: true });
@@ -126,7 +188,9 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
     }
     // --no-color is NO_COLOR for everything the command renders (https://no-color.org).
     const commandIO: CommandIO = parsed.values['no-color'] === true ? { ...io, env: { ...io.env, NO_COLOR: '1' } } : io;
-    return await cmd.run(parsed, commandIO);
+    const deadline = deadlineFor(cmd.name, parsed.values.timeout);
+    const args = parsed;
+    return await runLimited(() => cmd.run(args, commandIO), deadline, httpTimeoutsFromEnv(io.env));
   } catch (err) {
     io.stderr.write(`${describeError(cmd.name, err)}\n`);
     if (debug && err instanceof Error && err.stack) io.stderr.write(`${redact(err.stack)}\n`);

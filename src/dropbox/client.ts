@@ -7,6 +7,7 @@
  */
 import { Dropbox } from 'dropbox';
 import { RemoteError, UsageError } from '../domain/errors.js';
+import { timedExchange } from '../domain/http-timeouts.js';
 import { assertSameOrigin, originOf } from '../domain/origin.js';
 import { registerSecret } from '../domain/redact.js';
 import { DropboxCallCounter } from './call-counter.js';
@@ -88,7 +89,8 @@ export function createDropboxClient(settings: DropboxClientSettings): Dropbox {
     assertSameOrigin('dropbox', routeOf(url), url, origin, 'DROPBOX_API_URL');
     counter.record(routeOf(url));
     // A redirect is an answer, never followed (it would take the Authorization header elsewhere).
-    const response = await fetch(url, { ...init, redirect: 'manual' });
+    // Under the request timeouts and the command's deadline (http-timeouts.ts), body read to the end.
+    const response = await timedExchange('dropbox', routeOf(url), (signal) => fetch(url, { ...init, redirect: 'manual', signal }));
     if (response.status >= 300 && response.status <= 399) {
       await response.body?.cancel();
       const to = originOf(response.headers.get('location') ?? '', url) ?? 'nowhere';

@@ -6,6 +6,7 @@
  */
 import { Octokit } from '@octokit/rest';
 import { RemoteError } from '../domain/errors.js';
+import { timedExchange } from '../domain/http-timeouts.js';
 import { assertSameOrigin } from '../domain/origin.js';
 import { DEFAULT_RETRY_POLICY, withRetry, type FailureFacts, type RetryPolicy } from './retry.js';
 
@@ -114,7 +115,8 @@ function originBoundFetch(apiUrl: string): typeof fetch {
     const url = input instanceof Request ? input.url : String(input);
     const route = `${init?.method ?? 'GET'} ${new URL(url).pathname}`;
     assertSameOrigin('github', route, url, allowed, 'GITHUB_API_URL');
-    const response = await fetch(url, { ...init, redirect: 'manual' });
+    const signals = (own: AbortSignal) => (init?.signal ? AbortSignal.any([init.signal, own]) : own);
+    const response = await timedExchange('github', route, (signal) => fetch(url, { ...init, redirect: 'manual', signal: signals(signal) }));
     const location = response.headers.get('location');
     if (response.status < 300 || response.status > 399 || location === null || hops >= 5) return response;
     await response.body?.cancel();

@@ -7,6 +7,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import okta from '@okta/okta-sdk-nodejs';
+import { timedExchange } from '../domain/http-timeouts.js';
 import { assertSameOrigin } from '../domain/origin.js';
 import { oktaBucket, oktaRoute, type RateBudget } from './rate-budget.js';
 import { isNetworkError, isRetryableMethod, retryDelayMs, type RetryPolicy } from './retry-policy.js';
@@ -96,7 +97,11 @@ export class PacedRequestExecutor extends okta.DefaultRequestExecutor {
       if (trace) trace.attempts++;
       let response: FetchRequest | FetchResponse;
       try {
-        response = (await okta.RequestExecutor.prototype.fetch.call(this, request as never)) as unknown as FetchResponse;
+        // Under the request timeouts and the command's deadline (http-timeouts.ts), body read to the end.
+        response = await timedExchange('okta', route, (signal) => {
+          request['signal'] = signal;
+          return okta.RequestExecutor.prototype.fetch.call(this, request as never) as unknown as Promise<FetchResponse & { statusText: string; url: string; body: unknown }>;
+        });
       } catch (err) {
         this.budget.release(bucket);
         if (retryable && this.retryPolicy.retryNetworkErrors && isNetworkError(err) && attempt < maxAttempts) {

@@ -28,6 +28,18 @@ export interface HostileRule {
   readonly omit?: readonly string[];
   /** Answer 200 with the JSON body `null`. */
   readonly nullBody?: boolean;
+  /** Accept the request and never answer (the connection stays open). */
+  readonly silent?: boolean;
+  /** Send status and headers, then one space every this many ms, never finishing the body. */
+  readonly trickleMs?: number;
+}
+
+/** How the answer is delivered: not at all, a byte at a time, or normally (null). */
+export function hostileDelivery(rules: readonly HostileRule[], route: string): { readonly silent: true } | { readonly trickleMs: number } | null {
+  const rule = rules.find((r) => r.routes.test(route));
+  if (rule?.silent === true) return { silent: true };
+  if (rule?.trickleMs !== undefined) return { trickleMs: rule.trickleMs };
+  return null;
 }
 
 function removePath(value: unknown, path: readonly string[]): void {

@@ -6,7 +6,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { applyHostile, hostileRequest, type HostileRule } from './hostile.js';
+import { applyHostile, hostileDelivery, hostileRequest, type HostileRule } from './hostile.js';
 
 export interface SandboxRequest {
   readonly method: string;
@@ -213,6 +213,17 @@ export class SandboxHttp {
   }
 
   private async answer(req: http.IncomingMessage, res: http.ServerResponse, seq: number, route: string, sreq: SandboxRequest, api: SandboxApi | undefined): Promise<void> {
+    const delivery = hostileDelivery(this.hostile, route);
+    if (delivery !== null) {
+      this.record(seq, route, sreq, 'dropped', 'silent' in delivery ? 'silent' : 'trickle');
+      if ('trickleMs' in delivery) {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.flushHeaders();
+        const timer = setInterval(() => res.write(' '), delivery.trickleMs);
+        res.on('close', () => clearInterval(timer));
+      }
+      return;
+    }
     let response: SandboxResponse;
     let faultName: string | null = null;
     if (!api) {

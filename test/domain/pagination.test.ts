@@ -9,20 +9,8 @@
 import t from 'tap';
 import { PageGuard } from '../../src/domain/pagination.js';
 import type { HostileRule } from '../../src/sandbox/hostile.js';
-import { cli, demoSandbox } from '../helpers/hostile.js';
+import { cli, demoSandbox, within } from '../helpers/hostile.js';
 
-/** Every wait has its own deadline: a read that never stops fails the test instead of hanging it. */
-async function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not stop within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([p, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 const CASES: readonly { name: string; rule: HostileRule; route: string; message: RegExp; maxCalls: number }[] = [
   {

@@ -64,3 +64,16 @@ export async function cli(argv: readonly string[], sandbox: Sandbox, env: Readon
   const code = await run(argv, io);
   return { code, out: io.out(), err: io.err() };
 }
+
+/** Every wait has its own deadline: a command that never stops fails the test instead of hanging it. */
+export async function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not stop within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([p, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

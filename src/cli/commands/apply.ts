@@ -4,6 +4,7 @@
  * nothing is changed (exit 1). Without --plan, the plan is shown and confirmed on a terminal, or
  * needs --auto-approve elsewhere. A plan refused by the safety checks is never applied.
  */
+import { currentDeadline } from '../../domain/http-timeouts.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkReviewedPlan, readPlanFile, reviewedPlanDefect, withDependents } from '../../apply/guard.js';
@@ -112,6 +113,8 @@ export const applyCommand: Command = {
         }
       }
       const writer = createDropboxWriter(clients.dropbox);
+      const deadline = currentDeadline();
+      if (deadline) deadline.phase = 'applying the plan';
       const { exitCode, result } = await guarded(io, (signal) =>
         runApply(plan, writer, {
           ...recordedRunIO(io, auditOut),
