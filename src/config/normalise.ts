@@ -24,6 +24,7 @@ import type { DataPath } from './yaml-file.js';
 /** The defaults, in one place, so that the README and the code cannot drift apart. */
 export const DEFAULTS = {
   sendWelcomeEmail: false,
+  ssoRequired: false,
   profile: { givenName: 'firstName', surname: 'lastName', email: 'email' },
   unassigned: 'suspend',
   unmanagedMembers: 'report',
@@ -70,6 +71,7 @@ export function normalise(merged: MergedConfig, files: readonly string[]): Desir
   const profileRaw = obj(provisioningRaw.profile);
   const provisioning: ProvisioningSettings = {
     sendWelcomeEmail: pick(provisioningRaw, 'sendWelcomeEmail', DEFAULTS.sendWelcomeEmail),
+    ssoRequired: pick(provisioningRaw, 'ssoRequired', DEFAULTS.ssoRequired),
     profile: {
       givenName: pick(profileRaw, 'givenName', DEFAULTS.profile.givenName),
       surname: pick(profileRaw, 'surname', DEFAULTS.profile.surname),
@@ -221,6 +223,7 @@ export function defaultDesiredState(appId: string, appIdSource: SourceRef): Desi
     okta: { appId, source: appIdSource },
     provisioning: {
       sendWelcomeEmail: DEFAULTS.sendWelcomeEmail,
+      ssoRequired: DEFAULTS.ssoRequired,
       profile: { ...DEFAULTS.profile },
       unassigned: DEFAULTS.unassigned,
       unmanagedMembers: DEFAULTS.unmanagedMembers,

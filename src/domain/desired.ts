@@ -66,6 +66,11 @@ export interface ReconcileSettings {
 
 export interface ProvisioningSettings {
   readonly sendWelcomeEmail: boolean;
+  /**
+   * The team requires SSO, as declared in YAML (the Dropbox API does not report SsoPolicy): silent
+   * adds are then expected to join through SSO. Absent = false.
+   */
+  readonly ssoRequired?: boolean;
   /** Dropbox field <- Okta user profile attribute name. */
   readonly profile: { readonly givenName: string; readonly surname: string; readonly email: string };
   readonly unassigned: 'suspend' | 'remove' | 'ignore';

@@ -10,7 +10,7 @@ import { desiredDigest, fingerprint, planContentDigest } from './fingerprint.js'
 import { planGroups, type PushedGroup } from './group-actions.js';
 import { matchIdentities } from './identity.js';
 import { indexLive } from './live-index.js';
-import { planMembers } from './member-actions.js';
+import { planMembers, silentAddWarning } from './member-actions.js';
 import { executionOrder } from './ordering.js';
 import { decideFates, type Person } from './people.js';
 import { roleResolver } from './roles.js';
@@ -61,6 +61,8 @@ export function analyze(input: PlanInput): Analysis {
   const members = planMembers(ctx, people);
   const groups = planGroups(ctx, members.team);
   const actions = executionOrder([...members.actions, ...groups.actions]);
+  const silent = silentAddWarning(input.desired, actions);
+  if (silent !== null) warnings.push(silent);
   const safety = safetyVerdict(ctx, actions, warnings);
 
   const summary: Partial<Record<ActionKind, number>> = {};

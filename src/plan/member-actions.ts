@@ -2,10 +2,10 @@
  * member.* actions from the fates: adds, recoveries, unsuspensions, profile and role updates,
  * suspensions and removals (with their file transfers).
  */
-import type { Role } from '../domain/desired.js';
+import type { DesiredState, Role } from '../domain/desired.js';
 import { assertNever } from '../domain/errors.js';
 import type { DropboxMember, OktaUser } from '../domain/live.js';
-import { isDemotion, type Action, type MemberUpdateProfileAction, type PersonRef, type ProfileChange } from '../domain/plan.js';
+import { isDemotion, type Action, type MemberUpdateProfileAction, type PersonRef, type ProfileChange, type Warning } from '../domain/plan.js';
 import { OPERATOR_REASON, type PlanContext } from './context.js';
 import type { Person } from './people.js';
 import { desiredProfile, refusal, type DesiredProfile, type ProfileField } from './profile.js';
@@ -384,4 +384,25 @@ function deferRole(ctx: PlanContext, person: Person, user: OktaUser, live: Dropb
     oktaUserId: user.id,
     message: `role change ${live.role} → ${decision.role} deferred: the member is suspended in Dropbox, which cannot change a suspended member's role (${describeRole(decision)})`,
   });
+}
+
+/**
+ * Silent provisioning without SSO (issue 10 item 11): members/add_v2 with send_welcome_email false
+ * sends no invitation ("useful for apps using single sign-on (SSO) flows for onboarding",
+ * team.stone:1633-1637), so on a team that does not require SSO the new member never learns of the
+ * account and never joins. The team's SsoPolicy (team_policies.stone:142) is not in any route's
+ * answer dbxsync reads, so the YAML says it (provisioning.ssoRequired); until it does, a plan
+ * with silent adds warns, with how to check.
+ */
+export function silentAddWarning(desired: DesiredState, actions: readonly Action[]): Warning | null {
+  if (desired.provisioning.ssoRequired === true) return null;
+  const silent = actions.filter((a) => a.kind === 'member.add' && !a.sendWelcomeEmail).length;
+  if (silent === 0) return null;
+  return {
+    code: 'silent_add_without_sso',
+    message:
+      `${silent} member${silent === 1 ? ' is' : 's are'} added without a welcome email (provisioning.sendWelcomeEmail: false): Dropbox sends no invitation, so unless the team requires single sign-on they never join and stay "pending invite". ` +
+      'Check the Dropbox admin console (Settings > Single sign-on: Required); if it is, say so with provisioning.ssoRequired: true, else set sendWelcomeEmail: true',
+    source: desired.provisioning.source === null ? null : `${desired.provisioning.source.file}:${desired.provisioning.source.line}:${desired.provisioning.source.col}`,
+  };
 }

@@ -47,6 +47,7 @@ t.test('the smallest valid directory gets every default of design.md', async (t)
     okta: { appId: '0oa1dropbox2bus3ness', source: { file: 'settings.yaml', line: 3, col: 10 } },
     provisioning: {
       sendWelcomeEmail: false,
+      ssoRequired: false,
       profile: { givenName: 'firstName', surname: 'lastName', email: 'email' },
       unassigned: 'suspend',
       unmanagedMembers: 'report',
