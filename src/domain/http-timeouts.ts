@@ -6,6 +6,7 @@
  * flight are aborted and no new one is sent. Either way the error is one line naming the route.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setMaxListeners } from 'node:events';
 import { RemoteError } from './errors.js';
 import type { Service } from './origin.js';
 
@@ -70,6 +71,9 @@ export class Deadline {
     phase = 'starting',
   ) {
     this.phase = phase;
+    // Every request in flight listens to this one signal (and removes itself when it ends): more
+    // than Node's default 10 at once is normal here, not a leak, and the warning must not reach stderr.
+    setMaxListeners(0, this.controller.signal);
     this.timer = setTimeout(() => this.controller.abort(), ms);
     this.timer.unref();
   }

@@ -63,7 +63,7 @@ interface Rule {
 const EVERYTHING_BUT_CLI = ['domain', 'config', 'okta', 'dropbox', 'plan', 'render', 'apply', 'github', 'sandbox'];
 
 const RULES: Readonly<Record<string, Rule>> = {
-  domain: { areas: [], packages: ['re2js', 'node:async_hooks'] },
+  domain: { areas: [], packages: ['re2js', 'node:async_hooks', 'node:events'] },
   plan: { areas: ['domain'], packages: ['node:crypto'], pure: true },
   render: { areas: ['domain'], packages: ['node:crypto'], pure: true },
   dump: { areas: ['domain'], packages: ['yaml'], pure: true },
