@@ -192,22 +192,47 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
     const args = parsed;
     return await runLimited(() => cmd.run(args, commandIO), deadline, httpTimeoutsFromEnv(io.env));
   } catch (err) {
-    io.stderr.write(`${describeError(cmd.name, err)}\n`);
+    io.stderr.write(`${describeError(cmd.name, err, io.env)}\n`);
     if (debug && err instanceof Error && err.stack) io.stderr.write(`${redact(err.stack)}\n`);
     return 1;
   }
 }
 
-/** One line, never a secret. */
-export function describeError(command: string, err: unknown): string {
+/**
+ * One line, never a secret. With the environment, a remote error that points at set-up says what
+ * to check (issue 14 item 4): the host and the variable that named it when nothing answered, the
+ * variable holding the credentials on a 401.
+ */
+export function describeError(command: string, err: unknown, env?: Readonly<Record<string, string | undefined>>): string {
   if (err instanceof ConfigError) return err.problems.map((p) => redact(p)).join('\n');
   if (err instanceof RemoteError) {
     const bits = [err.status !== null ? `HTTP ${err.status}` : null, err.code, err.requestId ? `request id ${err.requestId}` : null]
       .filter(Boolean)
       .join(', ');
-    return redact(`dbxsync ${command}: ${err.service} ${err.route}: ${err.message}${bits ? ` (${bits})` : ''}`);
+    const hint = env === undefined ? null : setupHint(err, env);
+    return redact(`dbxsync ${command}: ${err.service} ${err.route}: ${err.message}${bits ? ` (${bits})` : ''}${hint === null ? '' : `; ${hint}`}`);
   }
   if (err instanceof DbxsyncError) return redact(`dbxsync ${command}: ${err.message}`);
   const message = err instanceof Error ? err.message : String(err);
   return redact(`dbxsync ${command}: ${message.split('\n')[0]}`);
+}
+
+/** What to check when a remote error is about set-up rather than data, or null. */
+function setupHint(err: RemoteError, env: Readonly<Record<string, string | undefined>>): string | null {
+  // Not a timeout (a server that answers slowly is reachable; DBXSYNC_HTTP_TIMEOUTS is named already).
+  const unreachable = err.status === null && err.code !== 'timeout' && /network|fetch|ENOTFOUND|ECONNREFUSED|EAI_AGAIN|getaddrinfo|ECONNRESET|socket/i.test(`${err.code ?? ''} ${err.message}`);
+  if (err.service === 'okta') {
+    if (unreachable) return `check OKTA_ORG_URL=${env.OKTA_ORG_URL ?? '(not set)'}: the host did not answer (not found, refused or unreachable)`;
+    if (err.status === 401) return env.OKTA_API_TOKEN ? 'check OKTA_API_TOKEN: Okta does not accept it (revoked, expired, or of another org)' : 'check OKTA_CLIENT_ID, OKTA_PRIVATE_KEY and OKTA_KEY_ID: Okta does not accept the OAuth client';
+    if (err.status === 403) return 'the Okta token lacks a permission or scope this read needs (docs/okta.md lists them)';
+  }
+  if (err.service === 'dropbox') {
+    if (unreachable) return `check DROPBOX_API_URL=${env.DROPBOX_API_URL ?? 'https://api.dropboxapi.com (the default)'}: the host did not answer (not found, refused or unreachable)`;
+    if (err.status === 401) return env.DROPBOX_TEAM_TOKEN ? 'check DROPBOX_TEAM_TOKEN: Dropbox does not accept it (expired or revoked)' : 'check DROPBOX_REFRESH_TOKEN, DROPBOX_APP_KEY and DROPBOX_APP_SECRET: Dropbox does not accept them';
+  }
+  if (err.service === 'github') {
+    if (unreachable) return `check GITHUB_API_URL=${env.GITHUB_API_URL ?? 'https://api.github.com (the default)'}: the host did not answer`;
+    if (err.status === 401) return 'check GITHUB_TOKEN: GitHub does not accept it';
+  }
+  return null;
 }

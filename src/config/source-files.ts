@@ -46,7 +46,7 @@ export async function readSourceFiles(dir: string, cwd: string): Promise<SourceF
   try {
     info = await stat(root);
   } catch {
-    return dirIssue('no such directory');
+    return dirIssue('no such directory (name the desired-state directory with --dir, or make one: dbxsync init, or dbxsync dump --out DIR from the live team)');
   }
   if (!info.isDirectory()) return dirIssue('not a directory');
 

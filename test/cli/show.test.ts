@@ -91,3 +91,24 @@ t.test('--version, validate and show load no SDK (lazy command modules)', { skip
   execFileSync(process.execPath, ['--import', hook, CLI_MAIN, 'plan', '--help'], { env: { PATH: process.env.PATH ?? '' }, stdio: 'ignore' });
   t.ok(readFileSync(log, 'utf8').split('\n').some((u) => SDK.test(u)), 'the hook does see the SDKs where they are needed (plan)');
 });
+
+t.test('set-up errors say what to check: the host and its variable, the variable of a refused token (issue 14 item 4)', async (t) => {
+  const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), clock: () => new Date(NOW) });
+  t.teardown(() => sandbox.close());
+  t.teardown(() => clearSecrets());
+  const plan = async (env: Record<string, string>) => {
+    const io = captureIO({ env, cwd: REPO, now: NOW });
+    const code = await run(['plan', '--quiet'], io);
+    return { code, err: io.err() };
+  };
+  // Nothing listens on port 9 of loopback (discard): connection refused, at once.
+  const unreachable = await plan({ ...sandbox.env(), OKTA_ORG_URL: 'http://127.0.0.1:9' });
+  t.equal(unreachable.code, 1);
+  t.match(unreachable.err, /^dbxsync plan: okta .*; check OKTA_ORG_URL=http:\/\/127\.0\.0\.1:9: the host did not answer/m);
+  const refused = await plan({ ...sandbox.env(), OKTA_API_TOKEN: 'not-the-token-1234' });
+  t.equal(refused.code, 1);
+  t.match(refused.err, /HTTP 401.*; check OKTA_API_TOKEN: Okta does not accept it/);
+  t.notMatch(refused.err, /not-the-token-1234/, 'the token itself is never printed');
+  const dropbox = await plan({ ...sandbox.env(), DROPBOX_TEAM_TOKEN: 'wrong-dropbox-token-99' });
+  t.match(dropbox.err, /HTTP 401.*; check DROPBOX_TEAM_TOKEN/);
+});

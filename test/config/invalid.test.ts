@@ -527,7 +527,7 @@ t.test('a directory with no YAML files', async (t) => {
 
 t.test('a directory that does not exist', async (t) => {
   const root = t.testdir({});
-  t.same(lines(await load(root)), [`${D}: no such directory`]);
+  t.same(lines(await load(root)), [`${D}: no such directory (name the desired-state directory with --dir, or make one: dbxsync init, or dbxsync dump --out DIR from the live team)`]);
 });
 
 t.test('a file given instead of a directory', async (t) => {

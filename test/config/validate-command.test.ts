@@ -103,7 +103,7 @@ t.test('bad options are one usage line and exit 1', async (t) => {
 t.test('a missing directory is one line', async (t) => {
   const io = captureIO({ cwd: repo });
   t.equal(await run(['validate', '--dir', 'no-such-dir'], io), 1);
-  t.equal(io.err(), 'no-such-dir: no such directory\n✗ 1 problem in 0 files\n');
+  t.equal(io.err(), 'no-such-dir: no such directory (name the desired-state directory with --dir, or make one: dbxsync init, or dbxsync dump --out DIR from the live team)\n✗ 1 problem in 0 files\n');
 });
 
 t.test('end to end: the built executable', { skip: existsSync(main) ? false : 'build first (npm test builds)' }, async (t) => {
