@@ -36,9 +36,6 @@ type Obj = Record<string, unknown>;
 /** Pages any listing may take before the team's size is asked for (issue 12 item 3). */
 const MIN_PAGE_BOUND = 10;
 
-/** The SDK's route methods take typed unions; the reader builds plain JSON and passes it through. */
-type AnyArg = never;
-
 /** The team_member_id of the token's admin (team/token/get_authenticated_admin), null when the token has none. */
 export function readAuthenticatedAdmin(client: Dropbox, ctx: RetryContext): Promise<string | null> {
   return callWithRetry('team/token/get_authenticated_admin', () => client.teamTokenGetAuthenticatedAdmin(), ctx).then(
@@ -178,9 +175,8 @@ export async function readDropboxState(client: Dropbox, options: ReadDropboxOpti
   const listed = new Map<string, string[]>();
   await mapLimit(toList, options.concurrency ?? 8, async (g) => {
     const groupId = String(g['group_id']);
-    const selector = { '.tag': 'group_id', group_id: groupId } as unknown as AnyArg;
     const entries = await listAll(
-      () => callWithRetry('team/groups/members/list', () => client.teamGroupsMembersList({ group: selector, limit }), ctx),
+      () => callWithRetry('team/groups/members/list', () => client.teamGroupsMembersList({ group: { '.tag': 'group_id', group_id: groupId }, limit }), ctx),
       (cursor) => callWithRetry('team/groups/members/list/continue', () => client.teamGroupsMembersListContinue({ cursor }), ctx),
       'members',
       'team/groups/members/list',

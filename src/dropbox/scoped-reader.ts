@@ -15,7 +15,7 @@
  * - team/get_info (team.stone:2143): num_provisioned_users, "invited or already active members",
  *   the team size of the removal percentage; team/token/get_authenticated_admin: the operator.
  */
-import type { Dropbox } from 'dropbox';
+import type { Dropbox, team } from 'dropbox';
 import type { DropboxGroup, DropboxMember } from '../domain/live.js';
 import { PageGuard, type PageBound } from '../domain/pagination.js';
 import { managementTypeOf, profileGroupIds, toDropboxMember } from './map.js';
@@ -23,7 +23,6 @@ import { readAuthenticatedAdmin } from './reader.js';
 import { callWithRetry, type RetryContext } from './retry.js';
 
 type Obj = Record<string, unknown>;
-type AnyArg = never;
 
 /** Selectors per members/get_info_v2 call, and ids per groups/get_info call. */
 export const LOOKUP_BATCH = 100;
@@ -48,14 +47,14 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 /** The members matching any of the external ids or emails (removed ones included, as Dropbox answers them). */
 export async function lookupMembers(client: Dropbox, lookup: MemberLookup, retry: RetryContext = {}): Promise<MembersFound> {
   const selectors = [
-    ...[...new Set(lookup.externalIds)].map((external_id) => ({ '.tag': 'external_id', external_id })),
-    ...[...new Set(lookup.emails.map((e) => e.toLowerCase()))].map((email) => ({ '.tag': 'email', email })),
+    ...[...new Set(lookup.externalIds)].map((external_id): team.UserSelectorArg => ({ '.tag': 'external_id', external_id })),
+    ...[...new Set(lookup.emails.map((e) => e.toLowerCase()))].map((email): team.UserSelectorArg => ({ '.tag': 'email', email })),
   ];
   const members = new Map<string, DropboxMember>();
   const groupsOf = new Map<string, string[]>();
   const pages = await Promise.all(
     chunks(selectors, LOOKUP_BATCH).map((batch) =>
-      callWithRetry('team/members/get_info_v2', () => client.teamMembersGetInfoV2({ members: batch as unknown as AnyArg }), retry),
+      callWithRetry('team/members/get_info_v2', () => client.teamMembersGetInfoV2({ members: batch }), retry),
     ),
   );
   for (const page of pages) {
@@ -73,10 +72,10 @@ export async function lookupMembers(client: Dropbox, lookup: MemberLookup, retry
 /** Groups by id and by external id; unknown ones are left out. Members are not filled here. */
 export async function lookupGroups(client: Dropbox, by: { readonly groupIds: readonly string[]; readonly externalIds: readonly string[] }, retry: RetryContext = {}): Promise<DropboxGroup[]> {
   const calls = [
-    ...chunks([...new Set(by.groupIds)], LOOKUP_BATCH).map((group_ids) => ({ '.tag': 'group_ids', group_ids })),
-    ...chunks([...new Set(by.externalIds)], LOOKUP_BATCH).map((group_external_ids) => ({ '.tag': 'group_external_ids', group_external_ids })),
+    ...chunks([...new Set(by.groupIds)], LOOKUP_BATCH).map((group_ids): team.GroupsSelector => ({ '.tag': 'group_ids', group_ids })),
+    ...chunks([...new Set(by.externalIds)], LOOKUP_BATCH).map((group_external_ids): team.GroupsSelector => ({ '.tag': 'group_external_ids', group_external_ids })),
   ];
-  const pages = await Promise.all(calls.map((arg) => callWithRetry('team/groups/get_info', () => client.teamGroupsGetInfo(arg as unknown as AnyArg), retry)));
+  const pages = await Promise.all(calls.map((arg) => callWithRetry('team/groups/get_info', () => client.teamGroupsGetInfo(arg), retry)));
   const groups = new Map<string, DropboxGroup>();
   for (const page of pages) {
     for (const g of page.result as unknown as Obj[]) {
@@ -109,7 +108,7 @@ export async function listGroupMembers(client: Dropbox, groupId: string, bound: 
     }
     return { more: page['has_more'] === true, cursor: String(page['cursor'] ?? '') };
   };
-  const selector = { '.tag': 'group_id', group_id: groupId } as unknown as AnyArg;
+  const selector: team.GroupSelector = { '.tag': 'group_id', group_id: groupId };
   let page = take((await callWithRetry('team/groups/members/list', () => client.teamGroupsMembersList({ group: selector, limit: 1000 }), retry)).result);
   while (page.more) {
     const cursor = page.cursor;

@@ -8,13 +8,12 @@
  * team_member_id (TeamMemberLogInfo, team_log.stone:2000) is the token's admin. Events are not
  * sorted (team_log.stone:62), so every page is read.
  */
-import type { Dropbox } from 'dropbox';
+import type { Dropbox, team_log } from 'dropbox';
 import { PageGuard } from '../domain/pagination.js';
 import { dropboxRetryDefaults } from './client.js';
 import { callWithRetry, type RetryContext } from './retry.js';
 
 type Obj = Record<string, unknown>;
-type AnyArg = never;
 
 export interface RemovalCount {
   readonly count: number;
@@ -45,11 +44,11 @@ export function isRemovalBy(event: Obj, adminId: string | null): boolean {
 
 export async function countRemovalsBy(client: Dropbox, adminId: string | null, window: { readonly start: Date; readonly end: Date }, options: RetryContext = {}): Promise<RemovalCount> {
   const retry: RetryContext = { ...dropboxRetryDefaults(client), ...options };
-  const arg = {
+  const arg: team_log.GetTeamEventsArg = {
     limit: 1000,
     category: { '.tag': 'members' },
     time: { start_time: dropboxTimestamp(window.start), end_time: dropboxTimestamp(window.end) },
-  } as unknown as AnyArg;
+  };
   let page = (await callWithRetry('team_log/get_events', () => client.teamLogGetEvents(arg), retry)).result as unknown as Obj;
   let calls = 1;
   let count = 0;

@@ -3,9 +3,9 @@
  * async jobs are polled with a growing interval up to a timeout; answers that mean "already so"
  * count as success, so re-running an interrupted apply converges (ref §10).
  */
-import type { Dropbox } from 'dropbox';
+import type { Dropbox, DropboxResponse, team } from 'dropbox';
 import type { Role } from '../domain/desired.js';
-import { RemoteError } from '../domain/errors.js';
+import { assertNever, RemoteError } from '../domain/errors.js';
 import type { DropboxMember } from '../domain/live.js';
 import type {
   DropboxWriter,
@@ -17,8 +17,8 @@ import type {
   RemoveOptions,
   WriteReceipt,
 } from '../domain/ports.js';
-import { dropboxRetryDefaults } from './client.js';
 import { roleOfName, toDropboxMember } from './map.js';
+import { retryContextOf } from './reader.js';
 import { callWithRetry, DEFAULT_RETRY_POLICY, realSleep, type CallResult, type RetryInfo, type RetryPolicy, type Sleep } from './retry.js';
 
 export interface DropboxWriterOptions {
@@ -73,15 +73,24 @@ function invalidAddInput(m: MemberAddInput): string | null {
   return null;
 }
 
-function userArg(sel: MemberSelector): Obj {
-  return { '.tag': sel.by, [sel.by]: sel.value };
+function userArg(sel: MemberSelector): team.UserSelectorArg {
+  switch (sel.by) {
+    case 'team_member_id':
+      return byId(sel.value);
+    case 'email':
+      return { '.tag': 'email', email: sel.value };
+    case 'external_id':
+      return { '.tag': 'external_id', external_id: sel.value };
+    default:
+      return assertNever(sel, 'member selector');
+  }
 }
 
-function byId(teamMemberId: string): Obj {
+function byId(teamMemberId: string): team.UserSelectorArgTeamMemberId {
   return { '.tag': 'team_member_id', team_member_id: teamMemberId };
 }
 
-function groupArg(groupId: string): Obj {
+function groupArg(groupId: string): team.GroupSelectorGroupId {
   return { '.tag': 'group_id', group_id: groupId };
 }
 
@@ -111,22 +120,19 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
   const pollInterval = options.pollIntervalMs ?? 1000;
   const jobTimeout = options.jobTimeoutMs ?? 600_000;
   const groupBatch = Math.max(1, options.groupBatchSize ?? 100);
-  const auth = (client as unknown as { auth: { getRefreshToken?: () => string | undefined; refreshAccessToken?: () => Promise<void> } }).auth;
-  const ctx = {
-    ...dropboxRetryDefaults(client),
+  const ctx = retryContextOf(client, {
     policy,
     sleep,
     ...(options.random ? { random: options.random } : {}),
     ...(options.onRetry ? { onRetry: options.onRetry } : {}),
-    ...(auth.getRefreshToken?.() ? { refresh: () => auth.refreshAccessToken!() } : {}),
-  };
-  // The SDK's typed unions are built here as plain JSON; one cast at the call site.
-  const sdk = client as unknown as Record<string, (arg?: unknown) => Promise<never>>;
-  const call = <T = Obj>(route: string, method: string, arg?: unknown): Promise<CallResult<T>> =>
-    callWithRetry<T>(route, () => (arg === undefined ? sdk[method]!.call(client) : sdk[method]!.call(client, arg)), ctx);
+  });
+  // Arguments are the SDK's types (a renamed method or field fails to compile); answers are read
+  // as untrusted JSON (a server may leave out what its types promise), hence `answer`.
+  const call = <T = Obj>(route: string, send: () => Promise<DropboxResponse<unknown>>): Promise<CallResult<T>> =>
+    callWithRetry<T>(route, send as () => Promise<DropboxResponse<T>>, ctx);
 
   /** Polls a job until it leaves in_progress; returns the final result. */
-  async function poll(route: string, method: string, jobId: string, tally: Tally): Promise<Obj> {
+  async function poll(route: string, check: (arg: { async_job_id: string }) => Promise<DropboxResponse<unknown>>, jobId: string, tally: Tally): Promise<Obj> {
     let waited = 0;
     let interval = pollInterval;
     for (;;) {
@@ -142,14 +148,14 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
       await sleep(interval);
       waited += interval;
       interval = Math.min(interval * 1.5, Math.max(pollInterval, 5_000));
-      const result = tally.add(await call(route, method, { async_job_id: jobId }));
+      const result = tally.add(await call(route, () => check.call(client, { async_job_id: jobId })));
       if (result['.tag'] !== 'in_progress') return result;
     }
   }
 
   let rolesCache: Promise<Map<Role, string>> | null = null;
   function roleIds(tally: Tally): Promise<Map<Role, string>> {
-    rolesCache ??= call<Obj>('team/members/get_available_team_member_roles', 'teamMembersGetAvailableTeamMemberRoles').then((r) => {
+    rolesCache ??= call<Obj>('team/members/get_available_team_member_roles', () => client.teamMembersGetAvailableTeamMemberRoles()).then((r) => {
       tally.add(r);
       const map = new Map<Role, string>();
       for (const role of (r.result['roles'] as Obj[] | undefined) ?? []) {
@@ -172,7 +178,7 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
   }
 
   async function getMemberWith(sel: MemberSelector, tally: Tally): Promise<DropboxMember | null> {
-    const res = tally.add(await call<Obj>('team/members/get_info_v2', 'teamMembersGetInfoV2', { members: [userArg(sel)] }));
+    const res = tally.add(await call<Obj>('team/members/get_info_v2', () => client.teamMembersGetInfoV2({ members: [userArg(sel)] })));
     const item = ((res['members_info'] as Obj[] | undefined) ?? [])[0];
     if (!item || item['.tag'] !== 'member_info') return null;
     return toDropboxMember(item, 'team/members/get_info_v2');
@@ -181,18 +187,17 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
   /** Runs a launch that may return a job, re-launching when the job fails (a failed job applied nothing or is verified first). */
   async function launchAndWait(
     route: string,
-    method: string,
-    arg: unknown,
+    launch: () => Promise<DropboxResponse<unknown>>,
     pollRoute: string,
-    pollMethod: string,
+    check: (arg: { async_job_id: string }) => Promise<DropboxResponse<unknown>>,
     tally: Tally,
     isDone: () => Promise<boolean>,
   ): Promise<void> {
     for (let run = 1; ; run++) {
-      const launched = tally.add(await call<Obj>(route, method, arg));
+      const launched = tally.add(await call<Obj>(route, launch));
       if (launched['.tag'] !== 'async_job_id') return;
       try {
-        await poll(pollRoute, pollMethod, String(launched['async_job_id']), tally);
+        await poll(pollRoute, check, String(launched['async_job_id']), tally);
         return;
       } catch (err) {
         // ref §6: treat internal_error as "check state, then retry".
@@ -203,7 +208,7 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
   }
 
   async function addBatch(batch: readonly MemberAddInput[], tally: Tally): Promise<Obj[]> {
-    const newMembers = [];
+    const newMembers: team.MemberAddV2Arg[] = [];
     for (const m of batch) {
       newMembers.push({
         member_email: m.email,
@@ -215,10 +220,10 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
       });
     }
     for (let run = 1; ; run++) {
-      const launched = tally.add(await call<Obj>('team/members/add_v2', 'teamMembersAddV2', { new_members: newMembers, force_async: false }));
+      const launched = tally.add(await call<Obj>('team/members/add_v2', () => client.teamMembersAddV2({ new_members: newMembers, force_async: false })));
       let final = launched;
       if (launched['.tag'] === 'async_job_id') {
-        final = await poll('team/members/add/job_status/get_v2', 'teamMembersAddJobStatusGetV2', String(launched['async_job_id']), tally);
+        final = await poll('team/members/add/job_status/get_v2', client.teamMembersAddJobStatusGetV2, String(launched['async_job_id']), tally);
       }
       if (final['.tag'] === 'complete') return (final['complete'] as Obj[] | undefined) ?? [];
       // ref §2.5: a failed job; re-running the batch converges (members added meanwhile answer user_already_on_team).
@@ -263,9 +268,9 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
       if (already.length > 0) {
         // ref §10 rule 2: user_already_on_team → look the member up.
         const res = tally.add(
-          await call<Obj>('team/members/get_info_v2', 'teamMembersGetInfoV2', {
-            members: already.map((j) => ({ '.tag': 'email', email: batch[j]!.email })),
-          }),
+          await call<Obj>('team/members/get_info_v2', () =>
+            client.teamMembersGetInfoV2({ members: already.map((j): team.UserSelectorArg => ({ '.tag': 'email', email: batch[j]!.email })) }),
+          ),
         );
         const infos = (res['members_info'] as Obj[] | undefined) ?? [];
         already.forEach((j, k) => {
@@ -309,11 +314,11 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
    */
   async function moveFiles(member: MemberSelector, dest: MemberSelector, admin: MemberSelector, tally: Tally, deadline: Deadline): Promise<'moved' | 'already'> {
     const route = 'team/members/move_former_member_files';
-    const arg = { user: userArg(member), transfer_dest_id: userArg(dest), transfer_admin_id: userArg(admin) };
+    const arg: team.MembersDataTransferArg = { user: userArg(member), transfer_dest_id: userArg(dest), transfer_admin_id: userArg(admin) };
     for (let run = 1; ; ) {
       let launched: Obj;
       try {
-        launched = tally.add(await call<Obj>(route, 'teamMembersMoveFormerMemberFiles', arg));
+        launched = tally.add(await call<Obj>(route, () => client.teamMembersMoveFormerMemberFiles(arg)));
       } catch (err) {
         if (isCode(err, 'user_data_already_transferred')) return 'already';
         if (isCode(err, 'user_data_is_being_transferred')) {
@@ -324,7 +329,7 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
       }
       if (launched['.tag'] !== 'async_job_id') return 'moved';
       try {
-        await poll(`${route}/job_status/check`, 'teamMembersMoveFormerMemberFilesJobStatusCheck', String(launched['async_job_id']), tally);
+        await poll(`${route}/job_status/check`, client.teamMembersMoveFormerMemberFilesJobStatusCheck, String(launched['async_job_id']), tally);
         return 'moved';
       } catch (err) {
         if (!isCode(err, 'internal_error') || run >= policy.maxAttempts) throw err;
@@ -340,11 +345,9 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
    */
   async function changeGroup(
     route: string,
-    method: string,
-    groupId: string,
+    change: (part: readonly string[]) => Promise<DropboxResponse<unknown>>,
     ids: readonly string[],
     conflictTag: string,
-    argOf: (ids: readonly string[]) => Obj,
   ): Promise<GroupMembersReceipt> {
     const tally = new Tally();
     const unique = [...new Set(ids)];
@@ -353,7 +356,7 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
     const send = async (part: readonly string[]): Promise<void> => {
       if (part.length === 0) return;
       try {
-        tally.add(await call(route, method, { group: groupArg(groupId), ...argOf(part), return_members: false }));
+        tally.add(await call(route, () => change(part)));
       } catch (err) {
         if (isCode(err, 'members_not_in_team', 'users_not_found')) {
           const named = new Set(err.namedIds);
@@ -398,13 +401,15 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
       }
       try {
         tally.add(
-          await call('team/members/set_profile_v2', 'teamMembersSetProfileV2', {
-            user,
-            ...(update.email !== undefined ? { new_email: update.email } : {}),
-            ...(update.givenName !== undefined ? { new_given_name: update.givenName } : {}),
-            ...(update.surname !== undefined ? { new_surname: update.surname } : {}),
-            ...(update.externalId !== undefined ? { new_external_id: update.externalId } : {}),
-          }),
+          await call('team/members/set_profile_v2', () =>
+            client.teamMembersSetProfileV2({
+              user,
+              ...(update.email !== undefined ? { new_email: update.email } : {}),
+              ...(update.givenName !== undefined ? { new_given_name: update.givenName } : {}),
+              ...(update.surname !== undefined ? { new_surname: update.surname } : {}),
+              ...(update.externalId !== undefined ? { new_external_id: update.externalId } : {}),
+            }),
+          ),
         );
       } catch (err) {
         throw profileRefusal(err, update);
@@ -418,7 +423,7 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
         tally,
         async () => {
           // ref §2.7: wipe_data defaults to true, so it is always sent.
-          tally.add(await call('team/members/suspend', 'teamMembersSuspend', { user: userArg(member), wipe_data: wipeData }));
+          tally.add(await call('team/members/suspend', () => client.teamMembersSuspend({ user: userArg(member), wipe_data: wipeData })));
         },
         ['suspend_inactive_user'],
         (m) => m?.status === 'suspended',
@@ -431,7 +436,7 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
       return withAlreadyDone(
         tally,
         async () => {
-          tally.add(await call('team/members/unsuspend', 'teamMembersUnsuspend', { user: userArg(member) }));
+          tally.add(await call('team/members/unsuspend', () => client.teamMembersUnsuspend({ user: userArg(member) })));
         },
         ['unsuspend_non_suspended_member'],
         (m) => m?.status === 'active',
@@ -441,7 +446,7 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
 
     async remove(member: MemberSelector, opts: RemoveOptions) {
       const tally = new Tally();
-      const arg = {
+      const arg: team.MembersRemoveArg = {
         user: userArg(member),
         wipe_data: opts.wipeData,
         keep_account: opts.keepAccount,
@@ -455,7 +460,7 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
       for (let run = 1; ; ) {
         let launched: Obj;
         try {
-          launched = tally.add(await call<Obj>('team/members/remove', 'teamMembersRemove', arg));
+          launched = tally.add(await call<Obj>('team/members/remove', () => client.teamMembersRemove(arg)));
         } catch (err) {
           if (isCode(err, 'transfer_in_progress')) {
             // team.stone MembersPermanentlyDeleteFilesError.transfer_in_progress: a removal (an earlier
@@ -473,7 +478,7 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
         }
         if (launched['.tag'] !== 'async_job_id') return tally.receipt(false);
         try {
-          await poll('team/members/remove/job_status/get', 'teamMembersRemoveJobStatusGet', String(launched['async_job_id']), tally);
+          await poll('team/members/remove/job_status/get', client.teamMembersRemoveJobStatusGet, String(launched['async_job_id']), tally);
           return tally.receipt(false);
         } catch (err) {
           // async.stone PollError.internal_error: "verify that the action you were taking succeeded,
@@ -496,7 +501,7 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
       return withAlreadyDone(
         tally,
         async () => {
-          tally.add(await call('team/members/recover', 'teamMembersRecover', { user: userArg(member) }));
+          tally.add(await call('team/members/recover', () => client.teamMembersRecover({ user: userArg(member) })));
         },
         ['user_unrecoverable'],
         (m) => m !== null && m.status !== 'removed',
@@ -507,7 +512,7 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
     async setRole(member, role) {
       const tally = new Tally();
       const newRoles = await roleIdList(role, tally, 'team/members/set_admin_permissions_v2');
-      tally.add(await call('team/members/set_admin_permissions_v2', 'teamMembersSetAdminPermissionsV2', { user: userArg(member), new_roles: newRoles }));
+      tally.add(await call('team/members/set_admin_permissions_v2', () => client.teamMembersSetAdminPermissionsV2({ user: userArg(member), new_roles: newRoles })));
       return tally.receipt(false);
     },
 
@@ -515,19 +520,21 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
       const tally = new Tally();
       try {
         const g = tally.add(
-          await call<Obj>('team/groups/create', 'teamGroupsCreate', {
-            group_name: name,
-            group_external_id: externalId,
-            // ref §4: the default management type is unconfirmed: send company_managed explicitly.
-            group_management_type: { '.tag': 'company_managed' },
-            add_creator_as_owner: false,
-          }),
+          await call<Obj>('team/groups/create', () =>
+            client.teamGroupsCreate({
+              group_name: name,
+              group_external_id: externalId,
+              // ref §4: the default management type is unconfirmed: send company_managed explicitly.
+              group_management_type: { '.tag': 'company_managed' },
+              add_creator_as_owner: false,
+            }),
+          ),
         );
         return { ...tally.receipt(false), groupId: String(g['group_id']) };
       } catch (err) {
         if (!isCode(err, 'external_id_already_in_use', 'group_name_already_used')) throw err;
         // A retried create that had succeeded: the group with our external id and this name is the one.
-        const found = tally.add(await call<Obj[]>('team/groups/get_info', 'teamGroupsGetInfo', { '.tag': 'group_external_ids', group_external_ids: [externalId] }));
+        const found = tally.add(await call<Obj[]>('team/groups/get_info', () => client.teamGroupsGetInfo({ '.tag': 'group_external_ids', group_external_ids: [externalId] })));
         const info = found[0];
         if (!info || info['.tag'] !== 'group_info' || info['group_name'] !== name) throw err;
         return { ...tally.receipt(true), groupId: String(info['group_id']) };
@@ -538,12 +545,14 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
       const tally = new Tally();
       if (update.name === undefined && update.externalId === undefined) return tally.receipt(true);
       tally.add(
-        await call('team/groups/update', 'teamGroupsUpdate', {
-          group: groupArg(groupId),
-          return_members: false,
-          ...(update.name !== undefined ? { new_group_name: update.name } : {}),
-          ...(update.externalId !== undefined ? { new_group_external_id: update.externalId } : {}),
-        }),
+        await call('team/groups/update', () =>
+          client.teamGroupsUpdate({
+            group: groupArg(groupId),
+            return_members: false,
+            ...(update.name !== undefined ? { new_group_name: update.name } : {}),
+            ...(update.externalId !== undefined ? { new_group_external_id: update.externalId } : {}),
+          }),
+        ),
       );
       return tally.receipt(false);
     },
@@ -552,7 +561,7 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
       const tally = new Tally();
       const gone = async () => {
         try {
-          const res = tally.add(await call<Obj[]>('team/groups/get_info', 'teamGroupsGetInfo', { '.tag': 'group_ids', group_ids: [groupId] }));
+          const res = tally.add(await call<Obj[]>('team/groups/get_info', () => client.teamGroupsGetInfo({ '.tag': 'group_ids', group_ids: [groupId] })));
           return res[0]?.['.tag'] !== 'group_info';
         } catch (err) {
           // team.stone:2245 GroupsGetInfoError.group_not_on_team: the group is not (any more) on the team.
@@ -562,7 +571,7 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
       };
       try {
         // ref §4: the argument is a bare GroupSelector.
-        await launchAndWait('team/groups/delete', 'teamGroupsDelete', groupArg(groupId), 'team/groups/job_status/get', 'teamGroupsJobStatusGet', tally, gone);
+        await launchAndWait('team/groups/delete', () => client.teamGroupsDelete(groupArg(groupId)), 'team/groups/job_status/get', client.teamGroupsJobStatusGet, tally, gone);
         return tally.receipt(false);
       } catch (err) {
         if (isCode(err, 'group_not_found', 'group_already_deleted', 'group_not_on_team')) return tally.receipt(true);
@@ -571,15 +580,14 @@ export function createDropboxWriter(client: Dropbox, options: DropboxWriterOptio
     },
 
     addGroupMembers(groupId, teamMemberIds) {
-      return changeGroup('team/groups/members/add', 'teamGroupsMembersAdd', groupId, teamMemberIds, 'duplicate_user', (ids) => ({
-        members: ids.map((id) => ({ user: byId(id), access_type: { '.tag': 'member' } })),
-      }));
+      const send = (ids: readonly string[]) =>
+        client.teamGroupsMembersAdd({ group: groupArg(groupId), members: ids.map((id) => ({ user: byId(id), access_type: { '.tag': 'member' } })), return_members: false });
+      return changeGroup('team/groups/members/add', send, teamMemberIds, 'duplicate_user');
     },
 
     removeGroupMembers(groupId, teamMemberIds) {
-      return changeGroup('team/groups/members/remove', 'teamGroupsMembersRemove', groupId, teamMemberIds, 'member_not_in_group', (ids) => ({
-        users: ids.map(byId),
-      }));
+      const send = (ids: readonly string[]) => client.teamGroupsMembersRemove({ group: groupArg(groupId), users: ids.map(byId), return_members: false });
+      return changeGroup('team/groups/members/remove', send, teamMemberIds, 'member_not_in_group');
     },
 
     getMember(member) {
