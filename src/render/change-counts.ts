@@ -1,15 +1,20 @@
 /**
- * The four words of the summary line ("Plan: 12 to add, 3 to change, 2 to suspend, 1 to remove.")
- * and which action kinds count under each. Every action counts once:
+ * The one classification of action kinds that every human view of a plan uses: the word of the
+ * summary line it counts under ("Plan: 12 to add, 3 to change, 2 to suspend, 1 to remove."), the
+ * symbol its lines carry (+ ~ ! -) and the heading of its section in the pull-request comment. The
+ * symbol follows from the word, so the summary line counts exactly the lines under each symbol:
  *
- * - add: something gains existence or access: member.add, member.recover, member.unsuspend,
- *   group.create, okta.assign, okta.create_user;
- * - change: something that exists is altered: member.update_profile, member.set_role, group.rename
- *   (and adoption), group.members.add, group.members.remove (one per group), okta.update_profile;
- * - suspend: member.suspend;
- * - remove: member.remove, group.delete.
+ * - add (+): something gains existence or access: member.add, member.recover, group.create,
+ *   okta.assign, okta.create_user, and each person a group.members.add puts into a group;
+ * - change (~): something that stays is altered: member.update_profile, member.set_role,
+ *   member.unsuspend (the member was on the team all along; access comes back), group.rename (and
+ *   adoption), okta.update_profile;
+ * - suspend (!): member.suspend;
+ * - remove (-): member.remove, group.delete, and each person a group.members.remove takes out.
+ *
+ * A group membership action counts once per person it adds or removes: those are the lines that
+ * carry its symbol (its heading line names the group and carries none).
  */
-import { assertNever } from '../domain/errors.js';
 import type { Action, ActionKind } from '../domain/plan.js';
 
 /** One word of the summary line. */
@@ -17,38 +22,67 @@ export type ChangeBucket = 'add' | 'change' | 'suspend' | 'remove';
 
 export const CHANGE_BUCKETS: readonly ChangeBucket[] = ['add', 'change', 'suspend', 'remove'];
 
-export function bucketOf(kind: ActionKind): ChangeBucket {
-  switch (kind) {
-    case 'member.add':
-    case 'member.recover':
-    case 'member.unsuspend':
-    case 'group.create':
-    case 'okta.assign':
-    case 'okta.create_user':
-      return 'add';
-    case 'member.update_profile':
-    case 'member.set_role':
-    case 'group.rename':
-    case 'group.members.add':
-    case 'group.members.remove':
-    case 'okta.update_profile':
-      return 'change';
-    case 'member.suspend':
-      return 'suspend';
-    case 'member.remove':
-    case 'group.delete':
-      return 'remove';
-    default:
-      return assertNever(kind, 'action kind');
-  }
+/** `+` add, create, restore; `~` change; `!` suspend; `-` remove, delete. */
+export type Marker = '+' | '~' | '!' | '-';
+
+const MARKERS: Readonly<Record<ChangeBucket, Marker>> = { add: '+', change: '~', suspend: '!', remove: '-' };
+
+interface KindClass {
+  readonly bucket: ChangeBucket;
+  /** The heading of the kind's section in the pull-request comment. */
+  readonly section: string;
 }
 
-/** How many actions count under each word of the summary line. */
+// A Record over ActionKind: a new kind does not compile until it is classified here.
+const KIND_CLASSES: Readonly<Record<ActionKind, KindClass>> = {
+  'member.add': { bucket: 'add', section: 'Members to add' },
+  'member.update_profile': { bucket: 'change', section: 'Profile updates' },
+  'member.set_role': { bucket: 'change', section: 'Role changes' },
+  'member.suspend': { bucket: 'suspend', section: 'Suspensions' },
+  'member.unsuspend': { bucket: 'change', section: 'Unsuspensions' },
+  'member.remove': { bucket: 'remove', section: 'Removals' },
+  'member.recover': { bucket: 'add', section: 'Recoveries' },
+  'group.create': { bucket: 'add', section: 'Groups to create' },
+  'group.rename': { bucket: 'change', section: 'Group renames and adoptions' },
+  'group.members.add': { bucket: 'add', section: 'Group members to add' },
+  'group.members.remove': { bucket: 'remove', section: 'Group members to remove' },
+  'group.delete': { bucket: 'remove', section: 'Groups to delete' },
+  'okta.assign': { bucket: 'add', section: 'Okta: app assignments' },
+  'okta.create_user': { bucket: 'add', section: 'Okta: users to create' },
+  'okta.update_profile': { bucket: 'change', section: 'Okta: profile updates' },
+};
+
+export function bucketOf(kind: ActionKind): ChangeBucket {
+  return KIND_CLASSES[kind].bucket;
+}
+
+export function markerOf(kind: ActionKind): Marker {
+  return MARKERS[bucketOf(kind)];
+}
+
+export function sectionTitle(kind: ActionKind): string {
+  return KIND_CLASSES[kind].section;
+}
+
+/** "Symbols: + add  ~ change  ! suspend  - remove." */
+export const SYMBOLS_LEGEND = `Symbols: ${CHANGE_BUCKETS.map((b) => `${MARKERS[b]} ${b}`).join('  ')}.`;
+
+/** A group membership action: its people carry its symbol, one line each. */
+export function isMembership(action: Action): action is Extract<Action, { kind: 'group.members.add' | 'group.members.remove' }> {
+  return action.kind === 'group.members.add' || action.kind === 'group.members.remove';
+}
+
+/** How many lines the action puts under its symbol: one per person of a membership action, else one. */
+export function changeWeight(action: Action): number {
+  return isMembership(action) ? action.members.length : 1;
+}
+
+/** How many changes count under each word of the summary line. */
 export type ChangeCounts = Readonly<Record<ChangeBucket, number>>;
 
 export function countChanges(actions: readonly Action[]): ChangeCounts {
   const counts: Record<ChangeBucket, number> = { add: 0, change: 0, suspend: 0, remove: 0 };
-  for (const action of actions) counts[bucketOf(action.kind)] += 1;
+  for (const action of actions) counts[bucketOf(action.kind)] += changeWeight(action);
   return counts;
 }
 

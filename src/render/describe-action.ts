@@ -1,41 +1,16 @@
 /**
- * Plain-text wording of one action, shared by the text and markdown renderers: its marker symbol,
- * what it touches (a person or a group) and what it does. No styling and no escaping here.
+ * Plain-text wording of one action, shared by the text and markdown renderers: what it touches (a
+ * person or a group) and what it does; its symbol comes from the one table in change-counts.ts.
+ * No styling and no escaping here.
  */
 import { assertNever } from '../domain/errors.js';
-import { isDemotion, type Action, type ActionKind, type PersonRef, type ProfileChange } from '../domain/plan.js';
+import { isDemotion, type Action, type PersonRef, type ProfileChange } from '../domain/plan.js';
+import { SYMBOLS_LEGEND, isMembership } from './change-counts.js';
 import { formatDate } from './format-date.js';
 
-/** `+` add, create, restore; `~` change; `!` suspend; `-` remove, delete. */
-export type Marker = '+' | '~' | '!' | '-';
+export { markerOf, type Marker } from './change-counts.js';
 
-export const LEGEND = 'Symbols: + add  ~ change  ! suspend  - remove.  [recoverable] undo within 7 days (members/recover)  [irreversible] cannot be undone';
-
-export function markerOf(kind: ActionKind): Marker {
-  switch (kind) {
-    case 'member.add':
-    case 'member.recover':
-    case 'member.unsuspend':
-    case 'group.create':
-    case 'group.members.add':
-    case 'okta.assign':
-    case 'okta.create_user':
-      return '+';
-    case 'member.update_profile':
-    case 'member.set_role':
-    case 'group.rename':
-    case 'okta.update_profile':
-      return '~';
-    case 'member.suspend':
-      return '!';
-    case 'member.remove':
-    case 'group.members.remove':
-    case 'group.delete':
-      return '-';
-    default:
-      return assertNever(kind, 'action kind');
-  }
-}
+export const LEGEND = `${SYMBOLS_LEGEND}  [recoverable] undo within 7 days (members/recover)  [irreversible] cannot be undone`;
 
 /** What an action touches: a person (by email) or a group (by its name before the plan). */
 export type Subject = { readonly type: 'person'; readonly email: string } | { readonly type: 'group'; readonly name: string };
@@ -66,7 +41,7 @@ export function subjectOf(action: Action): Subject {
 
 /** The people a group membership action adds or removes; empty for every other kind. */
 export function membersOf(action: Action): readonly PersonRef[] {
-  return action.kind === 'group.members.add' || action.kind === 'group.members.remove' ? action.members : [];
+  return isMembership(action) ? action.members : [];
 }
 
 /** "[recoverable]" / "[irreversible]"; nothing for reversible actions, which are the common case. */

@@ -1,13 +1,13 @@
 /**
  * The pull-request comment view of a plan: a one-line summary, then what a reviewer must not miss
- * (refusals, irreversible changes, admin roles), then one collapsed section per action kind, the
+ * (refusals, irreversible changes, admin roles), then one collapsed section per action kind (its
+ * symbol and heading from change-counts.ts, which the summary line counts by), the
  * waiting states, reports and warnings, and the fingerprint. It stays within GitHub's comment
  * limit by folding its longest sections first, saying what it cut; refusals and irreversible
  * changes are never cut unless they alone exceed the limit. User data is escaped.
  */
-import { assertNever } from '../domain/errors.js';
 import { ACTION_KINDS, isPrivileged, type Action, type ActionKind, type Plan } from '../domain/plan.js';
-import { groupDigits, summaryLine } from './change-counts.js';
+import { groupDigits, markerOf, sectionTitle, summaryLine } from './change-counts.js';
 import { describeAction, membersOf, subjectOf } from './describe-action.js';
 import { fitToLength, type DocumentPart, type FoldableSection } from './fit-to-length.js';
 import { codeSpan, escapeHtml, escapeMarkdown, escapeUrl } from './markdown-escape.js';
@@ -31,43 +31,6 @@ const ARTIFACT = 'the full plan is in the plan.json artifact';
 
 const md = escapeMarkdown;
 
-function sectionTitle(kind: ActionKind): string {
-  switch (kind) {
-    case 'member.add':
-      return 'Members to add';
-    case 'member.update_profile':
-      return 'Profile updates';
-    case 'member.set_role':
-      return 'Role changes';
-    case 'member.suspend':
-      return 'Suspensions';
-    case 'member.unsuspend':
-      return 'Unsuspensions';
-    case 'member.remove':
-      return 'Removals';
-    case 'member.recover':
-      return 'Recoveries';
-    case 'group.create':
-      return 'Groups to create';
-    case 'group.rename':
-      return 'Group renames and adoptions';
-    case 'group.members.add':
-      return 'Group members to add';
-    case 'group.members.remove':
-      return 'Group members to remove';
-    case 'group.delete':
-      return 'Groups to delete';
-    case 'okta.assign':
-      return 'Okta: app assignments';
-    case 'okta.create_user':
-      return 'Okta: users to create';
-    case 'okta.update_profile':
-      return 'Okta: profile updates';
-    default:
-      return assertNever(kind, 'action kind');
-  }
-}
-
 function plural(n: number, one: string, many: string): string {
   return `${groupDigits(n)} ${n === 1 ? one : many}`;
 }
@@ -79,8 +42,9 @@ function who(action: Action, mixed = false): string {
   return mixed ? `group "${md(subject.name)}"` : md(subject.name);
 }
 
-function change(action: Action): string {
-  const text = md(describeAction(action));
+/** What the action does; in the sections that mix kinds, after its symbol (change-counts.ts). */
+function change(action: Action, mixed = false): string {
+  const text = `${mixed ? `${codeSpan(markerOf(action.kind))} ` : ''}${md(describeAction(action))}`;
   return action.reversibility === 'recoverable' ? `${text} _(recoverable)_` : text;
 }
 
@@ -109,7 +73,7 @@ function detailsSection(summary: string, columns: readonly string[], rows: reado
 }
 
 function kindSection(kind: ActionKind, actions: readonly Action[]): FoldableSection {
-  const title = `${sectionTitle(kind)} (${groupDigits(actions.length)}) <code>${kind}</code>`;
+  const title = `${markerOf(kind)} ${sectionTitle(kind)} (${groupDigits(actions.length)}) <code>${kind}</code>`;
   const subject = actions.some((a) => subjectOf(a).type === 'group') ? 'Group' : 'Person';
   const rows = actions.map((a) => row([who(a), change(a), md(a.reason)]));
   return detailsSection(title, [subject, 'Change', 'Reason'], rows, `${kind} actions`);
@@ -122,7 +86,7 @@ function membershipSection(action: Action): FoldableSection {
   const subject = subjectOf(action);
   const name = subject.type === 'group' ? subject.name : '';
   const count = plural(members.length, `member ${verb}`, `members ${verb}`);
-  const open = `<details><summary>Group ${escapeHtml(name)}: ${count} <code>${action.kind}</code></summary>\n\nWhy: ${md(action.reason)}\n\n`;
+  const open = `<details><summary>${markerOf(action.kind)} Group ${escapeHtml(name)}: ${count} <code>${action.kind}</code></summary>\n\nWhy: ${md(action.reason)}\n\n`;
   return {
     head: open,
     emptyHead: open,
@@ -179,7 +143,7 @@ export function renderMarkdown(input: Plan, options: MarkdownOptions = {}): stri
     parts.push({
       head: `### Irreversible changes (${groupDigits(irreversible.length)})\n\n${tableHead(['Who', 'Change', 'Reason'])}`,
       emptyHead: `### Irreversible changes (${groupDigits(irreversible.length)})\n`,
-      rows: irreversible.map((a) => row([who(a, true), change(a), md(a.reason)])),
+      rows: irreversible.map((a) => row([who(a, true), change(a, true), md(a.reason)])),
       tail: '',
       note: (hidden, shown) =>
         `\n… ${groupDigits(hidden)} ${shown > 0 ? 'more ' : ''}irreversible changes not shown: they alone exceed the comment size limit; ${ARTIFACT}\n`,
@@ -191,7 +155,7 @@ export function renderMarkdown(input: Plan, options: MarkdownOptions = {}): stri
     parts.push({
       head: `### Admin roles (${groupDigits(privileged.length)})\n\n${tableHead(['Person', 'Change', 'Reason'])}`,
       emptyHead: `### Admin roles (${groupDigits(privileged.length)})\n`,
-      rows: privileged.map((a) => row([who(a), change(a), md(a.reason)])),
+      rows: privileged.map((a) => row([who(a), change(a, true), md(a.reason)])),
       tail: '',
       note: cutNote('admin role changes'),
     });

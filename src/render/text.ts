@@ -8,7 +8,7 @@ import { displaySafe } from '../domain/display-text.js';
 import { assertNever } from '../domain/errors.js';
 import type { Action, Plan } from '../domain/plan.js';
 import { styler, type Styler } from './ansi.js';
-import { NO_CHANGES_LINE, summaryLine } from './change-counts.js';
+import { NO_CHANGES_LINE, isMembership, summaryLine } from './change-counts.js';
 import { LEGEND, describeAction, markerOf, membersOf, reversibilityTag, subjectOf, type Marker } from './describe-action.js';
 import { mapPlanStrings } from './map-plan-strings.js';
 import { redactPlanEmails } from './redact-emails.js';
@@ -40,11 +40,17 @@ function subjectText(action: Action): string {
   return subject.type === 'person' ? subject.email : `group "${subject.name}"`;
 }
 
+/**
+ * The action's line under its symbol, its reason, and for a group membership action one line per
+ * person under the symbol instead (the heading line names the group without one): each line that
+ * carries a symbol is one change of the summary line (change-counts.ts).
+ */
 function actionLines(action: Action, s: Styler): string[] {
   const marker = markerOf(action.kind);
   const tag = reversibilityTag(action);
   const styledTag = tag === null ? '' : `  ${action.reversibility === 'irreversible' ? s.bold(s.red(tag)) : s.yellow(tag)}`;
-  const lines = [`  ${paint(s, marker, `${marker} ${subjectText(action)}`)}: ${describeAction(action)}${styledTag}`];
+  const head = isMembership(action) ? `  ${subjectText(action)}` : paint(s, marker, `${marker} ${subjectText(action)}`);
+  const lines = [`  ${head}: ${describeAction(action)}${styledTag}`];
   lines.push(`      ${s.dim(action.reason)}`);
   for (const member of membersOf(action)) lines.push(`      ${paint(s, marker, `${marker} ${member.email}`)}`);
   return lines;

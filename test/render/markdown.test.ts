@@ -21,7 +21,7 @@ t.test('snapshots of the catalogue', async (t) => {
 
 t.test('the first line is the summary with its counts', async (t) => {
   const cases: [string, string, RegExp][] = [
-    ['mixed', renderMarkdown(mixedPlan), /^\*\*Plan: 5 to add, 10 to change, 2 to suspend, 3 to remove\.\*\* 2 irreversible changes · 4 admin role changes · 3 waiting · 3 reports · 2 warnings$/],
+    ['mixed', renderMarkdown(mixedPlan), /^\*\*Plan: 9 to add, 8 to change, 2 to suspend, 4 to remove\.\*\* 2 irreversible changes · 4 admin role changes · 3 waiting · 3 reports · 2 warnings$/],
     ['refused', renderMarkdown(refusedPlan), /^\*\*Plan: 0 to add, 1 to change, 7 to suspend, 24 to remove\.\*\* \*\*refused by the safety rules\*\*/],
     ['empty', renderMarkdown(emptyPlan), /^\*\*No changes\. Dropbox matches the desired state\.\*\*$/],
   ];
@@ -34,9 +34,9 @@ t.test('the order a reviewer reads: refusals, irreversible, admin roles, then pe
   t.ok(at('> [!CAUTION]') > 0);
   t.ok(at('> [!CAUTION]') < at('### Irreversible changes (24)'));
   t.ok(at('### Irreversible changes (24)') < at('### Admin roles (1)'));
-  t.ok(at('### Admin roles (1)') < at('<details><summary>Suspensions (7)'));
+  t.ok(at('### Admin roles (1)') < at('<details><summary>! Suspensions (7)'));
   const mixed = renderMarkdown(mixedPlan);
-  t.ok(mixed.indexOf('<details><summary>Members to add') < mixed.indexOf('<details><summary>Waiting (3)'));
+  t.ok(mixed.indexOf('<details><summary>+ Members to add') < mixed.indexOf('<details><summary>Waiting (3)'));
   t.ok(mixed.indexOf('<details><summary>Waiting (3)') < mixed.indexOf('<details><summary>Reports (3)'));
   t.ok(mixed.indexOf('<details><summary>Reports (3)') < mixed.indexOf('### Warnings (2)'));
 });
@@ -83,13 +83,13 @@ t.test('the oversized plan fits in a comment and says exactly what it cut', asyn
 t.test('refusals and irreversible changes are never cut to make room', async (t) => {
   const oversized = renderMarkdown(oversizedPlan);
   for (const a of oversizedPlan.actions.filter((x) => x.reversibility === 'irreversible')) {
-    t.ok(oversized.includes(`| ${'member' in a ? a.member.email : ''} | remove: `), `${a.id} is shown`);
+    t.ok(oversized.includes(`| ${'member' in a ? a.member.email : ''} | \`-\` remove: `), `${a.id} is shown`);
   }
   const max = utf8Length(renderMarkdown(refusedPlan)) - 1_000;
   const refused = renderMarkdown(refusedPlan, { maxLength: max });
   t.ok(utf8Length(refused) <= max);
   for (const v of refusedPlan.safety.violations) t.match(refused, `> - **${v.rule.replace(/_/g, '\\_')}**`, v.rule);
-  t.equal(refused.split('\n').filter((l) => l.includes('| remove: files to it-archive@')).length, 24, 'all 24 irreversible removals');
+  t.equal(refused.split('\n').filter((l) => l.includes('| `-` remove: files to it-archive@')).length, 24, 'all 24 irreversible removals');
   t.match(refused, /… [1-7] (more )?member\.suspend actions not shown/, 'the suspensions were folded instead');
 });
 
@@ -114,7 +114,7 @@ t.test('user data cannot break the markdown', async (t) => {
   t.notMatch(text, /<script>|<b>|<EU>|<\/details> Archive/, 'no raw HTML from user data');
   t.match(text, '&lt;script&gt;alert(1)&lt;/script&gt;');
   t.match(text, 'R&amp;D \\| Prototypes &lt;EU&gt;');
-  t.match(text, '<summary>Group R&amp;D | Prototypes &lt;EU&gt;: 2 members to add', 'inside HTML only HTML is escaped');
+  t.match(text, '<summary>+ Group R&amp;D | Prototypes &lt;EU&gt;: 2 members to add', 'inside HTML only HTML is escaped');
   t.match(text, "O'Brien \\| \\`dev\\`");
   t.match(text, '"\\*Max\\*" → "Max\\_\\[admin\\]"');
   t.notMatch(text, /(^|[^\w])@acme\//m, 'no team mention');
@@ -132,7 +132,7 @@ t.test('redacted: no company address anywhere, even in free text', async (t) => 
     t.notOk(text.includes('@acme-robotics.example'), name);
   }
   const text = renderMarkdown(mixedPlan, { redactEmails: true });
-  t.match(text, `| ${emailLabel('mark.chen@acme-robotics.example')} | remove: files to ${emailLabel('laura.kim@acme-robotics.example')}`);
+  t.match(text, `| ${emailLabel('mark.chen@acme-robotics.example')} | \`-\` remove: files to ${emailLabel('laura.kim@acme-robotics.example')}`);
   t.match(text, `files to the manager ${emailLabel('laura.kim@acme-robotics.example')} (Okta managerId)`, 'inside the reason too');
 });
 

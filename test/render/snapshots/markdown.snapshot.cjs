@@ -6,9 +6,9 @@
  */
 'use strict'
 exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > adds only 1`] = `
-**Plan: 3 to add, 1 to change, 0 to suspend, 0 to remove.**
+**Plan: 5 to add, 0 to change, 0 to suspend, 0 to remove.**
 
-<details><summary>Members to add (3) <code>member.add</code></summary>
+<details><summary>+ Members to add (3) <code>member.add</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -18,7 +18,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > adds 
 
 </details>
 
-<details><summary>Group Engineering: 2 members to add <code>group.members.add</code></summary>
+<details><summary>+ Group Engineering: 2 members to add <code>group.members.add</code></summary>
 
 Why: members of Okta group Engineering (groupPushes in groups.yaml:2:5) not in the Dropbox group
 
@@ -32,9 +32,9 @@ Why: members of Okta group Engineering (groupPushes in groups.yaml:2:5) not in t
 `
 
 exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > awkward names 1`] = `
-**Plan: 1 to add, 3 to change, 0 to suspend, 0 to remove.** 1 warning
+**Plan: 3 to add, 2 to change, 0 to suspend, 0 to remove.** 1 warning
 
-<details><summary>Members to add (1) <code>member.add</code></summary>
+<details><summary>+ Members to add (1) <code>member.add</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -42,7 +42,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > awkwa
 
 </details>
 
-<details><summary>Profile updates (1) <code>member.update_profile</code></summary>
+<details><summary>~ Profile updates (1) <code>member.update_profile</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -50,7 +50,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > awkwa
 
 </details>
 
-<details><summary>Group renames and adoptions (1) <code>group.rename</code></summary>
+<details><summary>~ Group renames and adoptions (1) <code>group.rename</code></summary>
 
 | Group | Change | Reason |
 | --- | --- | --- |
@@ -58,7 +58,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > awkwa
 
 </details>
 
-<details><summary>Group R&amp;D | Prototypes &lt;EU&gt;: 2 members to add <code>group.members.add</code></summary>
+<details><summary>+ Group R&amp;D | Prototypes &lt;EU&gt;: 2 members to add <code>group.members.add</code></summary>
 
 Why: members of Okta group R&amp;D \\| Prototypes &lt;EU&gt;
 
@@ -85,7 +85,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > empty
 exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > import 1`] = `
 **Plan: 2 to add, 1 to change, 0 to suspend, 0 to remove.** 1 report
 
-<details><summary>Okta: app assignments (1) <code>okta.assign</code></summary>
+<details><summary>+ Okta: app assignments (1) <code>okta.assign</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -93,7 +93,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > impor
 
 </details>
 
-<details><summary>Okta: users to create (1) <code>okta.create_user</code></summary>
+<details><summary>+ Okta: users to create (1) <code>okta.create_user</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -101,7 +101,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > impor
 
 </details>
 
-<details><summary>Okta: profile updates (1) <code>okta.update_profile</code></summary>
+<details><summary>~ Okta: profile updates (1) <code>okta.update_profile</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -122,25 +122,25 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > impor
 `
 
 exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed 1`] = `
-**Plan: 5 to add, 10 to change, 2 to suspend, 3 to remove.** 2 irreversible changes · 4 admin role changes · 3 waiting · 3 reports · 2 warnings
+**Plan: 9 to add, 8 to change, 2 to suspend, 4 to remove.** 2 irreversible changes · 4 admin role changes · 3 waiting · 3 reports · 2 warnings
 
 ### Irreversible changes (2)
 
 | Who | Change | Reason |
 | --- | --- | --- |
-| mark.chen@acme-robotics.example | remove: files to laura.kim@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-26 (offboarding.yaml:5:3 onDeactivated: remove); files to the manager laura.kim@acme-robotics.example (Okta managerId) |
-| group "dbx-Events" | delete | created by dbxsync for Okta group dbx-Events, which no push names any more (pruneGroups: true in groups.yaml:8:1) |
+| mark.chen@acme-robotics.example | \`-\` remove: files to laura.kim@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-26 (offboarding.yaml:5:3 onDeactivated: remove); files to the manager laura.kim@acme-robotics.example (Okta managerId) |
+| group "dbx-Events" | \`-\` delete | created by dbxsync for Okta group dbx-Events, which no push names any more (pruneGroups: true in groups.yaml:8:1) |
 
 ### Admin roles (4)
 
 | Person | Change | Reason |
 | --- | --- | --- |
-| cto@acme-robotics.example | role member\\_only → team\\_admin (promotion) | roles.yaml:4:13 gives team\\_admin to users: \\[cto@acme-robotics.example\\]; Dropbox role is member\\_only |
-| priya.raman@acme-robotics.example | role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin); Dropbox role is member\\_only |
-| tom.becker@acme-robotics.example | role user\\_management\\_admin → member\\_only (demotion) | no longer in Okta group IT User Admins (roles.yaml:6:17); no other rule matches, so member\\_only |
-| omar.haddad@acme-robotics.example | add: Omar Haddad, role user\\_management\\_admin, no welcome email | assigned via Okta group Dropbox Users and in Okta group IT User Admins (roles.yaml:6:17 gives user\\_management\\_admin); not in Dropbox |
+| cto@acme-robotics.example | \`~\` role member\\_only → team\\_admin (promotion) | roles.yaml:4:13 gives team\\_admin to users: \\[cto@acme-robotics.example\\]; Dropbox role is member\\_only |
+| priya.raman@acme-robotics.example | \`~\` role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin); Dropbox role is member\\_only |
+| tom.becker@acme-robotics.example | \`~\` role user\\_management\\_admin → member\\_only (demotion) | no longer in Okta group IT User Admins (roles.yaml:6:17); no other rule matches, so member\\_only |
+| omar.haddad@acme-robotics.example | \`+\` add: Omar Haddad, role user\\_management\\_admin, no welcome email | assigned via Okta group Dropbox Users and in Okta group IT User Admins (roles.yaml:6:17 gives user\\_management\\_admin); not in Dropbox |
 
-<details><summary>Members to add (1) <code>member.add</code></summary>
+<details><summary>+ Members to add (1) <code>member.add</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -148,7 +148,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Profile updates (2) <code>member.update_profile</code></summary>
+<details><summary>~ Profile updates (2) <code>member.update_profile</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -157,7 +157,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Suspensions (2) <code>member.suspend</code></summary>
+<details><summary>! Suspensions (2) <code>member.suspend</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -166,7 +166,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Unsuspensions (1) <code>member.unsuspend</code></summary>
+<details><summary>~ Unsuspensions (1) <code>member.unsuspend</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -174,7 +174,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Removals (1) <code>member.remove</code></summary>
+<details><summary>- Removals (1) <code>member.remove</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -182,7 +182,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Recoveries (1) <code>member.recover</code></summary>
+<details><summary>+ Recoveries (1) <code>member.recover</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -190,7 +190,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Groups to create (1) <code>group.create</code></summary>
+<details><summary>+ Groups to create (1) <code>group.create</code></summary>
 
 | Group | Change | Reason |
 | --- | --- | --- |
@@ -198,7 +198,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Group renames and adoptions (2) <code>group.rename</code></summary>
+<details><summary>~ Group renames and adoptions (2) <code>group.rename</code></summary>
 
 | Group | Change | Reason |
 | --- | --- | --- |
@@ -207,7 +207,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Group Engineering: 2 members to add <code>group.members.add</code></summary>
+<details><summary>+ Group Engineering: 2 members to add <code>group.members.add</code></summary>
 
 Why: members of Okta group Engineering not in the Dropbox group
 
@@ -216,7 +216,7 @@ Why: members of Okta group Engineering not in the Dropbox group
 
 </details>
 
-<details><summary>Group dbx-Legal: 3 members to add <code>group.members.add</code></summary>
+<details><summary>+ Group dbx-Legal: 3 members to add <code>group.members.add</code></summary>
 
 Why: members of Okta group dbx-Legal
 
@@ -226,7 +226,7 @@ Why: members of Okta group dbx-Legal
 
 </details>
 
-<details><summary>Group Engineering: 1 member to remove <code>group.members.remove</code></summary>
+<details><summary>- Group Engineering: 1 member to remove <code>group.members.remove</code></summary>
 
 Why: no longer members of Okta group Engineering
 
@@ -264,25 +264,25 @@ Why: no longer members of Okta group Engineering
 `
 
 exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed, emails redacted 1`] = `
-**Plan: 5 to add, 10 to change, 2 to suspend, 3 to remove.** 2 irreversible changes · 4 admin role changes · 3 waiting · 3 reports · 2 warnings
+**Plan: 9 to add, 8 to change, 2 to suspend, 4 to remove.** 2 irreversible changes · 4 admin role changes · 3 waiting · 3 reports · 2 warnings
 
 ### Irreversible changes (2)
 
 | Who | Change | Reason |
 | --- | --- | --- |
-| user-8647435a@redacted | remove: files to user-b26b6fbc@redacted (else user-2258e2eb@redacted; transfer errors to user-1979c86b@redacted), wipe linked devices | Okta status DEPROVISIONED since 2026-11-26 (offboarding.yaml:5:3 onDeactivated: remove); files to the manager user-b26b6fbc@redacted (Okta managerId) |
-| group "dbx-Events" | delete | created by dbxsync for Okta group dbx-Events, which no push names any more (pruneGroups: true in groups.yaml:8:1) |
+| user-8647435a@redacted | \`-\` remove: files to user-b26b6fbc@redacted (else user-2258e2eb@redacted; transfer errors to user-1979c86b@redacted), wipe linked devices | Okta status DEPROVISIONED since 2026-11-26 (offboarding.yaml:5:3 onDeactivated: remove); files to the manager user-b26b6fbc@redacted (Okta managerId) |
+| group "dbx-Events" | \`-\` delete | created by dbxsync for Okta group dbx-Events, which no push names any more (pruneGroups: true in groups.yaml:8:1) |
 
 ### Admin roles (4)
 
 | Person | Change | Reason |
 | --- | --- | --- |
-| user-8c907143@redacted | role member\\_only → team\\_admin (promotion) | roles.yaml:4:13 gives team\\_admin to users: \\[user-8c907143@redacted\\]; Dropbox role is member\\_only |
-| user-09456301@redacted | role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin); Dropbox role is member\\_only |
-| user-9e78e209@redacted | role user\\_management\\_admin → member\\_only (demotion) | no longer in Okta group IT User Admins (roles.yaml:6:17); no other rule matches, so member\\_only |
-| user-b09e2cc1@redacted | add: Omar Haddad, role user\\_management\\_admin, no welcome email | assigned via Okta group Dropbox Users and in Okta group IT User Admins (roles.yaml:6:17 gives user\\_management\\_admin); not in Dropbox |
+| user-8c907143@redacted | \`~\` role member\\_only → team\\_admin (promotion) | roles.yaml:4:13 gives team\\_admin to users: \\[user-8c907143@redacted\\]; Dropbox role is member\\_only |
+| user-09456301@redacted | \`~\` role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin); Dropbox role is member\\_only |
+| user-9e78e209@redacted | \`~\` role user\\_management\\_admin → member\\_only (demotion) | no longer in Okta group IT User Admins (roles.yaml:6:17); no other rule matches, so member\\_only |
+| user-b09e2cc1@redacted | \`+\` add: Omar Haddad, role user\\_management\\_admin, no welcome email | assigned via Okta group Dropbox Users and in Okta group IT User Admins (roles.yaml:6:17 gives user\\_management\\_admin); not in Dropbox |
 
-<details><summary>Members to add (1) <code>member.add</code></summary>
+<details><summary>+ Members to add (1) <code>member.add</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -290,7 +290,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Profile updates (2) <code>member.update_profile</code></summary>
+<details><summary>~ Profile updates (2) <code>member.update_profile</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -299,7 +299,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Suspensions (2) <code>member.suspend</code></summary>
+<details><summary>! Suspensions (2) <code>member.suspend</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -308,7 +308,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Unsuspensions (1) <code>member.unsuspend</code></summary>
+<details><summary>~ Unsuspensions (1) <code>member.unsuspend</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -316,7 +316,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Removals (1) <code>member.remove</code></summary>
+<details><summary>- Removals (1) <code>member.remove</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -324,7 +324,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Recoveries (1) <code>member.recover</code></summary>
+<details><summary>+ Recoveries (1) <code>member.recover</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -332,7 +332,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Groups to create (1) <code>group.create</code></summary>
+<details><summary>+ Groups to create (1) <code>group.create</code></summary>
 
 | Group | Change | Reason |
 | --- | --- | --- |
@@ -340,7 +340,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Group renames and adoptions (2) <code>group.rename</code></summary>
+<details><summary>~ Group renames and adoptions (2) <code>group.rename</code></summary>
 
 | Group | Change | Reason |
 | --- | --- | --- |
@@ -349,7 +349,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Group Engineering: 2 members to add <code>group.members.add</code></summary>
+<details><summary>+ Group Engineering: 2 members to add <code>group.members.add</code></summary>
 
 Why: members of Okta group Engineering not in the Dropbox group
 
@@ -358,7 +358,7 @@ Why: members of Okta group Engineering not in the Dropbox group
 
 </details>
 
-<details><summary>Group dbx-Legal: 3 members to add <code>group.members.add</code></summary>
+<details><summary>+ Group dbx-Legal: 3 members to add <code>group.members.add</code></summary>
 
 Why: members of Okta group dbx-Legal
 
@@ -368,7 +368,7 @@ Why: members of Okta group dbx-Legal
 
 </details>
 
-<details><summary>Group Engineering: 1 member to remove <code>group.members.remove</code></summary>
+<details><summary>- Group Engineering: 1 member to remove <code>group.members.remove</code></summary>
 
 Why: no longer members of Okta group Engineering
 
@@ -406,25 +406,25 @@ Why: no longer members of Okta group Engineering
 `
 
 exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed, without head SHA or run link 1`] = `
-**Plan: 5 to add, 10 to change, 2 to suspend, 3 to remove.** 2 irreversible changes · 4 admin role changes · 3 waiting · 3 reports · 2 warnings
+**Plan: 9 to add, 8 to change, 2 to suspend, 4 to remove.** 2 irreversible changes · 4 admin role changes · 3 waiting · 3 reports · 2 warnings
 
 ### Irreversible changes (2)
 
 | Who | Change | Reason |
 | --- | --- | --- |
-| mark.chen@acme-robotics.example | remove: files to laura.kim@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-26 (offboarding.yaml:5:3 onDeactivated: remove); files to the manager laura.kim@acme-robotics.example (Okta managerId) |
-| group "dbx-Events" | delete | created by dbxsync for Okta group dbx-Events, which no push names any more (pruneGroups: true in groups.yaml:8:1) |
+| mark.chen@acme-robotics.example | \`-\` remove: files to laura.kim@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-26 (offboarding.yaml:5:3 onDeactivated: remove); files to the manager laura.kim@acme-robotics.example (Okta managerId) |
+| group "dbx-Events" | \`-\` delete | created by dbxsync for Okta group dbx-Events, which no push names any more (pruneGroups: true in groups.yaml:8:1) |
 
 ### Admin roles (4)
 
 | Person | Change | Reason |
 | --- | --- | --- |
-| cto@acme-robotics.example | role member\\_only → team\\_admin (promotion) | roles.yaml:4:13 gives team\\_admin to users: \\[cto@acme-robotics.example\\]; Dropbox role is member\\_only |
-| priya.raman@acme-robotics.example | role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin); Dropbox role is member\\_only |
-| tom.becker@acme-robotics.example | role user\\_management\\_admin → member\\_only (demotion) | no longer in Okta group IT User Admins (roles.yaml:6:17); no other rule matches, so member\\_only |
-| omar.haddad@acme-robotics.example | add: Omar Haddad, role user\\_management\\_admin, no welcome email | assigned via Okta group Dropbox Users and in Okta group IT User Admins (roles.yaml:6:17 gives user\\_management\\_admin); not in Dropbox |
+| cto@acme-robotics.example | \`~\` role member\\_only → team\\_admin (promotion) | roles.yaml:4:13 gives team\\_admin to users: \\[cto@acme-robotics.example\\]; Dropbox role is member\\_only |
+| priya.raman@acme-robotics.example | \`~\` role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin); Dropbox role is member\\_only |
+| tom.becker@acme-robotics.example | \`~\` role user\\_management\\_admin → member\\_only (demotion) | no longer in Okta group IT User Admins (roles.yaml:6:17); no other rule matches, so member\\_only |
+| omar.haddad@acme-robotics.example | \`+\` add: Omar Haddad, role user\\_management\\_admin, no welcome email | assigned via Okta group Dropbox Users and in Okta group IT User Admins (roles.yaml:6:17 gives user\\_management\\_admin); not in Dropbox |
 
-<details><summary>Members to add (1) <code>member.add</code></summary>
+<details><summary>+ Members to add (1) <code>member.add</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -432,7 +432,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Profile updates (2) <code>member.update_profile</code></summary>
+<details><summary>~ Profile updates (2) <code>member.update_profile</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -441,7 +441,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Suspensions (2) <code>member.suspend</code></summary>
+<details><summary>! Suspensions (2) <code>member.suspend</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -450,7 +450,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Unsuspensions (1) <code>member.unsuspend</code></summary>
+<details><summary>~ Unsuspensions (1) <code>member.unsuspend</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -458,7 +458,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Removals (1) <code>member.remove</code></summary>
+<details><summary>- Removals (1) <code>member.remove</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -466,7 +466,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Recoveries (1) <code>member.recover</code></summary>
+<details><summary>+ Recoveries (1) <code>member.recover</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -474,7 +474,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Groups to create (1) <code>group.create</code></summary>
+<details><summary>+ Groups to create (1) <code>group.create</code></summary>
 
 | Group | Change | Reason |
 | --- | --- | --- |
@@ -482,7 +482,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Group renames and adoptions (2) <code>group.rename</code></summary>
+<details><summary>~ Group renames and adoptions (2) <code>group.rename</code></summary>
 
 | Group | Change | Reason |
 | --- | --- | --- |
@@ -491,7 +491,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > mixed
 
 </details>
 
-<details><summary>Group Engineering: 2 members to add <code>group.members.add</code></summary>
+<details><summary>+ Group Engineering: 2 members to add <code>group.members.add</code></summary>
 
 Why: members of Okta group Engineering not in the Dropbox group
 
@@ -500,7 +500,7 @@ Why: members of Okta group Engineering not in the Dropbox group
 
 </details>
 
-<details><summary>Group dbx-Legal: 3 members to add <code>group.members.add</code></summary>
+<details><summary>+ Group dbx-Legal: 3 members to add <code>group.members.add</code></summary>
 
 Why: members of Okta group dbx-Legal
 
@@ -510,7 +510,7 @@ Why: members of Okta group dbx-Legal
 
 </details>
 
-<details><summary>Group Engineering: 1 member to remove <code>group.members.remove</code></summary>
+<details><summary>- Group Engineering: 1 member to remove <code>group.members.remove</code></summary>
 
 Why: no longer members of Okta group Engineering
 
@@ -554,15 +554,15 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > offbo
 
 | Who | Change | Reason |
 | --- | --- | --- |
-| paul.martin@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example) | Okta status DEPROVISIONED since 2026-11-26; transferTo: it-archive@acme-robotics.example (offboarding.yaml:7:17) |
+| paul.martin@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example) | Okta status DEPROVISIONED since 2026-11-26; transferTo: it-archive@acme-robotics.example (offboarding.yaml:7:17) |
 
 ### Admin roles (1)
 
 | Person | Change | Reason |
 | --- | --- | --- |
-| breakglass@acme-robotics.example | role support\\_admin → team\\_admin (promotion) | users: rule in roles.yaml:3:13 gives team\\_admin; Dropbox role is support\\_admin (a protected member may be promoted, never demoted) |
+| breakglass@acme-robotics.example | \`~\` role support\\_admin → team\\_admin (promotion) | users: rule in roles.yaml:3:13 gives team\\_admin; Dropbox role is support\\_admin (a protected member may be promoted, never demoted) |
 
-<details><summary>Suspensions (1) <code>member.suspend</code></summary>
+<details><summary>! Suspensions (1) <code>member.suspend</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -570,7 +570,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > offbo
 
 </details>
 
-<details><summary>Removals (1) <code>member.remove</code></summary>
+<details><summary>- Removals (1) <code>member.remove</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -583,7 +583,7 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > offbo
 `
 
 exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > oversized 1`] = `
-**Plan: 4,000 to add, 516 to change, 200 to suspend, 40 to remove.** 40 irreversible changes · 12 admin role changes · 260 waiting · 150 reports
+**Plan: 8,000 to add, 512 to change, 200 to suspend, 40 to remove.** 40 irreversible changes · 12 admin role changes · 260 waiting · 150 reports
 
 _This comment is shortened to fit GitHub's size limit: each cut section says what it leaves out; the full plan is in the plan.json artifact._
 
@@ -591,65 +591,65 @@ _This comment is shortened to fit GitHub's size limit: each cut section says wha
 
 | Who | Change | Reason |
 | --- | --- | --- |
-| ada.mercier14@acme-robotics.example | remove: files to ada.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager ada.bernard@acme-robotics.example |
-| bruno.mercier14@acme-robotics.example | remove: files to bruno.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager bruno.bernard@acme-robotics.example |
-| chloe.mercier14@acme-robotics.example | remove: files to chloe.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager chloe.bernard@acme-robotics.example |
-| dmitri.mercier14@acme-robotics.example | remove: files to dmitri.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager dmitri.bernard@acme-robotics.example |
-| esra.mercier14@acme-robotics.example | remove: files to esra.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager esra.bernard@acme-robotics.example |
-| farid.mercier14@acme-robotics.example | remove: files to farid.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager farid.bernard@acme-robotics.example |
-| greta.mercier14@acme-robotics.example | remove: files to greta.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager greta.bernard@acme-robotics.example |
-| hugo.mercier14@acme-robotics.example | remove: files to hugo.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager hugo.bernard@acme-robotics.example |
-| ines.mercier14@acme-robotics.example | remove: files to ines.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager ines.bernard@acme-robotics.example |
-| jonas.mercier14@acme-robotics.example | remove: files to jonas.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager jonas.bernard@acme-robotics.example |
-| kemal.mercier14@acme-robotics.example | remove: files to kemal.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager kemal.bernard@acme-robotics.example |
-| lucia.mercier14@acme-robotics.example | remove: files to lucia.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager lucia.bernard@acme-robotics.example |
-| mateo.mercier14@acme-robotics.example | remove: files to mateo.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager mateo.bernard@acme-robotics.example |
-| noor.mercier14@acme-robotics.example | remove: files to noor.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager noor.bernard@acme-robotics.example |
-| oskar.mercier14@acme-robotics.example | remove: files to oskar.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager oskar.bernard@acme-robotics.example |
-| paula.mercier14@acme-robotics.example | remove: files to paula.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager paula.bernard@acme-robotics.example |
-| quentin.mercier14@acme-robotics.example | remove: files to quentin.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager quentin.bernard@acme-robotics.example |
-| rosa.mercier14@acme-robotics.example | remove: files to rosa.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager rosa.bernard@acme-robotics.example |
-| sven.mercier14@acme-robotics.example | remove: files to sven.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager sven.bernard@acme-robotics.example |
-| tariq.mercier14@acme-robotics.example | remove: files to tariq.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager tariq.bernard@acme-robotics.example |
-| ada.moulin14@acme-robotics.example | remove: files to ada.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager ada.dubois@acme-robotics.example |
-| bruno.moulin14@acme-robotics.example | remove: files to bruno.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager bruno.dubois@acme-robotics.example |
-| chloe.moulin14@acme-robotics.example | remove: files to chloe.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager chloe.dubois@acme-robotics.example |
-| dmitri.moulin14@acme-robotics.example | remove: files to dmitri.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager dmitri.dubois@acme-robotics.example |
-| esra.moulin14@acme-robotics.example | remove: files to esra.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager esra.dubois@acme-robotics.example |
-| farid.moulin14@acme-robotics.example | remove: files to farid.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager farid.dubois@acme-robotics.example |
-| greta.moulin14@acme-robotics.example | remove: files to greta.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager greta.dubois@acme-robotics.example |
-| hugo.moulin14@acme-robotics.example | remove: files to hugo.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager hugo.dubois@acme-robotics.example |
-| ines.moulin14@acme-robotics.example | remove: files to ines.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager ines.dubois@acme-robotics.example |
-| jonas.moulin14@acme-robotics.example | remove: files to jonas.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager jonas.dubois@acme-robotics.example |
-| kemal.moulin14@acme-robotics.example | remove: files to kemal.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager kemal.dubois@acme-robotics.example |
-| lucia.moulin14@acme-robotics.example | remove: files to lucia.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager lucia.dubois@acme-robotics.example |
-| mateo.moulin14@acme-robotics.example | remove: files to mateo.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager mateo.dubois@acme-robotics.example |
-| noor.moulin14@acme-robotics.example | remove: files to noor.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager noor.dubois@acme-robotics.example |
-| oskar.moulin14@acme-robotics.example | remove: files to oskar.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager oskar.dubois@acme-robotics.example |
-| paula.moulin14@acme-robotics.example | remove: files to paula.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager paula.dubois@acme-robotics.example |
-| quentin.moulin14@acme-robotics.example | remove: files to quentin.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager quentin.dubois@acme-robotics.example |
-| rosa.moulin14@acme-robotics.example | remove: files to rosa.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager rosa.dubois@acme-robotics.example |
-| sven.moulin14@acme-robotics.example | remove: files to sven.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager sven.dubois@acme-robotics.example |
-| tariq.moulin14@acme-robotics.example | remove: files to tariq.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager tariq.dubois@acme-robotics.example |
+| ada.mercier14@acme-robotics.example | \`-\` remove: files to ada.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager ada.bernard@acme-robotics.example |
+| bruno.mercier14@acme-robotics.example | \`-\` remove: files to bruno.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager bruno.bernard@acme-robotics.example |
+| chloe.mercier14@acme-robotics.example | \`-\` remove: files to chloe.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager chloe.bernard@acme-robotics.example |
+| dmitri.mercier14@acme-robotics.example | \`-\` remove: files to dmitri.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager dmitri.bernard@acme-robotics.example |
+| esra.mercier14@acme-robotics.example | \`-\` remove: files to esra.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager esra.bernard@acme-robotics.example |
+| farid.mercier14@acme-robotics.example | \`-\` remove: files to farid.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager farid.bernard@acme-robotics.example |
+| greta.mercier14@acme-robotics.example | \`-\` remove: files to greta.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager greta.bernard@acme-robotics.example |
+| hugo.mercier14@acme-robotics.example | \`-\` remove: files to hugo.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager hugo.bernard@acme-robotics.example |
+| ines.mercier14@acme-robotics.example | \`-\` remove: files to ines.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager ines.bernard@acme-robotics.example |
+| jonas.mercier14@acme-robotics.example | \`-\` remove: files to jonas.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager jonas.bernard@acme-robotics.example |
+| kemal.mercier14@acme-robotics.example | \`-\` remove: files to kemal.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager kemal.bernard@acme-robotics.example |
+| lucia.mercier14@acme-robotics.example | \`-\` remove: files to lucia.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager lucia.bernard@acme-robotics.example |
+| mateo.mercier14@acme-robotics.example | \`-\` remove: files to mateo.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager mateo.bernard@acme-robotics.example |
+| noor.mercier14@acme-robotics.example | \`-\` remove: files to noor.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager noor.bernard@acme-robotics.example |
+| oskar.mercier14@acme-robotics.example | \`-\` remove: files to oskar.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager oskar.bernard@acme-robotics.example |
+| paula.mercier14@acme-robotics.example | \`-\` remove: files to paula.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager paula.bernard@acme-robotics.example |
+| quentin.mercier14@acme-robotics.example | \`-\` remove: files to quentin.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager quentin.bernard@acme-robotics.example |
+| rosa.mercier14@acme-robotics.example | \`-\` remove: files to rosa.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager rosa.bernard@acme-robotics.example |
+| sven.mercier14@acme-robotics.example | \`-\` remove: files to sven.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager sven.bernard@acme-robotics.example |
+| tariq.mercier14@acme-robotics.example | \`-\` remove: files to tariq.bernard@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager tariq.bernard@acme-robotics.example |
+| ada.moulin14@acme-robotics.example | \`-\` remove: files to ada.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager ada.dubois@acme-robotics.example |
+| bruno.moulin14@acme-robotics.example | \`-\` remove: files to bruno.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager bruno.dubois@acme-robotics.example |
+| chloe.moulin14@acme-robotics.example | \`-\` remove: files to chloe.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager chloe.dubois@acme-robotics.example |
+| dmitri.moulin14@acme-robotics.example | \`-\` remove: files to dmitri.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager dmitri.dubois@acme-robotics.example |
+| esra.moulin14@acme-robotics.example | \`-\` remove: files to esra.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager esra.dubois@acme-robotics.example |
+| farid.moulin14@acme-robotics.example | \`-\` remove: files to farid.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager farid.dubois@acme-robotics.example |
+| greta.moulin14@acme-robotics.example | \`-\` remove: files to greta.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager greta.dubois@acme-robotics.example |
+| hugo.moulin14@acme-robotics.example | \`-\` remove: files to hugo.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager hugo.dubois@acme-robotics.example |
+| ines.moulin14@acme-robotics.example | \`-\` remove: files to ines.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager ines.dubois@acme-robotics.example |
+| jonas.moulin14@acme-robotics.example | \`-\` remove: files to jonas.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager jonas.dubois@acme-robotics.example |
+| kemal.moulin14@acme-robotics.example | \`-\` remove: files to kemal.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager kemal.dubois@acme-robotics.example |
+| lucia.moulin14@acme-robotics.example | \`-\` remove: files to lucia.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager lucia.dubois@acme-robotics.example |
+| mateo.moulin14@acme-robotics.example | \`-\` remove: files to mateo.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager mateo.dubois@acme-robotics.example |
+| noor.moulin14@acme-robotics.example | \`-\` remove: files to noor.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager noor.dubois@acme-robotics.example |
+| oskar.moulin14@acme-robotics.example | \`-\` remove: files to oskar.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager oskar.dubois@acme-robotics.example |
+| paula.moulin14@acme-robotics.example | \`-\` remove: files to paula.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager paula.dubois@acme-robotics.example |
+| quentin.moulin14@acme-robotics.example | \`-\` remove: files to quentin.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager quentin.dubois@acme-robotics.example |
+| rosa.moulin14@acme-robotics.example | \`-\` remove: files to rosa.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager rosa.dubois@acme-robotics.example |
+| sven.moulin14@acme-robotics.example | \`-\` remove: files to sven.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager sven.dubois@acme-robotics.example |
+| tariq.moulin14@acme-robotics.example | \`-\` remove: files to tariq.dubois@acme-robotics.example (else it-archive@acme-robotics.example; transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED (offboarding.yaml:5:3 onDeactivated: remove); files to the manager tariq.dubois@acme-robotics.example |
 
 ### Admin roles (12)
 
 | Person | Change | Reason |
 | --- | --- | --- |
-| ada.schmidt17@acme-robotics.example | role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
-| bruno.schmidt17@acme-robotics.example | role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
-| chloe.schmidt17@acme-robotics.example | role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
-| dmitri.schmidt17@acme-robotics.example | role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
-| esra.schmidt17@acme-robotics.example | role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
-| farid.schmidt17@acme-robotics.example | role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
-| greta.schmidt17@acme-robotics.example | role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
-| hugo.schmidt17@acme-robotics.example | role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
-| ines.schmidt17@acme-robotics.example | role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
-| jonas.schmidt17@acme-robotics.example | role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
-| kemal.schmidt17@acme-robotics.example | role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
-| lucia.schmidt17@acme-robotics.example | role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
+| ada.schmidt17@acme-robotics.example | \`~\` role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
+| bruno.schmidt17@acme-robotics.example | \`~\` role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
+| chloe.schmidt17@acme-robotics.example | \`~\` role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
+| dmitri.schmidt17@acme-robotics.example | \`~\` role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
+| esra.schmidt17@acme-robotics.example | \`~\` role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
+| farid.schmidt17@acme-robotics.example | \`~\` role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
+| greta.schmidt17@acme-robotics.example | \`~\` role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
+| hugo.schmidt17@acme-robotics.example | \`~\` role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
+| ines.schmidt17@acme-robotics.example | \`~\` role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
+| jonas.schmidt17@acme-robotics.example | \`~\` role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
+| kemal.schmidt17@acme-robotics.example | \`~\` role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
+| lucia.schmidt17@acme-robotics.example | \`~\` role member\\_only → support\\_admin (promotion) | member of Okta group IT Helpdesk (roles.yaml:9:17 gives support\\_admin) |
 
-<details><summary>Members to add (4,000) <code>member.add</code></summary>
+<details><summary>+ Members to add (4,000) <code>member.add</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -685,7 +685,7 @@ _This comment is shortened to fit GitHub's size limit: each cut section says wha
 
 </details>
 
-<details><summary>Profile updates (500) <code>member.update_profile</code></summary>
+<details><summary>~ Profile updates (500) <code>member.update_profile</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -722,7 +722,7 @@ _This comment is shortened to fit GitHub's size limit: each cut section says wha
 
 </details>
 
-<details><summary>Suspensions (200) <code>member.suspend</code></summary>
+<details><summary>! Suspensions (200) <code>member.suspend</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |
@@ -766,7 +766,7 @@ _This comment is shortened to fit GitHub's size limit: each cut section says wha
 
 </details>
 
-<details><summary>Group Engineering: 1,000 members to add <code>group.members.add</code></summary>
+<details><summary>+ Group Engineering: 1,000 members to add <code>group.members.add</code></summary>
 
 Why: members of Okta group Engineering not in the Dropbox group
 
@@ -913,7 +913,7 @@ Why: members of Okta group Engineering not in the Dropbox group
 
 </details>
 
-<details><summary>Group Sales Team: 1,000 members to add <code>group.members.add</code></summary>
+<details><summary>+ Group Sales Team: 1,000 members to add <code>group.members.add</code></summary>
 
 Why: members of Okta group Sales Team not in the Dropbox group
 
@@ -1060,7 +1060,7 @@ Why: members of Okta group Sales Team not in the Dropbox group
 
 </details>
 
-<details><summary>Group dbx-Finance: 1,000 members to add <code>group.members.add</code></summary>
+<details><summary>+ Group dbx-Finance: 1,000 members to add <code>group.members.add</code></summary>
 
 Why: members of Okta group dbx-Finance not in the Dropbox group
 
@@ -1206,7 +1206,7 @@ Why: members of Okta group dbx-Finance not in the Dropbox group
 
 </details>
 
-<details><summary>Group dbx-Marketing: 1,000 members to add <code>group.members.add</code></summary>
+<details><summary>+ Group dbx-Marketing: 1,000 members to add <code>group.members.add</code></summary>
 
 Why: members of Okta group dbx-Marketing not in the Dropbox group
 
@@ -1346,9 +1346,8 @@ Why: members of Okta group dbx-Marketing not in the Dropbox group
 - paula.novak2@acme-robotics.example
 - tariq.novak2@acme-robotics.example
 - dmitri.ahmed2@acme-robotics.example
-- hugo.ahmed2@acme-robotics.example
 
-… 863 more group.members.add memberships of dbx-Marketing not shown; the full plan is in the plan.json artifact
+… 864 more group.members.add memberships of dbx-Marketing not shown; the full plan is in the plan.json artifact
 
 </details>
 
@@ -1394,9 +1393,8 @@ Why: members of Okta group dbx-Marketing not in the Dropbox group
 | pending invite | paula.costa16@acme-robotics.example | 60 days, since 2026-10-01 | invited to the Dropbox team, has not joined yet |
 | pending invite | quentin.costa16@acme-robotics.example | 58 days, since 2026-10-01 | invited to the Dropbox team, has not joined yet |
 | pending invite | rosa.costa16@acme-robotics.example | 59 days, since 2026-10-01 | invited to the Dropbox team, has not joined yet |
-| pending invite | sven.costa16@acme-robotics.example | 60 days, since 2026-10-01 | invited to the Dropbox team, has not joined yet |
 
-… 221 more waiting states not shown; the full plan is in the plan.json artifact
+… 222 more waiting states not shown; the full plan is in the plan.json artifact
 
 </details>
 
@@ -1462,38 +1460,38 @@ exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > refus
 
 | Who | Change | Reason |
 | --- | --- | --- |
-| ada.bernard@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| bruno.bernard@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| chloe.bernard@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| esra.bernard@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| farid.bernard@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| greta.bernard@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| ines.bernard@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| jonas.bernard@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| kemal.bernard@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| mateo.bernard@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| noor.bernard@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| oskar.bernard@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| quentin.bernard@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| rosa.bernard@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| sven.bernard@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| ada.dubois@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| bruno.dubois@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| chloe.dubois@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| esra.dubois@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| farid.dubois@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| greta.dubois@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| ines.dubois@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| jonas.dubois@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
-| kemal.dubois@acme-robotics.example | remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| ada.bernard@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| bruno.bernard@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| chloe.bernard@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| esra.bernard@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| farid.bernard@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| greta.bernard@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| ines.bernard@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| jonas.bernard@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| kemal.bernard@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| mateo.bernard@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| noor.bernard@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| oskar.bernard@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| quentin.bernard@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| rosa.bernard@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| sven.bernard@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| ada.dubois@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| bruno.dubois@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| chloe.dubois@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| esra.dubois@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| farid.dubois@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| greta.dubois@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| ines.dubois@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| jonas.dubois@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
+| kemal.dubois@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example), wipe linked devices | Okta status DEPROVISIONED since 2026-11-27 (offboarding.yaml:5:3 onDeactivated: remove); no manager in Okta: files to the fallback it-archive@acme-robotics.example |
 
 ### Admin roles (1)
 
 | Person | Change | Reason |
 | --- | --- | --- |
-| it-admin@acme-robotics.example | role team\\_admin → member\\_only (demotion) | no longer in Okta group Dropbox Admins (roles.yaml:2:17); no other rule matches, so member\\_only |
+| it-admin@acme-robotics.example | \`~\` role team\\_admin → member\\_only (demotion) | no longer in Okta group Dropbox Admins (roles.yaml:2:17); no other rule matches, so member\\_only |
 
-<details><summary>Suspensions (7) <code>member.suspend</code></summary>
+<details><summary>! Suspensions (7) <code>member.suspend</code></summary>
 
 | Person | Change | Reason |
 | --- | --- | --- |

@@ -17,13 +17,13 @@ exports[`test/render/text.test.ts > TAP > snapshots of the catalogue > adds only
       ␛[2massigned to the Dropbox app via Okta group Contractors; ACTIVE in Okta, not in Dropbox␛[22m
 
 ␛[1mGroups␛[22m
-  ␛[32m+ group "Engineering"␛[39m: add 2 members
+    group "Engineering": add 2 members
       ␛[2mmembers of Okta group Engineering (groupPushes in groups.yaml:2:5) not in the Dropbox group␛[22m
       ␛[32m+ nina.patel@acme-robotics.example␛[39m
       ␛[32m+ lucas.moreau@acme-robotics.example␛[39m
 
 Fingerprint: sha256:1701946084e67c87395ec11a17b741ad2122d279a10478fda89804f3eff9b936 (dbxsync 0.1.0)
-␛[1mPlan: 3 to add, 1 to change, 0 to suspend, 0 to remove.␛[22m
+␛[1mPlan: 5 to add, 0 to change, 0 to suspend, 0 to remove.␛[22m
 
 `
 
@@ -39,13 +39,13 @@ People
       assigned to the Dropbox app via Okta group Contractors; ACTIVE in Okta, not in Dropbox
 
 Groups
-  + group "Engineering": add 2 members
+    group "Engineering": add 2 members
       members of Okta group Engineering (groupPushes in groups.yaml:2:5) not in the Dropbox group
       + nina.patel@acme-robotics.example
       + lucas.moreau@acme-robotics.example
 
 Fingerprint: sha256:1701946084e67c87395ec11a17b741ad2122d279a10478fda89804f3eff9b936 (dbxsync 0.1.0)
-Plan: 3 to add, 1 to change, 0 to suspend, 0 to remove.
+Plan: 5 to add, 0 to change, 0 to suspend, 0 to remove.
 
 `
 
@@ -61,7 +61,7 @@ exports[`test/render/text.test.ts > TAP > snapshots of the catalogue > awkward n
 ␛[1mGroups␛[22m
   ␛[33m~ group "<script>alert(1)</script>"␛[39m: rename "<script>alert(1)</script>" → "@acme/admins *all*"
       ␛[2mOkta group renamed to "@acme/admins *all*"␛[22m
-  ␛[32m+ group "R&D | Prototypes <EU>"␛[39m: add 2 members
+    group "R&D | Prototypes <EU>": add 2 members
       ␛[2mmembers of Okta group R&D | Prototypes <EU>␛[22m
       ␛[32m+ zoe_o-brien@acme-robotics.example␛[39m
       ␛[32m+ max.mustermann@acme-robotics.example␛[39m
@@ -70,7 +70,7 @@ exports[`test/render/text.test.ts > TAP > snapshots of the catalogue > awkward n
   ␛[33mwarning␛[39m Okta group "Legal </details> Archive" has a name that looks like HTML; Dropbox group names | and <EU> are kept as they are [odd_name]
 
 Fingerprint: sha256:dfc3420b70c492922d2a3db3d73df5c3fbfb7f8c87ef57f233b6fb2b0280172a (dbxsync 0.1.0)
-␛[1mPlan: 1 to add, 3 to change, 0 to suspend, 0 to remove.␛[22m
+␛[1mPlan: 3 to add, 2 to change, 0 to suspend, 0 to remove.␛[22m
 
 `
 
@@ -86,7 +86,7 @@ People
 Groups
   ~ group "<script>alert(1)</script>": rename "<script>alert(1)</script>" → "@acme/admins *all*"
       Okta group renamed to "@acme/admins *all*"
-  + group "R&D | Prototypes <EU>": add 2 members
+    group "R&D | Prototypes <EU>": add 2 members
       members of Okta group R&D | Prototypes <EU>
       + zoe_o-brien@acme-robotics.example
       + max.mustermann@acme-robotics.example
@@ -95,7 +95,7 @@ Warnings
   warning Okta group "Legal </details> Archive" has a name that looks like HTML; Dropbox group names | and <EU> are kept as they are [odd_name]
 
 Fingerprint: sha256:dfc3420b70c492922d2a3db3d73df5c3fbfb7f8c87ef57f233b6fb2b0280172a (dbxsync 0.1.0)
-Plan: 1 to add, 3 to change, 0 to suspend, 0 to remove.
+Plan: 3 to add, 2 to change, 0 to suspend, 0 to remove.
 
 `
 
@@ -165,7 +165,7 @@ exports[`test/render/text.test.ts > TAP > snapshots of the catalogue > mixed, co
 ␛[1mPeople␛[22m
   ␛[33m~ aiko.tanaka@acme-robotics.example␛[39m: update profile: external id (none) → 00ucXhH9LJS1SIQBUNZ6
       ␛[2mDropbox member matched Okta user by email with an empty external id: adopted␛[22m
-  ␛[32m+ elena.rossi@acme-robotics.example␛[39m: unsuspend: previous access restored
+  ␛[33m~ elena.rossi@acme-robotics.example␛[39m: unsuspend: previous access restored
       ␛[2mOkta status ACTIVE again since 2026-11-27; suspended in Dropbox␛[22m
   ␛[32m+ felix.wagner@acme-robotics.example␛[39m: recover the removed account
       ␛[2mOkta user reactivated on 2026-11-27; the Dropbox account was removed on 2026-11-24 without a file transfer, still recoverable␛[22m
@@ -183,11 +183,11 @@ exports[`test/render/text.test.ts > TAP > snapshots of the catalogue > mixed, co
       ␛[2mOkta status SUSPENDED since 2026-11-20 (offboarding.yaml:2:3 onSuspended: suspend, wipeData false)␛[22m
 
 ␛[1mGroups␛[22m
-  ␛[32m+ group "Engineering"␛[39m: add 2 members
+    group "Engineering": add 2 members
       ␛[2mmembers of Okta group Engineering not in the Dropbox group␛[22m
       ␛[32m+ nina.patel@acme-robotics.example␛[39m
       ␛[32m+ priya.raman@acme-robotics.example␛[39m
-  ␛[31m- group "Engineering"␛[39m: remove 1 member
+    group "Engineering": remove 1 member
       ␛[2mno longer members of Okta group Engineering␛[22m
       ␛[31m- ben.ortiz@acme-robotics.example␛[39m
   ␛[33m~ group "Sales Team"␛[39m: adopt: mark as managed (external id okta:00gXf1hGSxcEq7SNnti6)
@@ -198,7 +198,7 @@ exports[`test/render/text.test.ts > TAP > snapshots of the catalogue > mixed, co
       ␛[2mcreated by dbxsync for Okta group dbx-Events, which no push names any more (pruneGroups: true in groups.yaml:8:1)␛[22m
   ␛[32m+ group "dbx-Legal"␛[39m: create: company managed, for Okta group 00gYgTENdPCJRe8oemgn
       ␛[2mOkta group dbx-Legal matches groupPushes pattern "^dbx-" (groups.yaml:4:5); no Dropbox group carries its external id␛[22m
-  ␛[32m+ group "dbx-Legal"␛[39m: add 3 members
+    group "dbx-Legal": add 3 members
       ␛[2mmembers of Okta group dbx-Legal␛[22m
       ␛[32m+ omar.haddad@acme-robotics.example␛[39m
       ␛[32m+ rachel.green@acme-robotics.example␛[39m
@@ -219,7 +219,7 @@ exports[`test/render/text.test.ts > TAP > snapshots of the catalogue > mixed, co
   ␛[33mwarning␛[39m settings.yaml:21:7: safety exception "Closing the Lyon office (TICKET-123)" expires on 2026-12-31 [exception_expires_soon]
 
 Fingerprint: sha256:3a71b78969a8d26a9ef1bbb5fe8ba4b429b6df7f542d68cea99214f6fa3a172c (dbxsync 0.1.0)
-␛[1mPlan: 5 to add, 10 to change, 2 to suspend, 3 to remove.␛[22m
+␛[1mPlan: 9 to add, 8 to change, 2 to suspend, 4 to remove.␛[22m
 
 `
 
@@ -239,7 +239,7 @@ Admin roles (privileged changes, listed first)
 People
   + user-03f5846c@redacted: add: Nina Patel, role member_only, no welcome email
       assigned to the Dropbox app via Okta group Dropbox Users; ACTIVE in Okta since 2026-11-25, not in Dropbox
-  + user-2f63943c@redacted: unsuspend: previous access restored
+  ~ user-2f63943c@redacted: unsuspend: previous access restored
       Okta status ACTIVE again since 2026-11-27; suspended in Dropbox
   ~ user-4a76e852@redacted: update profile: external id (none) → 00ucXhH9LJS1SIQBUNZ6
       Dropbox member matched Okta user by email with an empty external id: adopted
@@ -257,11 +257,11 @@ People
       Okta status SUSPENDED since 2026-11-20 (offboarding.yaml:2:3 onSuspended: suspend, wipeData false)
 
 Groups
-  + group "Engineering": add 2 members
+    group "Engineering": add 2 members
       members of Okta group Engineering not in the Dropbox group
       + user-03f5846c@redacted
       + user-09456301@redacted
-  - group "Engineering": remove 1 member
+    group "Engineering": remove 1 member
       no longer members of Okta group Engineering
       - user-9bd3c6a5@redacted
   ~ group "Sales Team": adopt: mark as managed (external id okta:00gXf1hGSxcEq7SNnti6)
@@ -272,7 +272,7 @@ Groups
       created by dbxsync for Okta group dbx-Events, which no push names any more (pruneGroups: true in groups.yaml:8:1)
   + group "dbx-Legal": create: company managed, for Okta group 00gYgTENdPCJRe8oemgn
       Okta group dbx-Legal matches groupPushes pattern "^dbx-" (groups.yaml:4:5); no Dropbox group carries its external id
-  + group "dbx-Legal": add 3 members
+    group "dbx-Legal": add 3 members
       members of Okta group dbx-Legal
       + user-b09e2cc1@redacted
       + user-b2151273@redacted
@@ -293,7 +293,7 @@ Warnings
   warning settings.yaml:21:7: safety exception "Closing the Lyon office (TICKET-123)" expires on 2026-12-31 [exception_expires_soon]
 
 Fingerprint: sha256:3a71b78969a8d26a9ef1bbb5fe8ba4b429b6df7f542d68cea99214f6fa3a172c (dbxsync 0.1.0)
-Plan: 5 to add, 10 to change, 2 to suspend, 3 to remove.
+Plan: 9 to add, 8 to change, 2 to suspend, 4 to remove.
 
 `
 
@@ -313,7 +313,7 @@ Admin roles (privileged changes, listed first)
 People
   ~ aiko.tanaka@acme-robotics.example: update profile: external id (none) → 00ucXhH9LJS1SIQBUNZ6
       Dropbox member matched Okta user by email with an empty external id: adopted
-  + elena.rossi@acme-robotics.example: unsuspend: previous access restored
+  ~ elena.rossi@acme-robotics.example: unsuspend: previous access restored
       Okta status ACTIVE again since 2026-11-27; suspended in Dropbox
   + felix.wagner@acme-robotics.example: recover the removed account
       Okta user reactivated on 2026-11-27; the Dropbox account was removed on 2026-11-24 without a file transfer, still recoverable
@@ -331,11 +331,11 @@ People
       Okta status SUSPENDED since 2026-11-20 (offboarding.yaml:2:3 onSuspended: suspend, wipeData false)
 
 Groups
-  + group "Engineering": add 2 members
+    group "Engineering": add 2 members
       members of Okta group Engineering not in the Dropbox group
       + nina.patel@acme-robotics.example
       + priya.raman@acme-robotics.example
-  - group "Engineering": remove 1 member
+    group "Engineering": remove 1 member
       no longer members of Okta group Engineering
       - ben.ortiz@acme-robotics.example
   ~ group "Sales Team": adopt: mark as managed (external id okta:00gXf1hGSxcEq7SNnti6)
@@ -346,7 +346,7 @@ Groups
       created by dbxsync for Okta group dbx-Events, which no push names any more (pruneGroups: true in groups.yaml:8:1)
   + group "dbx-Legal": create: company managed, for Okta group 00gYgTENdPCJRe8oemgn
       Okta group dbx-Legal matches groupPushes pattern "^dbx-" (groups.yaml:4:5); no Dropbox group carries its external id
-  + group "dbx-Legal": add 3 members
+    group "dbx-Legal": add 3 members
       members of Okta group dbx-Legal
       + omar.haddad@acme-robotics.example
       + rachel.green@acme-robotics.example
@@ -367,7 +367,7 @@ Warnings
   warning settings.yaml:21:7: safety exception "Closing the Lyon office (TICKET-123)" expires on 2026-12-31 [exception_expires_soon]
 
 Fingerprint: sha256:3a71b78969a8d26a9ef1bbb5fe8ba4b429b6df7f542d68cea99214f6fa3a172c (dbxsync 0.1.0)
-Plan: 5 to add, 10 to change, 2 to suspend, 3 to remove.
+Plan: 9 to add, 8 to change, 2 to suspend, 4 to remove.
 
 `
 
