@@ -9,7 +9,7 @@ import type { DropboxWriter, MemberSelector, WriteReceipt } from '../domain/port
 import { assertNever, InternalError, RemoteError, UsageError } from '../domain/errors.js';
 import { redact } from '../domain/redact.js';
 import { KeyLock } from './key-lock.js';
-import { splitPhases } from './phases.js';
+import { missingPhase, splitPhases } from './phases.js';
 import type { ActionError, ActionOutcome, ApplyCounts, ApplyEvent, ApplyResult } from './outcome.js';
 
 export interface ApplyOptions {
@@ -81,6 +81,8 @@ export function assertRunnable(plan: Plan): void {
     const rules = [...new Set(plan.safety.violations.map((v) => v.rule))].join(', ');
     throw new UsageError(`the plan is refused by the safety guard (${rules || 'no reason given'}); nothing was applied`);
   }
+  const unphased = missingPhase(plan.actions);
+  if (unphased !== null) throw new UsageError(`${unphased}; nothing was applied`);
   const seen = new Set<string>();
   for (const a of plan.actions) {
     if (seen.has(a.id)) throw new UsageError(`the plan holds action id "${a.id}" twice; nothing was applied`);

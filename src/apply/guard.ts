@@ -9,6 +9,7 @@ import { ROLE_RANK } from '../domain/desired.js';
 import { ACTION_KINDS, grantedRole, isDestructive } from '../domain/plan.js';
 import type { Action, ActionKind, GroupRef, PersonRef, Plan } from '../domain/plan.js';
 import { UsageError, assertNever } from '../domain/errors.js';
+import { missingPhase } from './phases.js';
 
 /** The guard's verdict. `text` explains it in a few lines, with a diff of the destructive actions. */
 export interface ReviewedPlanCheck {
@@ -331,6 +332,8 @@ export function readPlanFile(json: string, source = 'plan file'): Plan {
     if (missing !== undefined) return fail(`${at} (${a.kind}) has no ${missing}`);
     return undefined;
   });
+  const unphased = missingPhase(data.actions as { id: string; phase?: unknown }[]);
+  if (unphased !== null) throw new UsageError(`${source}: ${unphased}`);
   for (const key of ['reports', 'waiting', 'warnings'] as const) {
     if (data[key] !== undefined && !Array.isArray(data[key])) return fail(`${key} is not a list`);
   }

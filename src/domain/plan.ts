@@ -180,6 +180,14 @@ export type Action =
 
 export type ActionKind = Action['kind'];
 
+/**
+ * An action as a plan holds it: with its execution phase, decided by the planner that wrote the
+ * plan (src/plan/ordering.ts) and carried as data, so the executor never re-derives an order.
+ * Consecutive actions of one phase may run concurrently; a phase starts when the one before it
+ * has settled (add-before-remove, promotions before demotions).
+ */
+export type PlannedAction = Action & { readonly phase: number };
+
 /** Every kind once, in a fixed order; a kind missing from the table does not compile. */
 const KIND_TABLE = {
   'member.add': true,
@@ -323,8 +331,8 @@ export interface Plan {
   readonly generatedAt?: string;
   /** Count of actions by kind (kinds with zero omitted). */
   readonly summary: Readonly<Partial<Record<ActionKind, number>>>;
-  /** In execution order. */
-  readonly actions: readonly Action[];
+  /** In execution order, each with its phase. */
+  readonly actions: readonly PlannedAction[];
   readonly reports: readonly Report[];
   readonly waiting: readonly Waiting[];
   readonly warnings: readonly Warning[];

@@ -24,6 +24,7 @@ import {
   type OktaCreateUserAction,
   type OktaUpdateProfileAction,
   type Plan,
+  type PlannedAction,
   type ProfileChange,
   type Report,
   type SafetyViolation,
@@ -34,6 +35,7 @@ import { OPERATOR_REASON, protectedMembers } from '../plan/context.js';
 import { fingerprint } from '../plan/fingerprint.js';
 import { matchIdentities, type MatchKind } from '../plan/identity.js';
 import { indexLive, type LiveIndex } from '../plan/live-index.js';
+import { phase } from '../plan/ordering.js';
 import { at, compareStrings, display, list } from '../plan/text.js';
 import { dropboxValue, IMPORT_FIELD_LABEL, type ImportField } from './fields.js';
 
@@ -107,7 +109,10 @@ export function planImport(input: PlanInput): Plan {
     createForUnmatched(ctx, member);
   }
 
-  const actions = [...ctx.actions].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compareStrings(a.id, b.id));
+  // Import actions are independent (each touches one person): one phase, run a few at a time.
+  const actions = [...ctx.actions]
+    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compareStrings(a.id, b.id))
+    .map((a): PlannedAction => ({ ...a, phase: phase(a) }));
   const summary: Partial<Record<ActionKind, number>> = {};
   for (const kind of ACTION_KINDS) {
     const count = actions.filter((a) => a.kind === kind).length;

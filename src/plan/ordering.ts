@@ -5,7 +5,7 @@
  * last (their transfer destinations already exist), and group deletions after everything.
  */
 import { assertNever } from '../domain/errors.js';
-import { isDemotion, type Action } from '../domain/plan.js';
+import { isDemotion, type Action, type PlannedAction } from '../domain/plan.js';
 import { compareStrings } from './text.js';
 
 export function phase(action: Action): number {
@@ -42,6 +42,7 @@ export function phase(action: Action): number {
   }
 }
 
-export function executionOrder(actions: readonly Action[]): Action[] {
-  return [...actions].sort((a, b) => phase(a) - phase(b) || compareStrings(a.id, b.id));
+/** The actions in execution order, each stamped with its phase: the plan carries the order as data. */
+export function executionOrder(actions: readonly Action[]): PlannedAction[] {
+  return actions.map((a): PlannedAction => ({ ...a, phase: phase(a) })).sort((a, b) => a.phase - b.phase || compareStrings(a.id, b.id));
 }

@@ -7,42 +7,19 @@
  * is skipped, not applied, with a line on stderr and in the audit log ("not reviewed: ..."); apply
  * still exits 0 and the next plan shows it."
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { reviewedPlanDefect, withDependents, checkReviewedPlan } from '../../src/apply/guard.js';
-import { run } from '../../src/cli/run.js';
 import type { Action, Plan } from '../../src/domain/plan.js';
 import { grantedRole } from '../../src/domain/plan.js';
-import { clearSecrets } from '../../src/domain/redact.js';
 import { planContentDigest } from '../../src/plan/index.js';
-import { demoSeed } from '../../src/sandbox/demo-seed.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { captureIO } from '../helpers/io.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { demoCli as cli, demoSandbox, desiredStateWorkdir } from '../helpers/demo-cli.js';
 
-const NOW = '2026-11-28T12:00:00.000Z';
-const REPO = path.resolve(import.meta.dirname, '../..');
 const TOKENS = { okta: 'OKTA-SECRET-rp-19ac', dropbox: 'DBX-SECRET-rp-5be2' };
-
-async function withSandbox(t: Test): Promise<Sandbox> {
-  const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), tokens: TOKENS, clock: () => new Date(NOW) });
-  t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
-  return sandbox;
-}
-
-function workdir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dbxsync-reviewed-'));
-  cpSync(path.join(REPO, 'desired-state'), path.join(dir, 'desired-state'), { recursive: true });
-  return dir;
-}
-
-async function cli(argv: string[], sandbox: Sandbox, cwd: string) {
-  const io = captureIO({ env: sandbox.env(), cwd, now: NOW });
-  const code = await run(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const withSandbox = (t: Test): Promise<Sandbox> => demoSandbox(t, TOKENS);
+const workdir = (): string => desiredStateWorkdir('dbxsync-reviewed-');
 
 function readPlan(cwd: string, file = 'plan.json'): Plan {
   return JSON.parse(readFileSync(path.join(cwd, file), 'utf8')) as Plan;

@@ -153,7 +153,7 @@ t.test('refused before any write: a refused plan, a plan holding Dropbox actions
     { name: 'refused by import.maxWrites', plan: { ...plan, safety: { ok: false, violations: [{ rule: 'max_writes', message: 'too many', limit: 1, value: 4 }] } }, message: /refused by the safety checks \(max_writes\); nothing was written to Okta/ },
     {
       name: 'a Dropbox action',
-      plan: { ...plan, actions: [...plan.actions, { kind: 'member.unsuspend', id: 'member.unsuspend:x', reason: 'r', reversibility: 'reversible', dependsOn: [], serialKey: null, member: { email: 'x@acme.example', teamMemberId: 'dbmid:x', oktaUserId: null } }] },
+      plan: { ...plan, actions: [...plan.actions, { kind: 'member.unsuspend', id: 'member.unsuspend:x', reason: 'r', reversibility: 'reversible', dependsOn: [], serialKey: null, phase: 2, member: { email: 'x@acme.example', teamMemberId: 'dbmid:x', oktaUserId: null } }] },
       message: /holds Dropbox actions \(1: member\.unsuspend\)/,
     },
     { name: 'an id twice', plan: { ...plan, actions: [...plan.actions, plan.actions[0]!] }, message: /holds action id "okta\.assign:dbmid:ada" twice/ },

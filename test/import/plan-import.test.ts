@@ -4,7 +4,7 @@
  */
 import t, { type Test } from 'tap';
 import type { ImportSettings } from '../../src/domain/desired.js';
-import type { Action, Plan } from '../../src/domain/plan.js';
+import type { Action, PlannedAction, Plan } from '../../src/domain/plan.js';
 import { planImport } from '../../src/import/index.js';
 import { planSync } from '../../src/plan/index.js';
 import { src, team, type PlanInputData, type TeamBuilder } from '../helpers/builders.js';
@@ -22,7 +22,7 @@ function kinds(plan: Plan): string[] {
 }
 
 function only<K extends Action['kind']>(plan: Plan, kind: K): Extract<Action, { kind: K }> {
-  const found = plan.actions.filter((a): a is Extract<Action, { kind: K }> => a.kind === kind);
+  const found = plan.actions.filter((a): a is Extract<PlannedAction, { kind: K }> => a.kind === kind);
   if (found.length !== 1) throw new Error(`expected one ${kind}, got ${found.length}`);
   return found[0]!;
 }

@@ -1,11 +1,11 @@
 /** Small accessors for asserting on plans in the planner's tests. */
 import type { Test } from 'tap';
-import type { Action, ActionKind, Plan } from '../../src/domain/plan.js';
+import type { Action, ActionKind, Plan, PlannedAction } from '../../src/domain/plan.js';
 import { planSync } from '../../src/plan/index.js';
 import type { PlanInputData, TeamBuilder } from '../helpers/builders.js';
 
 export function actionsOf<K extends ActionKind>(plan: Plan, kind: K): Extract<Action, { kind: K }>[] {
-  return plan.actions.filter((a): a is Extract<Action, { kind: K }> => a.kind === kind);
+  return plan.actions.filter((a): a is Extract<PlannedAction, { kind: K }> => a.kind === kind);
 }
 
 export function kinds(plan: Plan): string[] {

@@ -17,8 +17,10 @@ import type {
   MemberUpdateProfileAction,
   PersonRef,
   Plan,
+  PlannedAction,
   SafetyViolation,
 } from '../../../src/domain/plan.js';
+import { phase } from '../../../src/plan/ordering.js';
 
 type Base = { dependsOn?: string[]; serialKey?: string | null; id?: string };
 
@@ -105,6 +107,11 @@ export function deleteGroup(group: GroupRef, o: Base = {}): GroupDeleteAction {
   return { ...base(`group.delete:${group.groupId}`, o, 'irreversible'), kind: 'group.delete', group };
 }
 
+/** Each action with the phase the planner gives its kind (src/plan/ordering.ts), as a planned plan carries it. */
+export function withPhases(actions: readonly Action[]): PlannedAction[] {
+  return actions.map((a) => ({ ...a, phase: phase(a) }));
+}
+
 export function plan(actions: Action[], o: { fingerprint?: string; violations?: SafetyViolation[] } = {}): Plan {
   const summary: Partial<Record<Action['kind'], number>> = {};
   for (const a of actions) summary[a.kind] = (summary[a.kind] ?? 0) + 1;
@@ -115,7 +122,7 @@ export function plan(actions: Action[], o: { fingerprint?: string; violations?: 
     toolVersion: '0.1.0',
     generatedAt: '2026-11-28T12:00:00.000Z',
     summary,
-    actions,
+    actions: withPhases(actions),
     reports: [],
     waiting: [],
     warnings: [],

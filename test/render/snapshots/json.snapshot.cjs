@@ -38,7 +38,8 @@ exports[`test/render/json.test.ts > TAP > snapshot of the mixed plan as JSON > m
         "oktaUserId": "00ucx860AhIWMBksDbmy"
       },
       "from": "member_only",
-      "to": "team_admin"
+      "to": "team_admin",
+      "phase": 4
     },
     {
       "id": "member.set_role:dbmid:AAopKLxxi7ZpSzIu5xL8rJ",
@@ -53,7 +54,8 @@ exports[`test/render/json.test.ts > TAP > snapshot of the mixed plan as JSON > m
         "oktaUserId": "00uRxQrK3BSWPtSQXkJd"
       },
       "from": "member_only",
-      "to": "support_admin"
+      "to": "support_admin",
+      "phase": 4
     },
     {
       "id": "member.set_role:dbmid:AArg5HxMnkldRQCPxDnjue",
@@ -68,7 +70,8 @@ exports[`test/render/json.test.ts > TAP > snapshot of the mixed plan as JSON > m
         "oktaUserId": "00uVSDTmFgA2rslAgQO6"
       },
       "from": "user_management_admin",
-      "to": "member_only"
+      "to": "member_only",
+      "phase": 5
     },
     {
       "id": "member.add:okta:00uYc3edden6QIklonWx",
@@ -86,7 +89,8 @@ exports[`test/render/json.test.ts > TAP > snapshot of the mixed plan as JSON > m
       "surname": "Patel",
       "externalId": "00uYc3edden6QIklonWx",
       "sendWelcomeEmail": false,
-      "role": "member_only"
+      "role": "member_only",
+      "phase": 2
     },
     {
       "id": "member.add:okta:00ue2OsXacvXVe3uZlxp",
@@ -104,7 +108,8 @@ exports[`test/render/json.test.ts > TAP > snapshot of the mixed plan as JSON > m
       "surname": "Haddad",
       "externalId": "00ue2OsXacvXVe3uZlxp",
       "sendWelcomeEmail": false,
-      "role": "user_management_admin"
+      "role": "user_management_admin",
+      "phase": 2
     },
     {
       "id": "member.update_profile:dbmid:AAAtJJrrlkDme3CyAzXyIb",
@@ -127,7 +132,8 @@ exports[`test/render/json.test.ts > TAP > snapshot of the mixed plan as JSON > m
           "from": "Lee",
           "to": "Lee-Smith"
         }
-      }
+      },
+      "phase": 2
     },
     {
       "id": "member.update_profile:dbmid:AA1l3OktwbxfhN5SCFbDav",
@@ -146,7 +152,8 @@ exports[`test/render/json.test.ts > TAP > snapshot of the mixed plan as JSON > m
           "from": null,
           "to": "00ucXhH9LJS1SIQBUNZ6"
         }
-      }
+      },
+      "phase": 2
     },
     {
       "id": "member.suspend:dbmid:AAUfrjykEKc1rYQEGDDbgD",
@@ -161,7 +168,8 @@ exports[`test/render/json.test.ts > TAP > snapshot of the mixed plan as JSON > m
         "oktaUserId": "00upV0t0ZmPakSSAEHok"
       },
       "wipeData": false,
-      "removeAfter": null
+      "removeAfter": null,
+      "phase": 8
     },
     {
       "id": "member.suspend:dbmid:AAoKTtk31MpgPITw9w80O8",
@@ -176,7 +184,8 @@ exports[`test/render/json.test.ts > TAP > snapshot of the mixed plan as JSON > m
         "oktaUserId": "00u7wxSiivExrgmeAPzT"
       },
       "wipeData": false,
-      "removeAfter": null
+      "removeAfter": null,
+      "phase": 8
     },
     {
       "id": "member.unsuspend:dbmid:AAzvxJxF66yro9ewOxPlKW",
@@ -189,7 +198,8 @@ exports[`test/render/json.test.ts > TAP > snapshot of the mixed plan as JSON > m
         "email": "elena.rossi@acme-robotics.example",
         "teamMemberId": "dbmid:AAzvxJxF66yro9ewOxPlKW",
         "oktaUserId": "00ubS58Fv6xrl8nyM6nP"
-      }
+      },
+      "phase": 2
     },
     {
       "id": "member.recover:dbmid:AAYaYMSELvJEjq03rFZyBv",
@@ -202,7 +212,8 @@ exports[`test/render/json.test.ts > TAP > snapshot of the mixed plan as JSON > m
         "email": "felix.wagner@acme-robotics.example",
         "teamMemberId": "dbmid:AAYaYMSELvJEjq03rFZyBv",
         "oktaUserId": "00ufLzuMajIP3ODZSRaZ"
-      }
+      },
+      "phase": 2
     },
     {
       "id": "member.remove:dbmid:AA7hirIOvmlBLMxNvHbwWG",
@@ -235,7 +246,8 @@ exports[`test/render/json.test.ts > TAP > snapshot of the mixed plan as JSON > m
       ],
       "keepAccount": false,
       "retainTeamShares": false,
-      "wipeData": true
+      "wipeData": true,
+      "phase": 9
     },
     {
       "id": "member.remove:dbmid:AAxQy6Fv19hxphC0JAxozq",
@@ -254,7 +266,8 @@ exports[`test/render/json.test.ts > TAP > snapshot of the mixed plan as JSON > m
       "transferFallbacks": [],
       "keepAccount": false,
       "retainTeamShares": false,
-      "wipeData": false
+      "wipeData": false,
+      "phase": 9
     },
     {
       "id": "group.create:okta-group:okta:00gYgTENdPCJRe8oemgn",
@@ -269,7 +282,8 @@ exports[`test/render/json.test.ts > TAP > snapshot of the mixed plan as JSON > m
         "externalId": "okta:00gYgTENdPCJRe8oemgn"
       },
       "oktaGroupId": "00gYgTENdPCJRe8oemgn",
-      "managementType": "company_managed"
+      "managementType": "company_managed",
+      "phase": 0
     },
     {
       "id": "group.rename:group:g:uoyv8ca6jd2lp9ncggglg4ge",
@@ -285,7 +299,8 @@ exports[`test/render/json.test.ts > TAP > snapshot of the mixed plan as JSON > m
       },
       "from": "dbx-Brand",
       "to": "dbx-Marketing",
-      "newExternalId": null
+      "newExternalId": null,
+      "phase": 1
     },
     {
       "id": "group.rename:group:g:rjdqju2ppyamznicxwmppmcq",
@@ -301,7 +316,8 @@ exports[`test/render/json.test.ts > TAP > snapshot of the mixed plan as JSON > m
       },
       "from": "Sales Team",
       "to": "Sales Team",
-      "newExternalId": "okta:00gXf1hGSxcEq7SNnti6"
+      "newExternalId": "okta:00gXf1hGSxcEq7SNnti6",
+      "phase": 1
     },
     {
       "id": "group.members.add:group:g:yrwefuqjxjxjarmdhriuxreq",
@@ -328,7 +344,8 @@ exports[`test/render/json.test.ts > TAP > snapshot of the mixed plan as JSON > m
           "teamMemberId": "dbmid:AAopKLxxi7ZpSzIu5xL8rJ",
           "oktaUserId": "00uRxQrK3BSWPtSQXkJd"
         }
-      ]
+      ],
+      "phase": 6
     },
     {
       "id": "group.members.add:okta-group:okta:00gYgTENdPCJRe8oemgn",
@@ -361,7 +378,8 @@ exports[`test/render/json.test.ts > TAP > snapshot of the mixed plan as JSON > m
           "teamMemberId": "dbmid:AA62AGvbxawrxG2zSDcI9G",
           "oktaUserId": "00ukcmTrEh4RIh0pE2mY"
         }
-      ]
+      ],
+      "phase": 6
     },
     {
       "id": "group.members.remove:group:g:yrwefuqjxjxjarmdhriuxreq",
@@ -381,7 +399,8 @@ exports[`test/render/json.test.ts > TAP > snapshot of the mixed plan as JSON > m
           "teamMemberId": "dbmid:AAZsUGrHoVYmJB2EFX9QzL",
           "oktaUserId": "00uZ15Eopu2YKBpOh0Xb"
         }
-      ]
+      ],
+      "phase": 7
     },
     {
       "id": "group.delete:group:g:edtd4f0x3hrakqorlvxu8tux",
@@ -394,7 +413,8 @@ exports[`test/render/json.test.ts > TAP > snapshot of the mixed plan as JSON > m
         "groupId": "g:edtd4f0x3hrakqorlvxu8tux",
         "name": "dbx-Events",
         "externalId": "okta:00g8hF4HORP3nulREP33"
-      }
+      },
+      "phase": 10
     }
   ],
   "reports": [
