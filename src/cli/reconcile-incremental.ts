@@ -115,6 +115,20 @@ function quietPlan(desired: DesiredState, appId: string): Plan {
   return { formatVersion: 1, fingerprint: fingerprint(empty), toolVersion: VERSION, summary: {}, actions: [], reports: [], waiting: [], warnings: [], safety: { ok: true, violations: [] } };
 }
 
+/**
+ * The Dropbox groups of the people in scope (their profiles' group ids) and those carrying the
+ * markers of their pushed Okta groups: by id first, then only the markers none of those carries
+ * (groups/get_info takes one kind of selector a call, GroupsSelector team.stone:2207; an external
+ * id names one group of the team), so a person whose Dropbox groups follow Okta costs one call.
+ */
+async function groupsOfScope(clients: LiveClients, groupIds: ReadonlySet<string>, markers: readonly string[], retry: ReturnType<typeof retryContextOf>): Promise<DropboxGroup[]> {
+  const byId = groupIds.size === 0 ? [] : await lookupGroups(clients.dropbox, { groupIds: [...groupIds], externalIds: [] }, retry);
+  const carried = new Set(byId.map((g) => g.externalId));
+  const missing = markers.filter((m) => !carried.has(m));
+  const byMarker = missing.length === 0 ? [] : await lookupGroups(clients.dropbox, { groupIds: [], externalIds: missing }, retry);
+  return [...new Map([...byId, ...byMarker].map((g) => [g.groupId, g])).values()];
+}
+
 /** The reason a scoped plan must not run as it is (it needs the whole team), or null. */
 export function planEscalation(plan: Plan, members: readonly DropboxMember[]): string | null {
   const groupChange = plan.actions.find((a) => a.kind === 'group.create' || a.kind === 'group.rename' || a.kind === 'group.delete');
@@ -164,7 +178,8 @@ export async function reconcileIncremental(desired: DesiredState, clients: LiveC
   // Awaited below; until then a failure must not count as unhandled.
   factsRead.catch(() => undefined);
 
-  const groups = await readOktaGroups(okta);
+  const groups = changes.groups ?? (await readOktaGroups(okta));
+  const known = new Map((changes.updatedUsers ?? []).map((u) => [u.id, u]));
   const pushed = pushedGroupIds(desired, groups);
   {
     const targets = targetGroupIds(desired, groups);
@@ -196,54 +211,65 @@ export async function reconcileIncremental(desired: DesiredState, clients: LiveC
   }
 
   // The people, in two rounds: a member found by email may carry the external id of another Okta user.
+  // Each round's members/get_info_v2 batch also asks for the managers read with them and, once,
+  // the transfer destinations: read, never planned (outside the scope).
+  const settings = desired.offboarding.onDeactivated;
+  const destinationEmails = [settings.transferTo === 'manager' || settings.transferTo === 'none' ? null : settings.transferTo, settings.fallbackTransferTo, settings.transferAdmin].filter(
+    (e): e is string => e !== null,
+  );
   let people: OktaPeople = { users: [], assignments: [], groups, groupsOf: new Map(), missing: [] };
   const inScope = new Map<string, DropboxMember>();
+  const extras = new Map<string, DropboxMember>();
   const profileGroups = new Map<string, readonly string[]>();
-  let pending = [...want.userIds].sort();
-  for (let round = 0; round < 2 && pending.length > 0; round++) {
-    const read = await readOktaPeople(okta, desired, { userIds: pending, leaving: want.leaving, groups: people.groups });
-    people = merge(people, read);
+  const askedManagers = new Set<string>();
+  const lookup = async (pending: readonly string[], scopeUsers: readonly OktaUser[], managers: readonly OktaUser[], emails: readonly string[]): Promise<DropboxMember[]> => {
+    for (const u of managers) askedManagers.add(u.id);
+    const scopeIds = new Set(pending);
+    const scopeEmails = new Set(scopeUsers.flatMap((u) => emailsOf(u, desired)));
     const found = await lookupMembers(
       clients.dropbox,
-      { externalIds: pending, emails: read.users.filter((u) => read.groupsOf.has(u.id)).flatMap((u) => emailsOf(u, desired)) },
+      { externalIds: [...pending, ...managers.map((u) => u.id)], emails: [...scopeEmails, ...managers.map((u) => u.email), ...emails] },
       retry,
     );
+    const mine: DropboxMember[] = [];
     for (const m of found.members) {
-      inScope.set(m.teamMemberId, m);
+      // get_info_v2 answers each selector with the member it names: by external id or by email.
+      const ofScope = (m.externalId !== null && scopeIds.has(m.externalId)) || scopeEmails.has(m.email.toLowerCase());
+      (ofScope ? inScope : extras).set(m.teamMemberId, m);
+      if (ofScope) mine.push(m);
       profileGroups.set(m.teamMemberId, found.groupsOf.get(m.teamMemberId) ?? []);
     }
+    return mine;
+  };
+  let pending = [...want.userIds].sort();
+  for (let round = 0; round < 2 && pending.length > 0; round++) {
+    const read = await readOktaPeople(okta, desired, { userIds: pending, leaving: want.leaving, groups: people.groups, known });
+    people = merge(people, read);
+    const found = await lookup(
+      pending,
+      read.users.filter((u) => read.groupsOf.has(u.id)),
+      read.users.filter((u) => !read.groupsOf.has(u.id) && !askedManagers.has(u.id)),
+      round === 0 ? destinationEmails : [],
+    );
     const asked = new Set(people.groupsOf.keys());
     for (const id of people.missing) asked.add(id);
-    pending = [...new Set(found.members.map((m) => m.externalId).filter((x): x is string => x !== null && !asked.has(x)))].sort();
+    pending = [...new Set(found.map((m) => m.externalId).filter((x): x is string => x !== null && !asked.has(x)))].sort();
   }
   const gone = people.missing.find((id) => [...inScope.values()].some((m) => m.externalId === id && m.status !== 'removed'));
   if (gone !== undefined) return escalate(`Okta user ${gone} no longer exists: its Dropbox member may match another Okta user by email`);
 
-  // Transfer destinations and managers: read, never planned (outside the scope).
-  const settings = desired.offboarding.onDeactivated;
   const scopeUsers = new Set(people.groupsOf.keys());
-  const managers = people.users.filter((u) => !scopeUsers.has(u.id));
-  const destinationEmails = [settings.transferTo === 'manager' || settings.transferTo === 'none' ? null : settings.transferTo, settings.fallbackTransferTo, settings.transferAdmin].filter(
-    (e): e is string => e !== null,
-  );
-  const extras =
-    managers.length + destinationEmails.length === 0
-      ? { members: [], groupsOf: new Map<string, readonly string[]>() }
-      : await lookupMembers(clients.dropbox, { externalIds: managers.map((u) => u.id), emails: [...managers.map((u) => u.email), ...destinationEmails] }, retry);
+  // Managers first read in the second round (rare), and the destinations when no round ran.
+  const lateManagers = people.users.filter((u) => !scopeUsers.has(u.id) && !askedManagers.has(u.id));
+  if (lateManagers.length > 0 || (want.userIds.size === 0 && destinationEmails.length > 0)) await lookup([], [], lateManagers, want.userIds.size === 0 ? destinationEmails : []);
   const members = new Map(inScope);
-  for (const m of extras.members) if (!members.has(m.teamMemberId)) members.set(m.teamMemberId, m);
-  for (const [id, g] of extras.groupsOf) if (!profileGroups.has(id)) profileGroups.set(id, g);
+  for (const [id, m] of extras) if (!members.has(id)) members.set(id, m);
 
   // The Dropbox groups of the people in scope, and the marked groups of their pushed Okta groups.
   const oktaGroupsOfScope = new Set([...people.groupsOf.values()].flat().filter((id) => pushed.has(id)));
   for (const id of want.unexplainedGroups) if (pushed.has(id)) oktaGroupsOfScope.add(id);
   const dropboxGroupIds = new Set([...inScope.keys()].flatMap((id) => profileGroups.get(id) ?? []));
-  const [facts, dropboxGroups] = await Promise.all([
-    factsRead,
-    dropboxGroupIds.size + oktaGroupsOfScope.size === 0
-      ? Promise.resolve([])
-      : lookupGroups(clients.dropbox, { groupIds: [...dropboxGroupIds], externalIds: [...oktaGroupsOfScope].map((id) => `${MARKER}${id}`) }, retry),
-  ]);
+  const [facts, dropboxGroups] = await Promise.all([factsRead, groupsOfScope(clients, dropboxGroupIds, [...oktaGroupsOfScope].map((id) => `${MARKER}${id}`), retry)]);
   const groupScope = new Set(oktaGroupsOfScope);
   for (const g of dropboxGroups) {
     const oktaId = g.externalId?.startsWith(MARKER) ? g.externalId.slice(MARKER.length) : null;

@@ -9,20 +9,27 @@
  * filtering supports id, type, lastUpdated and lastMembershipUpdated). Not `search`: its users come
  * from an eventually consistent store, and its operators are sw, eq and co.
  *
- * People, each by id, never by a listing: the app user (GET /api/v1/apps/{appId}/users/{userId}
- * with expand=user: its status and scope; 404 = not assigned), else GET /api/v1/users/{id} (404 =
- * gone), and the user's groups (GET /api/v1/users/{id}/groups, listUserGroups). The group
- * listing (GET /api/v1/groups, OKTA_PAGE_SIZES.groups a page) gives the names that pushes and role rules match.
+ * People, never by a listing of everybody. A user the safety net listed is taken as it answered
+ * (the listing and GET /api/v1/users/{id} read the same record at the same time; only `search` is
+ * "sourced from an eventually consistent datasource", okta-mgmt.yaml listUsers :24620). A
+ * deactivated or suspended person not listed so (watch passes events only) is read with the others
+ * in one `filter=id eq "…" or id eq "…"` listing (filter supports `id` with `eq` and the logical
+ * `or`, and returns DEPROVISIONED users, :24681-24689; absent from the answer = gone, as a 404 of
+ * the id lookup). Anyone else: the app user (GET /api/v1/apps/{appId}/users/{userId} with
+ * expand=user: its status and scope; 404 = not assigned), else GET /api/v1/users/{id}. Each
+ * person's groups: GET /api/v1/users/{id}/groups (listUserGroups). The group listing (GET
+ * /api/v1/groups, OKTA_PAGE_SIZES.groups a page) gives the names that pushes and role rules
+ * match, and its lastMembershipUpdated (Group, read-only) the groups' safety net once it is read.
  */
 import type { DesiredState } from '../domain/desired.js';
 import type { OktaAssignment, OktaGroup, OktaUser } from '../domain/live.js';
 import type { OktaClient } from './client.js';
-import { requireOktaGroup, toOktaUser } from './convert.js';
+import { isoOrNull, requireOktaGroup, requireOktaUser, toOktaUser } from './convert.js';
 import { toRemoteError } from './errors.js';
 import { listRaw } from './raw-list.js';
 import { JSON_GET, NOT_ASSIGNED, OKTA_PAGE_SIZES, settle, targetGroupIds } from './reader.js';
 import { readLogWindow, type LifecycleEvent } from './system-log.js';
-import { filterFor, type SearchLookup } from './user-lookup.js';
+import { chunkByTerms, filterFor, type SearchLookup } from './user-lookup.js';
 
 /** Okta statuses whose offboarding rule does not depend on the app assignment (planner: deactivated, oktaSuspended). */
 const GONE: ReadonlySet<string> = new Set(['DEPROVISIONED', 'SUSPENDED']);
@@ -38,6 +45,10 @@ export interface OktaChanges {
   readonly updatedUserIds: readonly string[];
   /** Groups whose lastMembershipUpdated is in the window (safety net), at most `bound` + 1. */
   readonly updatedGroupIds: readonly string[];
+  /** The users of `updatedUserIds` as the listing answered them: read, so not read again by id. */
+  readonly updatedUsers?: readonly OktaUser[];
+  /** Every group (names), when the window named anybody: the listing that also gave `updatedGroupIds`. */
+  readonly groups?: readonly OktaGroup[];
 }
 
 
@@ -62,19 +73,37 @@ async function ids(client: OktaClient, path: string, params: Readonly<Record<str
   return out;
 }
 
-/** What changed in the window: events and the safety net. Three listings on a quiet window. */
+async function updatedUsers(client: OktaClient, since: string, bound: number): Promise<OktaUser[]> {
+  const out: OktaUser[] = [];
+  for await (const raw of listRaw(client, '/api/v1/users', { filter: `lastUpdated gt ${since}`, limit: OKTA_PAGE_SIZES.users })) {
+    out.push(requireOktaUser(raw, 'GET /api/v1/users'));
+    if (out.length > bound) break;
+  }
+  return out;
+}
+
+/**
+ * What changed in the window: events and the safety net. A quiet window costs three listings
+ * (events, users and groups filtered on the window); once the events or the users name anybody, the
+ * group listing the plan needs anyway is read instead of the filtered one, and its
+ * lastMembershipUpdated gives the same answer as `filter=lastMembershipUpdated gt` (listGroups).
+ */
 export async function readOktaChanges(client: OktaClient, window: ChangeWindow, bound: number): Promise<OktaChanges> {
   const since = JSON.stringify(window.since.toISOString());
   const guard = <T>(route: string, p: Promise<T>): Promise<T> =>
     p.catch((err: unknown) => {
       throw toRemoteError(err, route);
     });
-  const [events, updatedUserIds, updatedGroupIds] = await Promise.all([
-    guard('GET /api/v1/logs', readLogWindow(client, window)),
-    guard('GET /api/v1/users', ids(client, '/api/v1/users', { filter: `lastUpdated gt ${since}`, limit: OKTA_PAGE_SIZES.users }, bound)),
-    guard('GET /api/v1/groups', ids(client, '/api/v1/groups', { filter: `lastMembershipUpdated gt ${since}`, limit: OKTA_PAGE_SIZES.groups }, bound)),
-  ]);
-  return { events, updatedUserIds, updatedGroupIds };
+  const [events, users] = await Promise.all([guard('GET /api/v1/logs', readLogWindow(client, window)), guard('GET /api/v1/users', updatedUsers(client, since, bound))]);
+  const updatedUserIds = users.map((u) => u.id);
+  if (events.length === 0 && users.length === 0) {
+    const updatedGroupIds = await guard('GET /api/v1/groups', ids(client, '/api/v1/groups', { filter: `lastMembershipUpdated gt ${since}`, limit: OKTA_PAGE_SIZES.groups }, bound));
+    if (updatedGroupIds.length === 0) return { events, updatedUserIds, updatedGroupIds, updatedUsers: users };
+  }
+  const listed = await listGroups(client);
+  const sinceMs = window.since.getTime();
+  const updatedGroupIds = listed.filter((g) => g.lastMembershipUpdated !== null && Date.parse(g.lastMembershipUpdated) > sinceMs).map((g) => g.group.id);
+  return { events, updatedUserIds, updatedGroupIds, updatedUsers: users, groups: listed.map((g) => g.group) };
 }
 
 export interface OktaPeople {
@@ -95,6 +124,8 @@ export interface OktaPeople {
 
 export interface ReadPeopleRequest {
   readonly userIds: readonly string[];
+  /** Users already read in this cycle (the safety net's listing), by id: taken as they are. */
+  readonly known?: ReadonlyMap<string, OktaUser>;
   /** People the System Log says were deactivated or suspended: read by id first (their assignment rarely matters). */
   readonly leaving?: ReadonlySet<string>;
   /** Groups whose whole membership is read (GET /api/v1/groups/{id}/users). */
@@ -103,18 +134,43 @@ export interface ReadPeopleRequest {
   readonly groups?: readonly OktaGroup[];
 }
 
-/** All groups, names only (GET /api/v1/groups, OKTA_PAGE_SIZES.groups a page). */
-export async function readOktaGroups(client: OktaClient): Promise<OktaGroup[]> {
-  const groups: OktaGroup[] = [];
+async function listGroups(client: OktaClient): Promise<{ group: OktaGroup; lastMembershipUpdated: string | null }[]> {
+  const groups: { group: OktaGroup; lastMembershipUpdated: string | null }[] = [];
   try {
     for await (const raw of listRaw(client, '/api/v1/groups', { limit: OKTA_PAGE_SIZES.groups })) {
-      groups.push(requireOktaGroup(raw, 'GET /api/v1/groups'));
+      const group = requireOktaGroup(raw, 'GET /api/v1/groups');
+      groups.push({ group, lastMembershipUpdated: isoOrNull((raw as { lastMembershipUpdated?: unknown }).lastMembershipUpdated) });
     }
   } catch (err) {
     throw toRemoteError(err, 'GET /api/v1/groups');
   }
   return groups;
 }
+
+/** All groups, names only (GET /api/v1/groups, OKTA_PAGE_SIZES.groups a page). */
+export async function readOktaGroups(client: OktaClient): Promise<OktaGroup[]> {
+  return (await listGroups(client)).map((g) => g.group);
+}
+
+/**
+ * The users matching any of the items' `filter` terms (an `or` of them, chunked under Okta's
+ * query limits; a chunk refused with 400 as too complex is split in two).
+ */
+async function filterUsers<T>(client: OktaClient, items: readonly T[], termsOf: (item: T) => readonly string[], found: (user: OktaUser) => void): Promise<void> {
+  const run = async (part: readonly T[]): Promise<void> => {
+    try {
+      for await (const raw of listRaw(client, '/api/v1/users', { filter: part.flatMap(termsOf).join(' or '), limit: OKTA_PAGE_SIZES.users })) found(requireOktaUser(raw, 'GET /api/v1/users'));
+    } catch (err) {
+      if ((err as { status?: unknown }).status !== 400 || part.length === 1) throw toRemoteError(err, 'GET /api/v1/users');
+      const half = Math.ceil(part.length / 2);
+      await run(part.slice(0, half));
+      await run(part.slice(half));
+    }
+  };
+  await settle(chunkByTerms(items, termsOf).map(run));
+}
+
+const eq = (attr: string, value: string): string => `${attr} eq ${JSON.stringify(value)}`;
 
 /** The people of `userIds`, each by id, with their assignment and groups, and their managers. */
 export async function readOktaPeople(client: OktaClient, desired: DesiredState, request: ReadPeopleRequest): Promise<OktaPeople> {
@@ -137,6 +193,10 @@ export async function readOktaPeople(client: OktaClient, desired: DesiredState, 
   };
 
   const groupsRead = request.groups === undefined ? readOktaGroups(client) : Promise.resolve([...request.groups]);
+  const byId = new Map(request.known ?? []);
+  // Leavers not read yet: all in one filtered listing (the planner decides them on their status).
+  const unread = [...new Set(request.userIds)].filter((id) => !byId.has(id) && request.leaving?.has(id) === true);
+  if (unread.length > 0) await filterUsers(client, unread, (id) => [eq('id', id)], (u) => byId.set(u.id, u));
   const person = async (id: string): Promise<void> => {
     const path = encodeURIComponent(id);
     const getUser = async (): Promise<OktaUser | null> => add(await step('GET /api/v1/users/{id}', () => getJson(client, `/api/v1/users/${path}`)));
@@ -150,10 +210,12 @@ export async function readOktaPeople(client: OktaClient, desired: DesiredState, 
       if (appUser !== null && !NOT_ASSIGNED.has(String(appUser.status ?? ''))) assignments.push({ userId: id, scope: appUser.scope === 'GROUP' ? 'GROUP' : 'USER' });
     };
     let user: OktaUser | null;
-    if (request.leaving?.has(id) === true) {
-      // A deactivated or suspended person: the planner decides on the status alone (design.md
-      // offboarding), so the assignment is read only if the status says otherwise.
-      user = await getUser();
+    const read = byId.get(id);
+    if (read !== undefined || request.leaving?.has(id) === true) {
+      // Read already (or a leaver the filtered listing did not return: gone). A deactivated or
+      // suspended person is decided on the status alone (design.md offboarding), so the
+      // assignment is read only if the status says otherwise.
+      user = read === undefined ? null : add(read);
       if (user !== null && !GONE.has(user.status)) assign(await getAppUser(false));
     } else {
       const appUser = await getAppUser(true);
@@ -177,17 +239,23 @@ export async function readOktaPeople(client: OktaClient, desired: DesiredState, 
   };
   await settle([...new Set(request.userIds)].map(person));
 
-  // Managers of the people who may leave: a transfer needs them (never assigned and active: no use).
+  // Managers of the people who may leave, when their files go to the manager (onDeactivated
+  // transferTo: manager): a transfer needs them (never assigned and active: no use).
   const managers = new Set<string>();
-  for (const id of groupsOf.keys()) {
+  for (const id of desired.offboarding.onDeactivated.transferTo === 'manager' ? groupsOf.keys() : []) {
     const u = users.get(id)!;
     const staying = assignments.some((a) => a.userId === id) && ['ACTIVE', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'STAGED', 'PROVISIONED'].includes(u.status);
     const ref = u.profile[desired.offboarding.managerAttribute];
     if (!staying && typeof ref === 'string' && ref.trim() !== '') managers.add(ref.trim());
   }
   const known = (ref: string): boolean => users.has(ref) || [...users.values()].some((u) => u.login.toLowerCase() === ref.toLowerCase() || u.email === ref.toLowerCase());
+  // All of them in one filtered listing, by id or by login (exact: filter values are
+  // case-sensitive, :24685; a login is unique, so an exact hit is the manager). An email that is
+  // no login, or spelt in another case, is looked up alone below, as before.
+  const refs = [...managers].filter((ref) => !known(ref));
+  if (refs.length > 0) await filterUsers(client, refs, (ref) => (ref.includes('@') ? [eq('profile.login', ref)] : [eq('id', ref), eq('profile.login', ref)]), add);
   await settle(
-    [...managers].filter((ref) => !known(ref)).map(async (ref) => {
+    refs.filter((ref) => !known(ref)).map(async (ref) => {
       // GET /users/{idOrLogin} resolves an id or a login; an email that is not a login is searched.
       const found = await step('GET /api/v1/users/{id}', () => getJson(client, `/api/v1/users/${encodeURIComponent(ref)}`));
       if (found !== null) {

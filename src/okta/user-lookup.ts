@@ -61,13 +61,18 @@ function clauses(l: SearchLookup): string[] {
 
 /** Split search lookups into groups that each fit one `or` search (MAX_FILTER_CHARS encoded, MAX_SEARCH_TERMS terms). */
 export function chunkLookups(lookups: readonly SearchLookup[], maxChars = MAX_FILTER_CHARS, maxTerms = MAX_SEARCH_TERMS): SearchLookup[][] {
-  const out: SearchLookup[][] = [];
-  let chunk: SearchLookup[] = [];
+  return chunkByTerms(lookups, clauses, maxChars, maxTerms);
+}
+
+/** Split items into groups whose `or` of terms (`termsOf` each) fits one query (MAX_FILTER_CHARS encoded, MAX_SEARCH_TERMS terms). */
+export function chunkByTerms<T>(items: readonly T[], termsOf: (item: T) => readonly string[], maxChars = MAX_FILTER_CHARS, maxTerms = MAX_SEARCH_TERMS): T[][] {
+  const out: T[][] = [];
+  let chunk: T[] = [];
   let terms = 0;
   let length = 0;
   const joiner = encodeURIComponent(' or ').length;
-  for (const l of lookups) {
-    const cs = clauses(l);
+  for (const l of items) {
+    const cs = termsOf(l);
     const add = cs.reduce((n, c) => n + encodeURIComponent(c).length + joiner, 0);
     if (chunk.length > 0 && (length + add > maxChars || terms + cs.length > maxTerms)) {
       out.push(chunk);

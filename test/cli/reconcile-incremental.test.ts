@@ -246,3 +246,33 @@ t.test('a missed event: a pushed group whose membership moved with no event nami
   t.ok(sandbox.http.calls('okta GET /api/v1/groups/{id}/users') > 0 && sandbox.http.calls('dropbox team/groups/members/list') > 0, 'both sides of that group were listed');
   t.same(listings(sandbox), [], 'but never the team or the app users');
 });
+
+t.test('k leavers with managers cost at most 4 + 2k calls: read once by the safety net, managers and members batched (issue 11 call goal)', async (t) => {
+  const { sandbox, cwd } = await synced(t);
+  // Eight account executives of Ryan O'Brien's team (managerId: him), plain members with files.
+  const ryan = sandbox.okta.userByIdOrLogin(at('ryan.obrien'))!;
+  const team = [...sandbox.okta.users.values()].filter((u) => u.profile['managerId'] === ryan.id && u.status === 'ACTIVE' && sandbox.dropbox.memberByEmail(u.profile.email)?.status === 'active');
+  const leavers = team.slice(0, 8).map((u) => u.profile.email);
+  t.equal(leavers.length, 8);
+  const expected = sandbox.dropbox.memberByEmail(at('ryan.obrien'))!.files + leavers.reduce((n, e) => n + sandbox.dropbox.memberByEmail(e)!.files, 0);
+  await admin(sandbox, leavers.map((user) => ({ action: 'deactivate', user })));
+  // The cycle's reads, as the bench counts them (--dry-run: the executor's own checks left out).
+  const dry = await cli(['reconcile', '--since', '15m', '--dry-run', '--format', 'json'], sandbox, cwd);
+  t.equal(dry.code, 2, dry.err);
+  const k = leavers.length;
+  const reads = sandbox.http.log.map((e) => e.route);
+  t.ok(reads.length <= 4 + 2 * k, `${reads.length} calls for ${k} leavers, goal ≤ ${4 + 2 * k}: ${reads.join(', ')}`);
+  // okta-mgmt.yaml listUsers :24678-24689: `filter` on lastUpdated (the safety net) returns the
+  // deactivated users themselves, and `id eq … or …` finds the manager; no GET /users/{id} each.
+  t.equal(sandbox.http.calls('okta GET /api/v1/users/{id}'), 0, 'no leaver or manager read again by id');
+  t.equal(sandbox.http.calls('okta GET /api/v1/users'), 2, 'the safety net, then one filtered listing of the managers');
+  t.equal(sandbox.http.calls('okta GET /api/v1/groups'), 1, 'the group listing, which also answers the groups safety net');
+  // team.stone:1081 members/get_info_v2 takes a list of selectors: people, managers and destinations at once.
+  t.equal(sandbox.http.calls('dropbox team/members/get_info_v2'), 1, 'one members/get_info_v2 batch');
+  t.equal(sandbox.http.calls('dropbox team/groups/get_info'), 1, 'their Dropbox groups by id carry the markers asked');
+  const r = await cli(['reconcile', '--since', '15m', '--auto-approve', '--format', 'json'], sandbox, cwd);
+  t.equal(r.code, 0, r.err);
+  t.match(JSON.parse(r.out), { mode: 'incremental', escalated: null, applied: 8, failed: 0 });
+  for (const email of leavers) t.equal(status(sandbox, email), 'removed', email);
+  t.equal(sandbox.dropbox.memberByEmail(at('ryan.obrien'))!.files, expected, 'their files went to their manager');
+});
