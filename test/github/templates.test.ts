@@ -152,7 +152,7 @@ t.test('credentials reach only the steps that run dbxsync against Okta and Dropb
       const secrets = Object.entries(s.env ?? {}).filter(([, v]) => /secrets\.(OKTA|DROPBOX)_/.test(v));
       const callsLive = s.uses?.startsWith('dbxsync/dbxsync@') === true && s.with?.command !== undefined;
       const checksPresence = Object.keys(s.env ?? {}).every((k) => k.startsWith('HAS_') || k === 'OKTA_ORG_URL');
-      const plansDrift = /dbxsync plan/.test(s.run ?? '');
+      const plansDrift = /dbxsync (plan|reconcile)/.test(s.run ?? '');
       if (secrets.length > 0) t.ok(callsLive || checksPresence || plansDrift, `${f} ${s.name ?? s.uses}: needs them`);
       if (s.uses?.startsWith('dbxsync/dbxsync@') === true && s.with?.command === undefined) t.same(secrets, [], `${f} ${s.name}: installing gets no credential`);
     }
@@ -206,4 +206,76 @@ t.test("the action's install script: from its own checkout, a dbxsync on PATH, a
   const wrong = runScript(t, install, { env: { ACTION_PATH: root, RUNNER_TEMP: temp, WANT_VERSION: '9.9.9' } });
   t.equal(wrong.status, 1);
   t.match(wrong.stdout, `this action's ref holds dbxsync ${version}, not 9.9.9`);
+});
+
+/** A JSON summary of `reconcile --format json` (src/cli/reconcile-run.ts ReconcileReport). */
+const report = (held: object[], refusals: object[], exitCode: number) =>
+  JSON.stringify({ command: 'reconcile', mode: 'incremental', escalated: null, dryRun: false, fingerprint: 'f', planned: 3, applied: 1, failed: 0, skipped: 0, pending: [], held, refusals, exitCode });
+const HELD = [{ id: 'a1', kind: 'member.set_role', class: 'rolePromotion', target: 'ada@acme.example', reason: 'role raised to team_admin: held (settings.yaml:14:3 reconcile.hold) <b>|x' }];
+const REFUSED = [{ rule: 'max_removals_per_day', message: '26 removals and suspensions by it-admin@acme.example in 24 h, over 25', limit: 25, value: 26 }];
+
+t.test('reconcile.yml: the JSON summary counts what is held or refused; an error leaves the count empty', async (t) => {
+  const name = 'Reconcile (nightly in full, else the last 30 minutes of Okta changes)';
+  const script = stepScript('templates/workflows/reconcile.yml', name);
+  const run = (out: string, exit: number, mode = '--since 30m') =>
+    runScript(t, script, { env: { MODE: mode, FAKE_OUT: out }, stubs: { dbxsync: `printf '%s\\n' "$FAKE_OUT"\nexit ${exit}` } });
+  const held = run(report(HELD, REFUSED, 1), 1);
+  t.equal(held.status, 1, 'a refusal fails the job');
+  t.same(held.outputs, { exit: '1', held: '2' });
+  t.same(held.calls, ['dbxsync reconcile --auto-approve --format json --since 30m']);
+  const none = run(report([], [], 0), 0, '--full');
+  t.equal(none.status, 0);
+  t.same(none.outputs, { exit: '0', held: '0' });
+  t.same(none.calls, ['dbxsync reconcile --auto-approve --format json --full']);
+  const broken = run('', 1);
+  t.equal(broken.status, 1);
+  t.same(broken.outputs, { exit: '1', held: '' }, 'no summary: the issue is left as it is');
+  const w = workflow('templates/workflows/reconcile.yml');
+  const job = Object.values(w.jobs)[0]!;
+  t.same(job.env?.['LABEL'], 'dbxsync-held');
+  const byName = (n: string) => steps('templates/workflows/reconcile.yml').find((s) => s.name === n) as Step & { if?: string };
+  t.match(byName('List what is held').if, "!cancelled() && steps.reconcile.outputs.held != ''");
+  t.match(byName('Open or update the held-changes issue').if, "steps.held.outcome == 'success' && steps.reconcile.outputs.held != '0'");
+  t.match(byName('Close the held-changes issue').if, "steps.held.outcome == 'success' && steps.reconcile.outputs.held == '0'");
+});
+
+t.test('reconcile.yml: what is held is listed with its reasons and how to approve it; emails hidden on a public repository', async (t) => {
+  const script = stepScript('templates/workflows/reconcile.yml', 'List what is held');
+  const render = (json: string, redact: string) => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'dbxsync-held-'));
+    writeFileSync(path.join(cwd, 'reconcile.json'), json);
+    const r = runScript(t, script, { cwd, env: { RUN_URL: 'https://github.com/acme/dstate/actions/runs/9', REDACT: redact } });
+    t.equal(r.status, 0, r.stdout);
+    const body = readFileSync(path.join(cwd, 'held.md'), 'utf8');
+    t.equal(r.summary, body, 'the job summary lists the same');
+    return body;
+  };
+  const body = render(report(HELD, REFUSED, 1), '');
+  t.match(body, /^<!-- dbxsync:held -->\n/, 'the marker');
+  t.match(body, 'held 1 change(s) and 1 safety refusal(s) in [this run](https://github.com/acme/dstate/actions/runs/9)');
+  t.match(body, '- **max_removals_per_day**: 26 removals and suspensions by it-admin@acme.example in 24 h, over 25');
+  t.match(body, '| `member.set_role` | ada@acme.example | rolePromotion | role raised to team_admin: held (settings.yaml:14:3 reconcile.hold) &lt;b&gt; x |', 'one row, no HTML, no broken table');
+  t.match(body, 'Merge a pull request');
+  t.match(body, '`dbxsync apply --plan plan.json`');
+  const hidden = render(report(HELD, REFUSED, 1), 'yes');
+  t.notMatch(hidden, /@acme\.example/, 'no address on a public repository');
+  t.match(hidden, '| `member.set_role` | (email hidden) |');
+  const many = render(report(Array.from({ length: 205 }, (_, i) => ({ ...HELD[0], id: `a${i}` })), [], 0), '');
+  t.equal(many.split('\n').filter((l) => l.startsWith('| `member.set_role`')).length, 200, 'at most 200 rows');
+  t.match(many, '… and 5 more: see the run.');
+  t.match(render(report([], [], 0), ''), 'holds nothing');
+});
+
+t.test('reconcile.yml: one labelled issue, updated when open, created otherwise, closed when nothing is held', async (t) => {
+  const env = { REPO: 'acme/dstate', LABEL: 'dbxsync-held', RUN_URL: 'https://github.com/acme/dstate/actions/runs/9' };
+  const ghWith = (open: string) => `if [ "$1 $2" = "issue list" ]; then printf '%s' "${open}"; fi`;
+  const step = (name: string, open: string) => runScript(t, stepScript('templates/workflows/reconcile.yml', name), { env, files: ['held.md'], stubs: { gh: ghWith(open) } });
+  const update = step('Open or update the held-changes issue', '17');
+  t.equal(update.status, 0);
+  t.match(update.calls[0], /^gh label create dbxsync-held/);
+  t.match(update.calls.at(-1), /^gh issue edit 17 --repo acme\/dstate --body-file held.md$/);
+  const create = step('Open or update the held-changes issue', '');
+  t.match(create.calls.at(-1), /^gh issue create --repo acme\/dstate --title .* --label dbxsync-held --body-file held.md$/);
+  const close = step('Close the held-changes issue', '17\n18');
+  t.same(close.calls.slice(1).map((c) => c.split(' --comment')[0]), ['gh issue close 17 --repo acme/dstate', 'gh issue close 18 --repo acme/dstate']);
 });
