@@ -276,3 +276,18 @@ t.test('k leavers with managers cost at most 4 + 2k calls: read once by the safe
   for (const email of leavers) t.equal(status(sandbox, email), 'removed', email);
   t.equal(sandbox.dropbox.memberByEmail(at('ryan.obrien'))!.files, expected, 'their files went to their manager');
 });
+
+t.test('the first run right after a sandbox start is incremental: seeded groups are as old as their members, not dated to the start', async (t) => {
+  clock = Date.parse(NOW);
+  const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), clock: () => new Date(clock) });
+  t.teardown(() => sandbox.close());
+  t.teardown(() => clearSecrets());
+  const cwd = workdir();
+  clock += 60_000;
+  const r = await cli(['reconcile', '--since', '15m', '--dry-run', '--format', 'json'], sandbox, cwd);
+  t.equal(r.code, 0, r.err);
+  t.match(JSON.parse(r.out), { mode: 'incremental', escalated: null, planned: 0 });
+  t.notMatch(r.err, /escalated/);
+  const admins = [...sandbox.okta.groups.values()].find((g) => g.name === 'Dropbox Admins' || g.members.size > 0)!;
+  t.ok(Date.parse(admins.lastMembershipUpdated) < Date.parse(NOW), 'a seeded group is dated before the start');
+});

@@ -160,15 +160,20 @@ export class OktaSandbox {
     }
     for (const g of seed.groups) {
       if (this.groups.has(g.id)) throw new Error(`seed: duplicate group id ${g.id}`);
+      // An undated seeded group is as old as the latest change of its seeded members (else the
+      // start): seeding is no membership change, and dating every group to the start made the
+      // first incremental reconcile after it see every group move without an event.
+      const members = g.members.map((m) => this.users.get(m)?.lastUpdated).filter((d): d is string => typeof d === 'string').sort();
+      const seeded = members.at(-1) ?? undefined;
       this.groups.set(g.id, {
         id: g.id,
         name: g.name,
         description: g.description ?? null,
         type: g.type ?? 'OKTA_GROUP',
         members: new Set(g.members.filter((m) => this.users.has(m))),
-        created: iso(g.created, now)!,
-        lastUpdated: iso(g.lastUpdated, now)!,
-        lastMembershipUpdated: iso(g.lastMembershipUpdated, now)!,
+        created: iso(g.created ?? seeded, now)!,
+        lastUpdated: iso(g.lastUpdated ?? seeded, now)!,
+        lastMembershipUpdated: iso(g.lastMembershipUpdated ?? seeded, now)!,
       });
     }
     for (const id of seed.appUserIds) {
