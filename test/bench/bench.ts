@@ -24,6 +24,7 @@ import { DEFAULT_OKTA_CONCURRENCY, OKTA_PAGE_SIZES, readOktaState } from '../../
 import { reconcileIncremental } from '../../src/cli/reconcile-incremental.js';
 import { planSync } from '../../src/plan/index.js';
 import { DEFAULT_SANDBOX_TOKENS } from '../../src/sandbox/seed.js';
+import { bucketMinutes } from './okta-buckets.js';
 import { generateDesiredStateYaml } from '../../src/sandbox/generate.js';
 import { reportPlanBench, runPlanBench } from './plan-bench.js';
 import type { BenchScenario } from './scenario.js';
@@ -300,6 +301,9 @@ async function main(): Promise<void> {
           const goal = row.k === 0 ? 10 : 4 + 2 * row.k;
           log(`  k=${String(row.k).padStart(3)}: ${String(calls).padStart(4)} calls (okta ${row.oktaCalls}, dropbox ${row.dropboxCalls}), goal ≤ ${goal}: ${calls <= goal ? 'ok' : 'MISSED'}; ${row.planned} planned; ${row.escalated === null ? 'incremental' : `ESCALATED: ${row.escalated}`}; ${row.ms} ms`);
           log(`         okta ${JSON.stringify(row.okta)}`);
+          const buckets = bucketMinutes(row.okta as Record<string, number>);
+          const worst = Math.max(...buckets.map((b) => b.share));
+          log(`         okta bucket-minutes (calls / the token's 50 % ceiling per minute): ${buckets.map((b) => `${b.bucket} ${b.calls}/${b.ceiling} (${(100 * b.share).toFixed(1)} %)`).join(', ')}; busiest ${(100 * worst).toFixed(1)} %: at most ${Math.floor(1 / worst)} such cycles a minute`);
           log(`         dropbox ${JSON.stringify(row.dropbox)}`);
           if (row.escalated !== null || calls > goal) ok = false;
         }
