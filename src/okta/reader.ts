@@ -41,6 +41,7 @@ export const OKTA_PAGE_SIZES = {
 } as const;
 
 const APP_USERS: AnswerAt = { service: 'okta', route: 'GET /api/v1/apps/{id}/users' };
+const GROUP_USERS: AnswerAt = { service: 'okta', route: 'GET /api/v1/groups/{id}/users' };
 
 export const JSON_GET = { method: 'get', headers: { Accept: 'application/json', 'Content-Type': 'application/json' } };
 
@@ -282,29 +283,34 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
   );
 
   let membersRead = 0;
-  const readMembers = readGroups.then(() =>
-    Promise.all(
-      [...targetGroupIds(desired, [...groups.values()])].map((groupId) =>
-        lanes.run(() =>
-          guard('GET /api/v1/groups/{id}/users', async () => {
-            if (stopped()) return;
-            const memberIds: string[] = [];
-            const path = `/api/v1/groups/${encodeURIComponent(groupId)}/users`;
-            for await (const u of listRaw(client, path, { limit: OKTA_PAGE_SIZES.groupMembers })) {
-              if (stopped()) return;
-              memberIds.push(addUser(u, 'GET /api/v1/groups/{id}/users').id);
-            }
-            groups.get(groupId)!.memberIds = memberIds.sort();
-            membersRead += memberIds.length;
-            progress('group-members', membersRead);
-          }),
-        ),
-      ),
-    ),
-  );
+  const readGroupMembers = (groupId: string, idsOnly: boolean): Promise<void> =>
+    lanes.run(() =>
+      guard('GET /api/v1/groups/{id}/users', async () => {
+        if (stopped()) return;
+        const memberIds: string[] = [];
+        const path = `/api/v1/groups/${encodeURIComponent(groupId)}/users`;
+        for await (const u of listRaw(client, path, { limit: OKTA_PAGE_SIZES.groupMembers })) {
+          if (stopped()) return;
+          memberIds.push(idsOnly ? requireString(GROUP_USERS, requireObj(GROUP_USERS, u, 'a group member'), 'id', 'a group member') : addUser(u, GROUP_USERS.route).id);
+        }
+        groups.get(groupId)!.memberIds = memberIds.sort();
+        membersRead += memberIds.length;
+        progress('group-members', membersRead);
+      }),
+    );
+  const targets = readGroups.then(() => targetGroupIds(desired, [...groups.values()]));
+  const readMembers = targets.then((ids) => Promise.all([...ids].map((id) => readGroupMembers(id, false))));
+  // A reason names the group that assigns the person (AppUser.scope GROUP; those of the app's
+  // groups, GET /apps/{id}/groups, they are in). With one app group nobody names, its members need
+  // not be read: a GROUP-scoped person in no other app group is in that one. Two or more are read,
+  // ids only (their users are the app users read above).
+  const readAssigning = Promise.all([targets, readAppGroups]).then(([ids]) => {
+    const unread = [...new Set(appGroupIds)].filter((id) => groups.has(id) && !ids.has(id));
+    return Promise.all(unread.length >= 2 ? unread.map((id) => readGroupMembers(id, true)) : []);
+  });
 
   try {
-    await settle([readAppUsers, readAppGroups, readGroups, readMembers]);
+    await settle([readAppUsers, readAppGroups, readGroups, readMembers, readAssigning]);
     flushWithoutEmbed();
     await settle(pendingLookups);
 

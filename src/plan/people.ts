@@ -119,17 +119,21 @@ function finish(
   return { user, userSlot, member, removed, how, slot, protectedBy, fate, rule: decided.rule };
 }
 
-/** "assigned directly to the app" / "assigned via Okta group Contractors" */
+/**
+ * "assigned directly to the app" (app user scope USER) / "assigned via Okta group Contractors"
+ * (scope GROUP: the app's groups, GET /apps/{id}/groups, that the person is in).
+ */
 export function assignedVia(ctx: PlanContext, user: OktaUser): string {
   const scope = ctx.index.assignment.get(user.id);
   if (scope === undefined) return `not assigned to the app ${ctx.desired.okta.appId}`;
   if (scope === 'USER') return 'assigned directly to the app';
   const groups = ctx.index.appGroupsOf(user.id);
-  if (groups.length > 0) return `assigned via Okta group ${list(groups)}`;
-  // The members of the assigning groups may not have been read: name the candidates.
+  if (groups.length > 0) return `assigned via Okta ${groups.length === 1 ? 'group' : 'groups'} ${list(groups)}`;
+  // In none of the app groups whose members were read: one unread app group must be it.
   const unread = ctx.index.unreadAppGroups();
   if (unread.length === 1) return `assigned via Okta group ${unread[0]!}`;
-  return unread.length === 0 ? 'assigned via an Okta group' : `assigned via Okta group ${unread.join(' or ')}`;
+  // The reader reads the members of two or more unread app groups; without them, say so rather than guess.
+  return unread.length === 0 ? 'assigned via an Okta group' : `assigned via an Okta group (members not read; the app's groups are ${list(unread)})`;
 }
 
 function decideForUser(ctx: PlanContext, user: OktaUser, member: DropboxMember | null, removed: DropboxMember | null): Decided {

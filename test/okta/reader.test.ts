@@ -5,6 +5,7 @@
 import t from 'tap';
 import type { SeedOkta } from '../../src/sandbox/seed.js';
 import { OKTA_PAGE_SIZES, readOktaState, targetGroupIds } from '../../src/okta/reader.js';
+import { analyze } from '../../src/plan/analyze.js';
 import { APP_ID, desired, generatedOrg, push, startOkta, user, userId } from './fixtures.js';
 
 const SRC = { file: 'test.yaml', line: 1, col: 1 };
@@ -317,4 +318,57 @@ t.test("Okta's concurrency limit: requests over it get a 429 whose headers read 
   const refused = h.http.log.filter((e) => e.fault === 'concurrency').length;
   t.ok(refused > 0, `requests over the concurrency limit were refused (${refused})`);
   t.ok((h.client.budget.snapshot('groups')?.limit ?? 0) > 0, 'the groups bucket ends with its per-minute limit, not the 0 of a concurrency 429');
+});
+
+t.test('two app groups: their members are read, so each reason names the group that assigns the person', async (t) => {
+  // An app user's scope says USER (direct) or GROUP (okta-mgmt.yaml:62218-62224, AppUser.scope); the
+  // app's groups come from listApplicationGroupAssignments (okta-mgmt.yaml:4236, GET /apps/{appId}/groups):
+  // a GROUP-scoped person is assigned by those of them they are in.
+  const users = [user(1), user(2), user(3), user(4)];
+  const seed: SeedOkta = {
+    appId: APP_ID,
+    users,
+    groups: [
+      { id: '00gContractors0000001', name: 'Contractors', members: [userId(1), userId(3)] },
+      { id: '00gDropboxUsers000002', name: 'Dropbox Users', members: [userId(2), userId(3)] },
+      { id: '00gEng000000000000003', name: 'Engineering', members: [userId(4)] },
+    ],
+    appUserIds: [userId(4)],
+    appGroupIds: ['00gContractors0000001', '00gDropboxUsers000002'],
+  };
+  const h = await startOkta(seed);
+  t.teardown(() => h.close());
+  const okta = await readOktaState(h.client, desired(), { dropboxMembers: [] });
+  const scope = new Map(okta.assignments.map((a) => [a.userId, a.scope]));
+  t.same([scope.get(userId(1)), scope.get(userId(3)), scope.get(userId(4))], ['GROUP', 'GROUP', 'USER'], 'the sandbox answers scope as Okta does');
+  const members = (name: string) => okta.groups.find((g) => g.name === name)?.memberIds;
+  t.same(members('Contractors'), [userId(1), userId(3)], 'the members of each app group are read');
+  t.same(members('Dropbox Users'), [userId(2), userId(3)]);
+  t.equal(members('Engineering'), null, 'a group that neither assigns the app nor is named is not read');
+  t.equal(okta.calls['GET /api/v1/groups/{id}/users'], 2, 'one call per app group');
+
+  const { calls: _calls, ...oktaState } = okta;
+  const plan = analyze({
+    desired: desired(),
+    okta: oktaState,
+    dropbox: { teamName: 'Acme', members: [], groups: [], authenticatedAdminId: null },
+    now: '2026-12-01T00:00:00.000Z',
+    toolVersion: 'test',
+  }).plan;
+  const reason = (n: number): string => plan.actions.find((a) => a.kind === 'member.add' && a.member.oktaUserId === userId(n))?.reason ?? '';
+  t.match(reason(1), /^assigned via Okta group Contractors \(/);
+  t.match(reason(2), /^assigned via Okta group Dropbox Users \(/);
+  t.match(reason(3), /^assigned via Okta groups Contractors and Dropbox Users \(/);
+  t.match(reason(4), /^assigned directly to the app \(/);
+});
+
+t.test('one app group nobody names: its members are not read, the reason still names it', async (t) => {
+  const h = await startOkta(generatedOrg(30, 5));
+  t.teardown(() => h.close());
+  const okta = await readOktaState(h.client, desired(), { dropboxMembers: [] });
+  t.equal(okta.calls['GET /api/v1/groups/{id}/users'], undefined, 'no member read');
+  const { calls: _calls, ...oktaState } = okta;
+  const plan = analyze({ desired: desired(), okta: oktaState, dropbox: { teamName: 'Acme', members: [], groups: [], authenticatedAdminId: null }, now: '2026-12-01T00:00:00.000Z', toolVersion: 'test' }).plan;
+  const added = plan.actions.filter((a) => a.kind === 'member.add' && a.member.oktaUserId === userId(20));
+  t.match(added[0]?.reason, /^assigned via Okta group Dropbox Users \(/);
 });

@@ -43,13 +43,33 @@ const cases: Case[] = [
     expect: (t, plan) => t.match(actionsOf(plan, 'member.add')[0]?.reason, /assigned via Okta group Contractors/),
   },
   {
-    name: 'assigned through one of several app groups whose members were not read: the candidates are named',
+    // AppUser.scope GROUP (okta-mgmt.yaml:62218-62224) and the app's groups (listApplicationGroupAssignments, :4236):
+    // each person is assigned by the app groups they are in, not by every app group.
+    name: 'two app groups: each reason names the group that assigns the person, or says they are assigned directly',
+    team: () =>
+      team()
+        .person('contractor', { dropbox: false, okta: { assigned: 'Contractors' } })
+        .person('staff', { dropbox: false, okta: { assigned: 'Dropbox Users' } })
+        .person('both', { dropbox: false, okta: { assigned: 'Dropbox Users', groups: ['Contractors'] } })
+        .person('direct', { dropbox: false, okta: { assigned: 'direct', groups: ['Contractors'] } }),
+    expect: (t, plan) => {
+      const reason = (email: string): string => actionsOf(plan, 'member.add').find((a) => a.member.email === email)?.reason ?? '';
+      t.match(reason('contractor@acme.example'), /^assigned via Okta group Contractors \(settings/);
+      t.match(reason('staff@acme.example'), /^assigned via Okta group Dropbox Users \(settings/);
+      t.match(reason('both@acme.example'), /^assigned via Okta groups Contractors and Dropbox Users \(settings/);
+      t.match(reason('direct@acme.example'), /^assigned directly to the app \(settings/);
+      for (const a of actionsOf(plan, 'member.add')) t.notMatch(a.reason, / or /, `${a.member.email}: no guess between groups`);
+    },
+  },
+  {
+    name: 'assigned through one of several app groups whose members were not read: no group is guessed',
     team: () =>
       team()
         .person('contractor', { dropbox: false, okta: { assigned: 'Contractors' } })
         .group('Contractors', { membersUnknown: true })
         .group('Dropbox Users', { assignsApp: true, membersUnknown: true }),
-    expect: (t, plan) => t.match(actionsOf(plan, 'member.add')[0]?.reason, /assigned via Okta group Contractors or Dropbox Users \(settings/),
+    expect: (t, plan) =>
+      t.match(actionsOf(plan, 'member.add')[0]?.reason, /^assigned via an Okta group \(members not read; the app's groups are Contractors and Dropbox Users\) \(settings/),
   },
   ...(['RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT'] as const).map(
     (status): Case => ({
