@@ -136,9 +136,7 @@ export function explainPerson(input: PlanInput & { readonly query: string }): Ex
         ? 'roles are not managed (the YAML has no roles key)'
         : roleDecision === null
           ? 'no Okta user, so no role rule applies'
-          : person !== null && !['add', 'keep', 'unsuspend', 'recover'].includes(person.fate.kind)
-            ? `${describeRole(roleDecision)}; not applied while the member is ${person.fate.kind === 'leave' ? 'left alone' : 'offboarded'}`
-            : describeRole(roleDecision),
+          : withFate(describeRole(roleDecision), person?.fate.kind ?? (member === null ? 'absent' : 'leave')),
   };
 
   const groups: ExplainedGroup[] = [];
@@ -220,6 +218,29 @@ export function explainPerson(input: PlanInput & { readonly query: string }): Ex
   };
 }
 
+/** The role a rule gives, and whether this plan applies it, in the words of the person's fate. */
+function withFate(role: string, fate: Fate['kind']): string {
+  switch (fate) {
+    case 'add':
+    case 'keep':
+    case 'unsuspend':
+    case 'recover':
+      return role;
+    case 'suspend':
+      return `${role}; not applied while the member is suspended`;
+    case 'stay_suspended':
+      return `${role}; not applied while the member stays suspended`;
+    case 'remove':
+      return `${role}; not applied: the member is removed by this plan`;
+    case 'leave':
+      return `${role}; not applied while the member is left alone`;
+    case 'absent':
+      return `${role}; not applied: not a Dropbox member`;
+    default:
+      return assertNever(fate, 'fate');
+  }
+}
+
 function assignmentOf(scope: 'USER' | 'GROUP' | undefined): 'direct' | 'group' | 'none' {
   return scope === 'USER' ? 'direct' : scope === 'GROUP' ? 'group' : 'none';
 }
@@ -275,6 +296,9 @@ function describeMatch(person: Person | null, user: OktaUser | null, member: Dro
 function describeOffboarding(analysis: ReturnType<typeof analyze>, person: Person | null, user: OktaUser | null): Explanation['offboarding'] {
   const { ctx } = analysis;
   if (person !== null && person.rule !== null) return { rule: person.rule, detail: person.fate.why };
+  if (user !== null && (user.status === 'DEPROVISIONED' || user.status === 'SUSPENDED') && (person === null || person.fate.kind === 'absent')) {
+    return { rule: null, detail: `${user.status} in Okta and not a Dropbox member: nothing to offboard` };
+  }
   if (user === null) {
     const setting = ctx.desired.provisioning.unmanagedMembers;
     return { rule: `${at(ctx.desired.provisioning.source)} provisioning.unmanagedMembers: ${setting}`, detail: `not known to Okta: unmanagedMembers is ${setting}` };
@@ -292,5 +316,5 @@ function describeOffboarding(analysis: ReturnType<typeof analyze>, person: Perso
           ? `, files to the manager (${ctx.desired.offboarding.managerAttribute})${settings.fallbackTransferTo === null ? '' : `, else to ${settings.fallbackTransferTo}`}`
           : `, files to ${settings.transferTo}`;
   const grace = action === 'remove' && settings.graceDays > 0 ? ` after a grace period of ${settings.graceDays} days (suspended meanwhile)` : '';
-  return { rule, detail: `not being offboarded; if deactivated in Okta: ${action}${grace}${transfer} (${rule})` };
+  return { rule, detail: `none now; if deactivated in Okta: ${action}${grace}${transfer} (${rule})` };
 }

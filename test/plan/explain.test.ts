@@ -86,3 +86,40 @@ t.test('an Okta user neither assigned nor a member: absent, and why', async (t) 
   const e = explain('idle@acme.example', team().person('idle', { okta: { assigned: false }, dropbox: false }));
   t.match(e.decision, { kind: 'absent', detail: /not assigned to the Dropbox app, and not a Dropbox member/ });
 });
+
+t.test('every fate has its own words, and only a leaver is said to be offboarded', async (t) => {
+  const everyone = (): TeamBuilder =>
+    team()
+      .person('active', { okta: { groups: ['Dropbox Admins'] } })
+      .person('paused', { okta: { status: 'SUSPENDED', statusChanged: '2026-11-20T00:00:00.000Z', groups: ['Dropbox Admins'] } })
+      .person('gone', { okta: { status: 'DEPROVISIONED', statusChanged: '2026-11-20T00:00:00.000Z', groups: ['Dropbox Admins'] } })
+      .person('moved', { okta: { assigned: false, groups: ['Dropbox Admins'] } })
+      .person('never', { okta: { assigned: false, groups: ['Dropbox Admins'] }, dropbox: false })
+      .person('gone.long.ago', { okta: { status: 'DEPROVISIONED', groups: ['Dropbox Admins'] }, dropbox: false })
+      .person('stranger', { okta: false })
+      .person('breakglass', { okta: { status: 'DEPROVISIONED', groups: ['Dropbox Admins'] }, dropbox: { role: 'team_admin' } })
+      .settings({
+        roles: [roleRule('team_admin', { oktaGroups: ['Dropbox Admins'], line: 3 })],
+        provisioning: { protectedMembers: ['breakglass'] },
+        safety: { maxRemovalPercent: 100, minTeamAdmins: 0 },
+        offboarding: { onDeactivated: { action: 'remove', transferTo: 'none' } },
+      });
+  const cases: [string, string, { decision: string; role: RegExp; offboarding: RegExp }][] = [
+    ['active in Okta, assigned, a member', 'active', { decision: 'keep', role: /^role team_admin \(roles\.yaml:3[^;]*$/, offboarding: /^none now; if deactivated in Okta: remove/ }],
+    ['suspended in Okta', 'paused', { decision: 'suspend', role: /; not applied while the member is suspended$/, offboarding: /SUSPENDED in Okta since 2026-11-20.*onSuspended: suspend/ }],
+    ['deprovisioned in Okta', 'gone', { decision: 'remove', role: /; not applied: the member is removed by this plan$/, offboarding: /DEPROVISIONED in Okta since 2026-11-20.*onDeactivated: remove/ }],
+    ['active but unassigned', 'moved', { decision: 'suspend', role: /; not applied while the member is suspended$/, offboarding: /not assigned.*unassigned: suspend/ }],
+    ['never assigned, never a member', 'never', { decision: 'absent', role: /; not applied: not a Dropbox member$/, offboarding: /^none now; if deactivated in Okta: remove/ }],
+    ['deprovisioned long ago, not a member', 'gone.long.ago', { decision: 'absent', role: /; not applied: not a Dropbox member$/, offboarding: /^DEPROVISIONED in Okta and not a Dropbox member: nothing to offboard$/ }],
+    ['an unmanaged Dropbox member', 'stranger', { decision: 'leave', role: /^no Okta user, so no role rule applies$/, offboarding: /no Okta user has email stranger@acme\.example/ }],
+    ['protected', 'breakglass', { decision: 'leave', role: /; not applied while the member is left alone$/, offboarding: /^protected \(/ }],
+  ];
+  for (const [name, who, want] of cases) {
+    const e = explain(`${who}@acme.example`, everyone());
+    t.equal(e.decision.kind, want.decision, `${name}: ${want.decision}`);
+    t.match(e.role.detail, want.role, `${name}: role`);
+    t.match(e.offboarding.detail, want.offboarding, `${name}: offboarding`);
+    const words = [e.decision.detail, e.role.detail, e.offboarding.detail].join('\n');
+    if (who !== 'gone') t.notMatch(words, /offboarded/, `${name}: never called offboarded`);
+  }
+});
