@@ -10,7 +10,7 @@ import { createDropboxClient, dropboxCallCounter } from '../dropbox/client.js';
 import { readDropboxState } from '../dropbox/reader.js';
 import { createOktaClient, type OktaClient } from '../okta/client.js';
 import { readOktaState } from '../okta/reader.js';
-import { UsageError } from '../domain/errors.js';
+import { RemoteError, UsageError } from '../domain/errors.js';
 import { currentDeadline } from '../domain/http-timeouts.js';
 import type { CommandIO } from './io.js';
 import { dropboxSettingsFromEnv, oktaSettingsFromEnv, retryDeadlineFromEnv } from './settings.js';
@@ -104,11 +104,30 @@ export async function readLiveState(desired: DesiredState, clients: LiveClients,
         show();
       },
     });
-    const [dropbox, oktaRead] = await Promise.all([dropboxRead, oktaReading]);
+    const [dropbox, oktaRead] = await Promise.all([dropboxRead, oktaReading.catch((err: unknown) => Promise.reject(withAppIdHint(err, desired)))]);
     if (deadline) deadline.phase = 'planning';
     const { calls: oktaCalls, ...okta } = oktaRead;
     return { okta, dropbox, calls: { okta: oktaCalls, dropbox: Object.fromEntries(dropboxCallCounter(clients.dropbox).entries()) } };
   } finally {
     status.done();
   }
+}
+
+/**
+ * Okta answers 404 for /api/v1/apps/{appId}/... when no app has that id (issue 14 item 4): the
+ * error names the YAML line that set it, so the fix is one look away.
+ */
+export function withAppIdHint(err: unknown, desired: DesiredState): unknown {
+  if (!(err instanceof RemoteError) || err.service !== 'okta' || err.status !== 404 || !err.route.startsWith('GET /api/v1/apps/{id}')) return err;
+  const { file, line } = desired.okta.source;
+  return new RemoteError({
+    service: err.service,
+    route: err.route,
+    message: err.message,
+    status: err.status,
+    code: err.code,
+    requestId: err.requestId,
+    hint: `check ${file}:${line} okta.appId (${desired.okta.appId}): Okta has no app with this id`,
+    cause: err,
+  });
 }

@@ -209,7 +209,7 @@ export function describeError(command: string, err: unknown, env?: Readonly<Reco
     const bits = [err.status !== null ? `HTTP ${err.status}` : null, err.code, err.requestId ? `request id ${err.requestId}` : null]
       .filter(Boolean)
       .join(', ');
-    const hint = env === undefined ? null : setupHint(err, env);
+    const hint = err.hint ?? (env === undefined ? null : setupHint(err, env));
     return redact(`dbxsync ${command}: ${err.service} ${err.route}: ${err.message}${bits ? ` (${bits})` : ''}${hint === null ? '' : `; ${hint}`}`);
   }
   if (err instanceof DbxsyncError) return redact(`dbxsync ${command}: ${err.message}`);

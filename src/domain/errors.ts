@@ -35,6 +35,8 @@ export class RemoteError extends DbxsyncError {
   readonly route: string;
   /** Identifiers the error names as the cause (Dropbox members_not_in_team / users_not_found); empty otherwise. */
   readonly namedIds: readonly string[];
+  /** What to check, when the caller knows better than the route (the YAML line of okta.appId for an app's 404). */
+  readonly hint: string | null;
 
   constructor(init: {
     service: 'okta' | 'dropbox' | 'github';
@@ -46,6 +48,7 @@ export class RemoteError extends DbxsyncError {
     retryAfterMs?: number | null;
     requestId?: string | null;
     namedIds?: readonly string[];
+    hint?: string | null;
     cause?: unknown;
   }) {
     super(init.message, { cause: init.cause });
@@ -57,6 +60,7 @@ export class RemoteError extends DbxsyncError {
     this.retryAfterMs = init.retryAfterMs ?? null;
     this.requestId = init.requestId ?? null;
     this.namedIds = init.namedIds ?? [];
+    this.hint = init.hint ?? null;
   }
 }
 

@@ -4,7 +4,7 @@
  * is named at once.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import t, { type Test } from 'tap';
@@ -111,4 +111,25 @@ t.test('set-up errors say what to check: the host and its variable, the variable
   t.notMatch(refused.err, /not-the-token-1234/, 'the token itself is never printed');
   const dropbox = await plan({ ...sandbox.env(), DROPBOX_TEAM_TOKEN: 'wrong-dropbox-token-99' });
   t.match(dropbox.err, /HTTP 401.*; check DROPBOX_TEAM_TOKEN/);
+});
+
+t.test('a 404 for the app id names the settings file and line of okta.appId, exit 1, one line, no secret (issue 14 item 4)', async (t) => {
+  const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), clock: () => new Date(NOW) });
+  t.teardown(() => sandbox.close());
+  t.teardown(() => clearSecrets());
+  const dir = mkdtempSync(path.join(tmpdir(), 'dbxsync-appid-'));
+  cpSync(path.join(REPO, 'desired-state'), path.join(dir, 'desired-state'), { recursive: true });
+  const settings = path.join(dir, 'desired-state', 'settings.yaml');
+  const text = readFileSync(settings, 'utf8');
+  const line = text.split('\n').findIndex((l) => /^\s*appId:/.test(l)) + 1;
+  t.ok(line > 0);
+  writeFileSync(settings, text.replace(/appId:\s*\S+/, 'appId: 0oaWRONG0000000000000'));
+  const io = captureIO({ env: sandbox.env(), cwd: dir, now: NOW });
+  const code = await run(['plan', '--quiet'], io);
+  t.equal(code, 1);
+  const lines = io.err().trimEnd().split('\n');
+  t.equal(lines.length, 1, 'one line');
+  t.match(lines[0], /HTTP 404/);
+  t.match(lines[0], new RegExp(`check settings\\.yaml:${line} okta\\.appId \\(0oaWRONG0000000000000\\): Okta has no app with this id`));
+  t.notMatch(lines[0], /sandbox-okta-token|sandbox-dropbox-token/, 'no secret');
 });
