@@ -6,10 +6,9 @@
  */
 import { createTwoFilesPatch } from 'diff';
 import { ROLE_RANK } from '../domain/desired.js';
-import { ACTION_KINDS, grantedRole, isDestructive } from '../domain/plan.js';
-import type { Action, ActionKind, GroupRef, PersonRef, Plan } from '../domain/plan.js';
-import { UsageError, assertNever } from '../domain/errors.js';
-import { missingPhase } from './phases.js';
+import { grantedRole, isDestructive } from '../domain/plan.js';
+import type { Action, GroupRef, PersonRef, Plan } from '../domain/plan.js';
+import { assertNever } from '../domain/errors.js';
 
 /** The guard's verdict. `text` explains it in a few lines, with a diff of the destructive actions. */
 export interface ReviewedPlanCheck {
@@ -290,81 +289,4 @@ function destructiveDiff(reviewed: Plan, fresh: Plan): string {
 
 function short(fingerprint: string): string {
   return fingerprint.replace(/^sha256:/, '').slice(0, 12);
-}
-
-/**
- * Parse a plan file written by `dbxsync plan --out`. Checks the format version and the shape the
- * guard and the executor rely on; throws a UsageError whose message is one clear line.
- */
-export function readPlanFile(json: string, source = 'plan file'): Plan {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (err) {
-    throw new UsageError(`${source}: not valid JSON (${(err as Error).message.split('\n')[0]})`, { cause: err });
-  }
-  const fail = (what: string): never => {
-    throw new UsageError(`${source}: not a dbxsync plan: ${what}`);
-  };
-  if (!isRecord(data)) return fail('expected a JSON object');
-  if (data.formatVersion !== 1) {
-    if (typeof data.formatVersion === 'number') throw new UsageError(`${source}: plan formatVersion ${data.formatVersion} is not supported (this dbxsync reads formatVersion 1)`);
-    return fail('formatVersion 1 missing');
-  }
-  if (typeof data.fingerprint !== 'string' || data.fingerprint === '') return fail('fingerprint missing');
-  for (const key of ['desiredDigest', 'contentDigest'] as const) {
-    if (data[key] !== undefined && typeof data[key] !== 'string') return fail(`${key} is not a string`);
-  }
-  if (!Array.isArray(data.actions)) return fail('actions is not a list');
-  if (!isRecord(data.safety) || typeof data.safety.ok !== 'boolean') return fail('safety.ok missing');
-  if (!Array.isArray(data.safety.violations)) return fail('safety.violations is not a list');
-  const ids = new Set<string>();
-  data.actions.forEach((a: unknown, i: number) => {
-    const at = `actions[${i}]`;
-    if (!isRecord(a)) return fail(`${at} is not an object`);
-    if (typeof a.id !== 'string' || a.id === '') return fail(`${at}.id missing`);
-    if (ids.has(a.id)) return fail(`${at}.id "${a.id}" appears twice`);
-    ids.add(a.id);
-    if (typeof a.kind !== 'string' || !(ACTION_KINDS as readonly string[]).includes(a.kind)) return fail(`${at}.kind ${JSON.stringify(a.kind)} is not an action kind`);
-    if (!Array.isArray(a.dependsOn) || !a.dependsOn.every((d) => typeof d === 'string')) return fail(`${at}.dependsOn is not a list of ids`);
-    if (a.serialKey !== null && typeof a.serialKey !== 'string') return fail(`${at}.serialKey is not a string or null`);
-    const missing = requiredFields[a.kind as ActionKind].find((f) => !(f in a));
-    if (missing !== undefined) return fail(`${at} (${a.kind}) has no ${missing}`);
-    return undefined;
-  });
-  const unphased = missingPhase(data.actions as { id: string; phase?: unknown }[]);
-  if (unphased !== null) throw new UsageError(`${source}: ${unphased}`);
-  for (const key of ['reports', 'waiting', 'warnings'] as const) {
-    if (data[key] !== undefined && !Array.isArray(data[key])) return fail(`${key} is not a list`);
-  }
-  return {
-    reports: [],
-    waiting: [],
-    warnings: [],
-    summary: {},
-    toolVersion: '',
-    ...(data as object),
-  } as unknown as Plan;
-}
-
-const requiredFields: Readonly<Record<ActionKind, readonly string[]>> = {
-  'member.add': ['member', 'givenName', 'surname', 'externalId', 'sendWelcomeEmail', 'role'],
-  'member.update_profile': ['member', 'changes'],
-  'member.set_role': ['member', 'from', 'to'],
-  'member.suspend': ['member', 'wipeData'],
-  'member.unsuspend': ['member'],
-  'member.remove': ['member', 'transferTo', 'transferAdmin', 'transferFallbacks', 'keepAccount', 'retainTeamShares', 'wipeData'],
-  'member.recover': ['member'],
-  'group.create': ['group', 'oktaGroupId'],
-  'group.rename': ['group', 'from', 'to'],
-  'group.members.add': ['group', 'members'],
-  'group.members.remove': ['group', 'members'],
-  'group.delete': ['group'],
-  'okta.assign': ['member'],
-  'okta.create_user': ['member', 'profile'],
-  'okta.update_profile': ['member', 'changes'],
-};
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,10 +1,9 @@
 /** Writing a plan the way `plan`, `apply` and `demo` show it: one format to stdout, JSON to --out. */
 import { statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writePlanFile as writePlanFileAt } from '../apply/plan-file.js';
 import { UsageError } from '../domain/errors.js';
 import type { Plan } from '../domain/plan.js';
-import { redact } from '../domain/redact.js';
 import { renderJson, renderMarkdown, renderText } from '../render/index.js';
 import { useColor, type CommandIO } from './io.js';
 
@@ -63,7 +62,7 @@ export function assertWritableTarget(file: string, io: CommandIO): void {
 
 /** Write the plan JSON (never a secret: it is redacted like every other output). */
 export async function writePlanFile(plan: Plan, file: string, io: CommandIO): Promise<void> {
-  await writeFile(path.resolve(io.cwd, file), redact(renderJson(plan)), 'utf8');
+  await writePlanFileAt(plan, path.resolve(io.cwd, file));
 }
 
 /** True when the plan would change something (reports and waiting states are not changes). */

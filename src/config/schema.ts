@@ -30,14 +30,14 @@ export interface SchemaNode {
 
 const SCHEMA_FILE = 'desired-state.schema.json';
 
-/** Absolute path of the shipped schema: found from this module upwards (src/ in tests, dist/src/ when built). */
-export function schemaPath(): string {
+/** Absolute path of a shipped schema: found from this module upwards (src/ in tests, dist/src/ when built). */
+export function schemaPath(file: string = SCHEMA_FILE): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    const candidate = path.join(dir, 'schemas', SCHEMA_FILE);
+    const candidate = path.join(dir, 'schemas', file);
     if (existsSync(candidate)) return candidate;
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`schemas/${SCHEMA_FILE} not found above ${fileURLToPath(import.meta.url)}`);
+    if (parent === dir) throw new Error(`schemas/${file} not found above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
 }

@@ -1,5 +1,6 @@
 import t from 'tap';
-import { checkReviewedPlan, destructiveListing, readPlanFile } from '../../src/apply/guard.js';
+import { checkReviewedPlan, destructiveListing } from '../../src/apply/guard.js';
+import { readPlanFile } from '../../src/apply/plan-file.js';
 import type { Action } from '../../src/domain/plan.js';
 import { UsageError } from '../../src/domain/errors.js';
 import { addMember, deleteGroup, groupAdd, groupRef, groupRemove, person, plan, removeMember, setRole, suspend, updateProfile } from './fakes/plan-builder.js';

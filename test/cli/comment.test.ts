@@ -14,6 +14,7 @@ import { FakeGitHub, type FakeGitHubOptions } from '../github/fake-github.js';
 import { captureIO } from '../helpers/io.js';
 
 const TOKEN = 'ghs_RecognisableTestToken0123456789abcdef';
+const SECOND = `sha256:${'5e'.repeat(32)}`;
 const HEAD = '0123456789abcdef0123456789abcdef01234567';
 const PR = 7;
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -75,12 +76,12 @@ t.test('first run creates the comment, the second updates the same one', async (
   t.match(body, `head ${HEAD}`, 'the head commit');
   t.match(body, '[workflow run](https://github.example/acme/dstate/actions/runs/4242)', 'a link to the run');
 
-  await writeFile(path.join(s.dir, 'plan.json'), renderJson({ ...mixedPlan, fingerprint: 'sha256:second' }));
+  await writeFile(path.join(s.dir, 'plan.json'), renderJson({ ...mixedPlan, fingerprint: SECOND }));
   const second = await s.comment('--plan', 'plan.json');
   t.equal(second.code, 0, second.err);
   t.match(second.out, /^updated the plan comment on pull request #7/);
   t.equal(bodies(s.github).length, 1, 'still one comment');
-  t.match(bodies(s.github)[0], 'sha256:second');
+  t.match(bodies(s.github)[0], SECOND);
   t.same(
     s.github.requests.filter((r) => r.method !== 'GET').map((r) => r.method),
     ['POST', 'PATCH'],

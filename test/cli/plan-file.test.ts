@@ -58,3 +58,29 @@ t.test('a plan file without phases (an older dbxsync) is refused with one line, 
     t.equal(sandbox.http.calls(), before, `${argv[0]}: no API call`);
   }
 });
+
+t.test('corrupted plan files are refused against schemas/plan.schema.json: one line naming the JSON path, exit 1, no API call', async (t) => {
+  const sandbox = await withSandbox(t);
+  const cwd = workdir();
+  t.equal((await cli(['plan', '--out', 'plan.json'], sandbox, cwd)).code, 0);
+  const plan = JSON.parse(readFileSync(path.join(cwd, 'plan.json'), 'utf8')) as Record<string, unknown> & { actions: Record<string, unknown>[] };
+  const edit = (i: number, change: Record<string, unknown>) => ({ ...plan, actions: plan.actions.map((a, j) => (j === i ? { ...a, ...change } : a)) });
+  const cases: [string, unknown, RegExp][] = [
+    ['a group without its name', edit(0, { group: { groupId: null, externalId: null } }), /actions\[0\]\.group has no name/],
+    ['dependsOn not a list', edit(1, { dependsOn: 'everything' }), /actions\[1\]\.dependsOn must be array/],
+    ['an unknown field', edit(2, { sudo: true }), /actions\[2\] has an unknown field "sudo"/],
+    ['a phase that is not a number', edit(0, { phase: 'first' }), /actions\[0\]\.phase must be integer/],
+    ['a bad reversibility', edit(0, { reversibility: 'maybe' }), /actions\[0\]\.reversibility must be one of "reversible", "recoverable", "irreversible"/],
+    ['a summary that is not an object', { ...plan, summary: [] }, /not a dbxsync plan: summary must be object/],
+  ];
+  for (const [name, body, message] of cases) {
+    writeFileSync(path.join(cwd, 'bad.json'), JSON.stringify(reseal(body as Record<string, unknown>)));
+    const before = sandbox.http.calls();
+    const res = await cli(['apply', '--plan', 'bad.json', '--auto-approve'], sandbox, cwd);
+    t.equal(res.code, 1, `${name}: exit 1`);
+    t.equal(res.err.trim().split('\n').length, 1, `${name}: one line: ${res.err}`);
+    t.match(res.err, /bad\.json: not a dbxsync plan: /, name);
+    t.match(res.err, message, name);
+    t.equal(sandbox.http.calls(), before, `${name}: no API call`);
+  }
+});

@@ -7,7 +7,8 @@
 import { currentDeadline } from '../../domain/http-timeouts.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkReviewedPlan, readPlanFile, reviewedPlanDefect, withDependents } from '../../apply/guard.js';
+import { checkReviewedPlan, reviewedPlanDefect, withDependents } from '../../apply/guard.js';
+import { readPlanFile } from '../../apply/plan-file.js';
 import { runApply } from '../../apply/run-apply.js';
 import { withRunLock } from '../../apply/run-lock.js';
 import { requireDesiredState } from '../../config/index.js';

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readPlanFile } from '../../apply/guard.js';
+import { readPlanFile } from '../../apply/plan-file.js';
 import { UsageError } from '../../domain/errors.js';
 import { planContentDigest } from '../../plan/index.js';
 import { boolOpt, stringOpt, type Command } from '../command.js';

@@ -118,7 +118,7 @@ export function plan(actions: Action[], o: { fingerprint?: string; violations?: 
   const violations = o.violations ?? [];
   return {
     formatVersion: 1,
-    fingerprint: o.fingerprint ?? 'sha256:0123456789abcdef0123456789abcdef',
+    fingerprint: o.fingerprint ?? 'sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
     toolVersion: '0.1.0',
     generatedAt: '2026-11-28T12:00:00.000Z',
     summary,
