@@ -22,6 +22,7 @@ import type { LiveClients } from './live.js';
 import { reconcileIncremental } from './reconcile-incremental.js';
 import { reconcileFull, type CycleResult, type ReconcileOptions } from './reconcile-run.js';
 import { describeError } from './run.js';
+import { plural } from '../domain/words.js';
 
 /** Pages of one poll at most: a backlog beyond this makes the cycle a full one (and is read on later). */
 export const MAX_POLL_PAGES = 10;
@@ -230,13 +231,11 @@ function dedupe(events: readonly LifecycleEvent[]): LifecycleEvent[] {
   return events.filter((e) => !seen.has(e.uuid) && seen.add(e.uuid) !== undefined);
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /** The human line of a cycle. */
 export function humanLine(line: WatchCycleLine): string {
   const head = `dbxsync watch: cycle ${line.cycle} (${line.kind}${line.reason !== null && line.kind !== 'start' ? `: ${line.reason}` : ''})`;
   if (line.error !== null) return `${head} failed after ${line.ms} ms; next attempt in ${Math.round((line.retryInMs ?? 0) / 1000)} s`;
-  const people = line.affected === null ? '' : `, ${plural(line.affected, 'person')} affected`.replace('persons', 'people');
+  const people = line.affected === null ? '' : `, ${plural(line.affected, 'person', 'people')} affected`;
   const escalated = line.escalated === null ? '' : ` (ran as a full reconcile: ${line.escalated})`;
   const refused = line.refusals.length === 0 ? '' : `; refused: ${line.refusals.join(', ')}`;
   return `${head}: ${plural(line.events, 'event')}${people}${escalated}; ${line.applied} applied, ${line.held} held, ${line.failed} failed${refused}; ${plural(line.calls, 'call')}, ${line.ms} ms`;

@@ -1,4 +1,5 @@
 /** Problems found in the desired-state YAML, with the position of the node that causes them. */
+import { formatSource } from '../domain/words.js';
 
 /** `error` makes the desired state unusable; `warning` is printed but does not fail validation. */
 export type Severity = 'error' | 'warning';
@@ -18,7 +19,7 @@ export interface ConfigIssue {
 
 /** `file:line:col: message` (or `file: message` for a directory-level problem). */
 export function formatIssue(issue: ConfigIssue): string {
-  const where = issue.line > 0 ? `${issue.file}:${issue.line}:${issue.col}` : issue.file;
+  const where = issue.line > 0 ? formatSource(issue) : issue.file;
   return `${where}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`;
 }
 

@@ -10,6 +10,7 @@ import { emailProblem, isOktaUserId } from './email.js';
 import type { MergedConfig } from './merge.js';
 import { formatPath } from './schema.js';
 import type { DataPath } from './yaml-file.js';
+import { formatSource } from '../domain/words.js';
 
 export interface RuleOptions {
   /** Today, for exception expiry (compared as a UTC calendar date). */
@@ -29,7 +30,7 @@ export function ruleIssues(merged: MergedConfig, options: RuleOptions): ConfigIs
     warn: (path, message, target = 'value') => out.push(merged.issue(path, `${formatPath(path)}: ${message}`, 'warning', target)),
     where: (path, target = 'value') => {
       const found = merged.locate(path, target);
-      return found ? `${found.file.display}:${found.pos.line}:${found.pos.col}` : formatPath(path);
+      return found ? formatSource({ file: found.file.display, ...found.pos }) : formatPath(path);
     },
   };
   if (!options.partial) requiredKeys(ctx, out);

@@ -22,6 +22,9 @@ export const ROLE_RANK: Readonly<Record<Role, number>> = {
   member_only: 0,
 };
 
+/** The roles, highest first (team_admin … member_only): the order of {@link ROLE_RANK}. */
+export const ROLES_HIGHEST_FIRST: readonly Role[] = (Object.keys(ROLE_RANK) as Role[]).sort((a, b) => ROLE_RANK[b] - ROLE_RANK[a]);
+
 export interface DesiredState {
   readonly version: 1;
   /** The YAML files read, relative to the directory, sorted. */

@@ -5,16 +5,16 @@
  */
 import type { Role } from './desired.js';
 
+/** Okta user statuses, exactly as the Okta API spells them (UserStatus in the management API). */
+export const OKTA_USER_STATUSES = ['STAGED', 'PROVISIONED', 'ACTIVE', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'SUSPENDED', 'DEPROVISIONED'] as const;
+
 /** Okta user status, exactly as the Okta API spells it. */
-export type OktaUserStatus =
-  | 'STAGED'
-  | 'PROVISIONED'
-  | 'ACTIVE'
-  | 'RECOVERY'
-  | 'PASSWORD_EXPIRED'
-  | 'LOCKED_OUT'
-  | 'SUSPENDED'
-  | 'DEPROVISIONED';
+export type OktaUserStatus = (typeof OKTA_USER_STATUSES)[number];
+
+/** Okta statuses of an account that can sign in: these people belong in Dropbox when assigned. */
+export const ACTIVE_STATUSES: ReadonlySet<OktaUserStatus> = new Set(['ACTIVE', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT']);
+/** Okta statuses of an account not yet activated. */
+export const PENDING_STATUSES: ReadonlySet<OktaUserStatus> = new Set(['STAGED', 'PROVISIONED']);
 
 export interface OktaUser {
   readonly id: string;

@@ -81,3 +81,12 @@ export function redact(text: string): string {
   }
   return out;
 }
+
+/**
+ * Error text that may echo what was sent (a body, a header) as one redacted line of at most `max`
+ * characters: white space folded, the rest cut with "…".
+ */
+export function oneLine(text: string, max = 300): string {
+  const flat = redact(text).replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

@@ -5,7 +5,8 @@
  */
 import { DropboxResponseError } from 'dropbox';
 import { RemoteError } from '../domain/errors.js';
-import { redact } from '../domain/redact.js';
+import { oneLine, redact } from '../domain/redact.js';
+import type { Obj } from '../domain/shape.js';
 
 /** What a failed attempt means for the retry policy. */
 export type FailureKind = 'rate_limited' | 'server' | 'network' | 'auth_expired' | 'final';
@@ -23,8 +24,6 @@ export interface FailureInfo {
   /** The ids a route error carries as its value (e.g. GroupMembersAddError.members_not_in_team List(String)). */
   readonly namedIds: readonly string[];
 }
-
-type Obj = Record<string, unknown>;
 
 function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null;
@@ -78,11 +77,6 @@ function namedIdsOf(body: unknown, tag: string | null): string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : [];
 }
 
-function oneLine(text: string, max = 300): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
-
 export function describeFailure(err: unknown): FailureInfo {
   if (isResponseError(err)) {
     const status = err.status;
@@ -116,7 +110,7 @@ export class DropboxHttpFailure extends Error {
 function sanitizedCause(err: unknown): unknown {
   if (isResponseError(err)) {
     const body = typeof err.error === 'string' ? err.error : JSON.stringify(err.error);
-    return new DropboxHttpFailure(err.status, redact(oneLine(body ?? '', 1000)));
+    return new DropboxHttpFailure(err.status, oneLine(body ?? '', 1000));
   }
   if (err instanceof Error) {
     const copy = new Error(redact(err.message), { cause: networkCode(err) ?? undefined });

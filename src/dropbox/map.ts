@@ -6,9 +6,7 @@
 import type { Role } from '../domain/desired.js';
 import { ROLE_RANK } from '../domain/desired.js';
 import type { DropboxGroup, DropboxMember, DropboxMemberStatus } from '../domain/live.js';
-import { invalidAnswer, requireField, requireObj, requireString } from '../domain/shape.js';
-
-type Obj = Record<string, unknown>;
+import { invalidAnswer, requireField, requireObj, requireString, type Obj } from '../domain/shape.js';
 
 /** Dropbox role names of the roles dbxsync manages, lower-cased for comparison. */
 export const MANAGED_ROLE_NAMES: Readonly<Record<Exclude<Role, 'member_only'>, string>> = {

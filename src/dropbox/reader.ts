@@ -13,7 +13,7 @@ import type { Dropbox } from 'dropbox';
 import type { DropboxGroup, DropboxMember, DropboxState } from '../domain/live.js';
 import { RemoteError } from '../domain/errors.js';
 import { PageGuard, type PageBound } from '../domain/pagination.js';
-import { requireField, requireObj, requireString, type AnswerAt } from '../domain/shape.js';
+import { requireField, requireObj, requireString, type AnswerAt, type Obj } from '../domain/shape.js';
 import { dropboxRetryDefaults } from './client.js';
 import { managementTypeOf, profileGroupIds, toDropboxMember } from './map.js';
 import { mapLimit } from './pool.js';
@@ -30,8 +30,6 @@ export interface ReadDropboxOptions {
   readonly groupMembers?: 'profiles' | 'list';
   readonly retry?: RetryContext;
 }
-
-type Obj = Record<string, unknown>;
 
 /** Pages any listing may take before the team's size is asked for (issue 12 item 3). */
 const MIN_PAGE_BOUND = 10;

@@ -8,15 +8,11 @@
  */
 import type { DropboxResponse } from 'dropbox';
 import { assertNever, RemoteError } from '../domain/errors.js';
+import { exponentialDelayMs, realSleep, type RetryPolicy as BackoffPolicy, type Sleep } from '../domain/retry-policy.js';
 import { describeFailure, toRemoteError } from './errors.js';
 
-export interface RetryPolicy {
-  /** Attempts in all, the first included. */
-  readonly maxAttempts: number;
-  /** First backoff for 5xx/408/network errors; doubles per attempt. */
-  readonly baseDelayMs: number;
-  /** Cap of one backoff (a server's Retry-After is honoured even above it). */
-  readonly maxDelayMs: number;
+/** The shared backoff (5xx/408/network errors; a server's Retry-After is honoured even above maxDelayMs), plus a total cap. */
+export interface RetryPolicy extends BackoffPolicy {
   /** Cap of the total time spent backing off between attempts of one call (5xx, network; a rate limit without a deadline). */
   readonly maxTotalMs: number;
 }
@@ -38,9 +34,7 @@ export const ANNOUNCE_WAIT_MS = 10_000;
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 200, maxDelayMs: 5_000, maxTotalMs: 120_000 };
 
-export type Sleep = (ms: number) => Promise<void>;
-
-export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export { realSleep, type Sleep };
 
 export interface RetryInfo {
   readonly route: string;
@@ -70,7 +64,7 @@ export interface CallResult<T> {
 
 /** Backoff before attempt `attempt + 1` after a 5xx/408/network failure: capped exponential, jittered in [d/2, d). */
 export function backoffMs(policy: RetryPolicy, attempt: number, random: () => number): number {
-  const d = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  const d = exponentialDelayMs(policy, attempt);
   return Math.round(d / 2 + (random() * d) / 2);
 }
 

@@ -21,8 +21,7 @@ import { PageGuard, type PageBound } from '../domain/pagination.js';
 import { managementTypeOf, profileGroupIds, toDropboxMember } from './map.js';
 import { readAuthenticatedAdmin } from './reader.js';
 import { callWithRetry, type RetryContext } from './retry.js';
-
-type Obj = Record<string, unknown>;
+import type { Obj } from '../domain/shape.js';
 
 /** Selectors per members/get_info_v2 call, and ids per groups/get_info call. */
 export const LOOKUP_BATCH = 100;

@@ -12,8 +12,7 @@ import type { Dropbox, team_log } from 'dropbox';
 import { PageGuard } from '../domain/pagination.js';
 import { dropboxRetryDefaults } from './client.js';
 import { callWithRetry, type RetryContext } from './retry.js';
-
-type Obj = Record<string, unknown>;
+import type { Obj } from '../domain/shape.js';
 
 export interface RemovalCount {
   readonly count: number;

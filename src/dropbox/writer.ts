@@ -20,6 +20,7 @@ import type {
 import { roleOfName, toDropboxMember } from './map.js';
 import { retryContextOf } from './reader.js';
 import { callWithRetry, DEFAULT_RETRY_POLICY, realSleep, type CallResult, type RetryInfo, type RetryPolicy, type Sleep } from './retry.js';
+import type { Obj } from '../domain/shape.js';
 
 export interface DropboxWriterOptions {
   readonly retry?: RetryPolicy;
@@ -33,8 +34,6 @@ export interface DropboxWriterOptions {
   readonly groupBatchSize?: number;
   readonly onRetry?: (info: RetryInfo) => void;
 }
-
-type Obj = Record<string, unknown>;
 
 /** One write's budget for waiting on Dropbox (a transfer still running): the job timeout. */
 class Deadline {

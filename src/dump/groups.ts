@@ -7,6 +7,7 @@
 import { firstUnsafeChar } from '../domain/display-text.js';
 import type { DropboxGroup, DropboxState, OktaGroup, OktaState } from '../domain/live.js';
 import type { TeamLinks } from './identity.js';
+import { plural } from '../domain/words.js';
 
 const MARKER_PREFIX = 'okta:';
 /** People named in a comment before "and N more". */
@@ -49,10 +50,6 @@ function byName(a: DropboxGroup, b: DropboxGroup): number {
 function someOf(emails: readonly string[]): string {
   const shown = emails.slice(0, NAMES_SHOWN).join(', ');
   return emails.length > NAMES_SHOWN ? `${shown} and ${emails.length - NAMES_SHOWN} more` : shown;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { GroupDecisions } from './groups.js';
 import type { HeldBackMember } from './held-back.js';
 import { ADMIN_ROLES, type AdminGrant } from './roles.js';
 import { comment, commentText, scalar, SCHEMA_LINE } from './yaml-text.js';
+import { plural } from '../domain/words.js';
 
 /** What the files are made of: the decisions of the dump, ready to write. */
 export interface DumpContent {
@@ -28,10 +29,6 @@ function file(lines: readonly string[]): string {
 
 function header(...lines: string[]): string[] {
   return [SCHEMA_LINE, '#', ...comment('', ...lines), ''];
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 export function settingsFile(c: DumpContent): string {

@@ -6,11 +6,11 @@
  * when that address could also match someone else.
  */
 import type { Role } from '../domain/desired.js';
-import { ROLE_RANK } from '../domain/desired.js';
+import { ROLE_RANK, ROLES_HIGHEST_FIRST } from '../domain/desired.js';
 import type { TeamLinks } from './identity.js';
 
 /** The admin roles dbxsync manages, highest first. */
-export const ADMIN_ROLES: readonly Exclude<Role, 'member_only'>[] = ['team_admin', 'user_management_admin', 'support_admin'];
+export const ADMIN_ROLES: readonly Exclude<Role, 'member_only'>[] = ROLES_HIGHEST_FIRST.filter((r): r is Exclude<Role, 'member_only'> => r !== 'member_only');
 
 /** One person kept in an admin role. */
 export interface AdminGrant {

@@ -8,7 +8,7 @@ import { Octokit } from '@octokit/rest';
 import { RemoteError } from '../domain/errors.js';
 import { timedExchange } from '../domain/http-timeouts.js';
 import { assertSameOrigin } from '../domain/origin.js';
-import { DEFAULT_RETRY_POLICY, withRetry, type FailureFacts, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY_SCHEDULE, withRetry, type FailureFacts, type RetrySchedule } from './retry.js';
 
 /** A comment on a pull request (GitHub's "issue comment"). */
 export interface IssueComment {
@@ -38,7 +38,7 @@ export interface GitHubClientSettings {
   readonly owner: string;
   readonly repo: string;
   readonly userAgent: string;
-  readonly retry?: RetryPolicy;
+  readonly retry?: RetrySchedule;
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
@@ -134,7 +134,7 @@ export function createGitHubClient(settings: GitHubClientSettings): GitHubClient
     log: quiet,
     request: { fetch: originBoundFetch(baseUrl) },
   });
-  const policy = settings.retry ?? DEFAULT_RETRY_POLICY;
+  const policy = settings.retry ?? DEFAULT_RETRY_SCHEDULE;
   const sleep = settings.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   octokit.hook.wrap('request', (request, options) => withRetry(async () => request(options), policy, failureFacts, sleep));
 

@@ -11,6 +11,7 @@ import { codeSpan, escapeMarkdown, escapeUrl } from '../render/markdown-escape.j
 import { DEFAULT_MAX_MARKDOWN_LENGTH, renderMarkdown } from '../render/markdown.js';
 import { redactEmailsInText } from '../render/redact-emails.js';
 import type { ValidationProblem, ValidationReport } from './validation-report.js';
+import { formatSource, pluralGrouped } from '../domain/words.js';
 
 /** The hidden first line by which dbxsync finds its own comment on a pull request. */
 export const PLAN_MARKER = '<!-- dbxsync:plan -->';
@@ -46,10 +47,6 @@ export function planCommentBody(plan: Plan, context: CommentContext): string {
   return head + markdown;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${groupDigits(n)} ${n === 1 ? one : many}`;
-}
-
 /** `path/to/file.yaml`, each segment URL-encoded, or null for a file outside the repository. */
 function repoPath(file: string): string | null {
   const posix = file.replace(/\\/g, '/').replace(/^\.\//, '');
@@ -58,7 +55,7 @@ function repoPath(file: string): string | null {
 }
 
 function where(problem: ValidationProblem, context: CommentContext): string {
-  const position = problem.line > 0 ? `${problem.file}:${problem.line}${problem.col > 0 ? `:${problem.col}` : ''}` : problem.file;
+  const position = problem.line > 0 ? formatSource(problem, problem.col > 0 ? 'column' : 'line') : problem.file;
   const target = repoPath(problem.file);
   if (target === null || !context.headSha) return codeSpan(position);
   const anchor = problem.line > 0 ? `#L${problem.line}` : '';
@@ -91,8 +88,8 @@ export function validationCommentBody(report: ValidationReport, context: Comment
   const warnings = report.problems.filter((p) => p.severity === 'warning');
   const why = context.runUrl ? `: the [workflow run](${escapeUrl(context.runUrl)}) says why` : '';
   const lead = report.ok
-    ? `The desired state is valid (${plural(report.files, 'file', 'files')}), but **no plan was made**${why}.`
-    : `**${plural(errors.length, 'problem', 'problems')} in the desired state** (${plural(report.files, 'file', 'files')} read): no plan was made. Fix ${errors.length === 1 ? 'it' : 'them'} and push again.`;
+    ? `The desired state is valid (${pluralGrouped(report.files, 'file', 'files')}), but **no plan was made**${why}.`
+    : `**${pluralGrouped(errors.length, 'problem', 'problems')} in the desired state** (${pluralGrouped(report.files, 'file', 'files')} read): no plan was made. Fix ${errors.length === 1 ? 'it' : 'them'} and push again.`;
   const title = report.ok ? PLAN_TITLE : '### dbxsync: the desired state is invalid\n\n';
   const parts = [`${PLAN_MARKER}\n${title}${lead}\n`];
   const sections: FoldableSection[] = [];

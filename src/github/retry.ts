@@ -3,16 +3,17 @@
  * retried a few times; everything else (403, 404, 422) is an answer, returned at once. A
  * Retry-After header, when GitHub sends one, is honoured up to the policy's ceiling.
  */
+import type { Sleep } from '../domain/retry-policy.js';
 
-/** How often and how patiently to retry a GitHub call. */
-export interface RetryPolicy {
+/** How often and how patiently to retry a GitHub call: a fixed schedule of waits, not the backoff of domain/retry-policy.ts (two quick retries are all a comment or a status needs). */
+export interface RetrySchedule {
   /** Waits before each retry; its length is the number of retries. */
   readonly delaysMs: readonly number[];
   /** The longest Retry-After honoured. */
   readonly maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { delaysMs: [500, 1_500], maxRetryAfterMs: 10_000 };
+export const DEFAULT_RETRY_SCHEDULE: RetrySchedule = { delaysMs: [500, 1_500], maxRetryAfterMs: 10_000 };
 
 /** What the retry decision needs to know of a failure. */
 export interface FailureFacts {
@@ -25,7 +26,7 @@ export interface FailureFacts {
 }
 
 /** The wait before retry number `attempt` (0-based), or null when the failure is final. */
-export function retryDelay(policy: RetryPolicy, attempt: number, failure: FailureFacts): number | null {
+export function retryDelay(policy: RetrySchedule, attempt: number, failure: FailureFacts): number | null {
   const retryable = failure.final !== true && (failure.status === null || failure.status >= 500);
   const planned = policy.delaysMs[attempt];
   if (!retryable || planned === undefined) return null;
@@ -37,9 +38,9 @@ export function retryDelay(policy: RetryPolicy, attempt: number, failure: Failur
 /** Run `call`, retrying per `policy`; `facts` reads the status of a thrown error. */
 export async function withRetry<T>(
   call: () => Promise<T>,
-  policy: RetryPolicy,
+  policy: RetrySchedule,
   facts: (err: unknown) => FailureFacts,
-  sleep: (ms: number) => Promise<void>,
+  sleep: Sleep,
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {

@@ -38,6 +38,7 @@ import { indexLive, type LiveIndex } from '../plan/live-index.js';
 import { phase } from '../plan/ordering.js';
 import { at, compareStrings, display, list } from '../plan/text.js';
 import { dropboxValue, IMPORT_FIELD_LABEL, type ImportField } from './fields.js';
+import { formatSource } from '../domain/words.js';
 
 /** Execution order of the import kinds: links first, then new users, then profile write-backs. */
 const KIND_ORDER: readonly ActionKind[] = ['okta.assign', 'okta.create_user', 'okta.update_profile'];
@@ -318,7 +319,7 @@ function profileWarnings(input: PlanInput): Warning[] {
     warnings.push({
       code: 'profile_both_ways',
       message: `import.profile writes Okta ${attribute} from Dropbox while provisioning.profile pushes it to Dropbox ${list(fields)}: run dbxsync import --apply before dbxsync apply, or apply overwrites the Dropbox value with Okta's`,
-      source: source === null ? null : `${source.file}:${source.line}:${source.col}`,
+      source: source === null ? null : formatSource(source),
     });
   }
   return warnings;

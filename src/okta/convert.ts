@@ -4,19 +4,10 @@
  * objects stay raw JSON with ISO strings (reference okta-api.md §1.1, G7). Both forms land here
  * as the same OktaUser: ISO strings, no undefined keys, lower-cased email.
  */
-import type { OktaGroup, OktaUser, OktaUserStatus } from '../domain/live.js';
+import { OKTA_USER_STATUSES, type OktaGroup, type OktaUser, type OktaUserStatus } from '../domain/live.js';
 import { requireField, requireObj, requireString, type AnswerAt } from '../domain/shape.js';
 
-const STATUSES: ReadonlySet<string> = new Set<OktaUserStatus>([
-  'STAGED',
-  'PROVISIONED',
-  'ACTIVE',
-  'RECOVERY',
-  'PASSWORD_EXPIRED',
-  'LOCKED_OUT',
-  'SUSPENDED',
-  'DEPROVISIONED',
-]);
+const STATUSES: ReadonlySet<string> = new Set<OktaUserStatus>(OKTA_USER_STATUSES);
 
 const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 

@@ -5,7 +5,7 @@
  * redacted message and stack), never the SDK object with its headers.
  */
 import { RemoteError } from '../domain/errors.js';
-import { redact } from '../domain/redact.js';
+import { oneLine, redact } from '../domain/redact.js';
 import { oktaRoute } from './rate-budget.js';
 
 interface HeaderBag {
@@ -25,11 +25,6 @@ interface SdkErrorShape {
   headers?: HeaderBag;
   code?: string;
   type?: string;
-}
-
-function oneLine(text: string, max = 300): string {
-  const flat = redact(text).replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 /** Milliseconds until X-Rate-Limit-Reset, measured against the response's own Date (§4.2). */

@@ -4,17 +4,14 @@
  * exponential backoff (or the server's Retry-After), so one bad page does not abort a long read.
  * Writes are never retried for these: a POST that timed out may have been applied.
  */
+import { exponentialDelayMs, type RetryPolicy as BackoffPolicy } from '../domain/retry-policy.js';
 
-export interface RetryPolicy {
-  /** Attempts in all, the first included. */
-  readonly maxAttempts: number;
+export interface RetryPolicy extends BackoffPolicy {
   /** HTTP methods that are safe to repeat. */
   readonly methods: readonly string[];
   readonly retryStatuses: readonly number[];
   /** Retry when the connection fails or drops (node-fetch FetchError, socket resets). */
   readonly retryNetworkErrors: boolean;
-  readonly baseDelayMs: number;
-  readonly maxDelayMs: number;
 }
 
 export const DEFAULT_OKTA_RETRY_POLICY: RetryPolicy = {
@@ -30,7 +27,7 @@ export const DEFAULT_OKTA_RETRY_POLICY: RetryPolicy = {
 export function retryDelayMs(policy: RetryPolicy, attempt: number, retryAfterHeader: string | null): number {
   const seconds = retryAfterHeader === null ? Number.NaN : Number.parseFloat(retryAfterHeader);
   if (Number.isFinite(seconds) && seconds >= 0) return Math.min(policy.maxDelayMs, seconds * 1000);
-  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return exponentialDelayMs(policy, attempt);
 }
 
 export function isRetryableMethod(policy: RetryPolicy, method: string): boolean {

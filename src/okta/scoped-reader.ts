@@ -22,7 +22,7 @@
  * match, and its lastMembershipUpdated (Group, read-only) the groups' safety net once it is read.
  */
 import type { DesiredState } from '../domain/desired.js';
-import type { OktaAssignment, OktaGroup, OktaUser } from '../domain/live.js';
+import { ACTIVE_STATUSES, PENDING_STATUSES, type OktaAssignment, type OktaGroup, type OktaUser } from '../domain/live.js';
 import type { OktaClient } from './client.js';
 import { isoOrNull, requireOktaGroup, requireOktaUser, toOktaUser } from './convert.js';
 import { toRemoteError } from './errors.js';
@@ -244,7 +244,7 @@ export async function readOktaPeople(client: OktaClient, desired: DesiredState, 
   const managers = new Set<string>();
   for (const id of desired.offboarding.onDeactivated.transferTo === 'manager' ? groupsOf.keys() : []) {
     const u = users.get(id)!;
-    const staying = assignments.some((a) => a.userId === id) && ['ACTIVE', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'STAGED', 'PROVISIONED'].includes(u.status);
+    const staying = assignments.some((a) => a.userId === id) && (ACTIVE_STATUSES.has(u.status) || PENDING_STATUSES.has(u.status));
     const ref = u.profile[desired.offboarding.managerAttribute];
     if (!staying && typeof ref === 'string' && ref.trim() !== '') managers.add(ref.trim());
   }

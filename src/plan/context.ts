@@ -5,6 +5,7 @@ import type { Report, SafetyViolation, Waiting, Warning } from '../domain/plan.j
 import type { Identity } from './identity.js';
 import type { LiveIndex } from './live-index.js';
 import type { RoleResolver } from './roles.js';
+import { formatSource } from '../domain/words.js';
 
 /** PlanScope, as sets. */
 export interface Scope {
@@ -56,7 +57,7 @@ export function protectedMembers(
   const out = new Map<string, string>();
   for (const entry of entries) {
     for (const m of index.membersByEmail().get(entry.email.toLowerCase())) {
-      if (!out.has(m.teamMemberId)) out.set(m.teamMemberId, `protectedMembers, ${entry.source.file}:${entry.source.line}`);
+      if (!out.has(m.teamMemberId)) out.set(m.teamMemberId, `protectedMembers, ${formatSource(entry.source, 'line')}`);
     }
   }
   return out;

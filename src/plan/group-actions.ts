@@ -11,6 +11,7 @@ import type { PlanContext } from './context.js';
 import { resolveOktaGroups } from './live-index.js';
 import type { Team } from './member-actions.js';
 import { at, compareSources, compareStrings } from './text.js';
+import { formatSource } from '../domain/words.js';
 
 export const MARKER_PREFIX = 'okta:';
 
@@ -30,10 +31,6 @@ export interface PushedGroup {
 export interface GroupPlan {
   readonly actions: Action[];
   readonly pushed: readonly PushedGroup[];
-}
-
-function where(source: SourceRef): string {
-  return `${source.file}:${source.line}:${source.col}`;
 }
 
 function byPerson(a: PersonRef, b: PersonRef): number {
@@ -56,13 +53,13 @@ export function resolvePushes(ctx: PlanContext): { pushes: { push: GroupPush; gr
     if (push.oktaGroup !== null) {
       groups = resolveOktaGroups(ctx.index, push.oktaGroup);
       if (groups.length === 0) {
-        ctx.warnings.push({ code: 'okta_group_not_found', message: `group push names Okta group ${JSON.stringify(push.oktaGroup)}, which Okta does not have`, source: where(push.source) });
+        ctx.warnings.push({ code: 'okta_group_not_found', message: `group push names Okta group ${JSON.stringify(push.oktaGroup)}, which Okta does not have`, source: formatSource(push.source) });
       } else if (groups.length > 1) {
         for (const g of groups) named.add(g.id);
         ctx.warnings.push({
           code: 'okta_group_ambiguous',
           message: `${groups.length} Okta groups are named ${JSON.stringify(push.oktaGroup)}; name the one to push by id (${groups.map((g) => g.id).join(', ')})`,
-          source: where(push.source),
+          source: formatSource(push.source),
         });
         groups = [];
       }
@@ -70,7 +67,7 @@ export function resolvePushes(ctx: PlanContext): { pushes: { push: GroupPush; gr
       const pattern = compileGroupPattern(push.oktaGroupPattern ?? '');
       groups = ctx.index.groups.filter((g) => pattern.test(g.name)).sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.id, b.id));
       if (groups.length === 0) {
-        ctx.warnings.push({ code: 'okta_group_not_found', message: `group push pattern ${JSON.stringify(push.oktaGroupPattern)} matches no Okta group`, source: where(push.source) });
+        ctx.warnings.push({ code: 'okta_group_not_found', message: `group push pattern ${JSON.stringify(push.oktaGroupPattern)} matches no Okta group`, source: formatSource(push.source) });
       }
     }
     for (const group of groups) {
@@ -82,7 +79,7 @@ export function resolvePushes(ctx: PlanContext): { pushes: { push: GroupPush; gr
           ctx.warnings.push({
             code: 'group_push_conflict',
             message: `Okta group ${group.name} is pushed twice, as ${earlier.name} (${at(earlier.push.source)}) and as ${name}; the first push wins`,
-            source: where(push.source),
+            source: formatSource(push.source),
           });
         }
         continue;
@@ -92,7 +89,7 @@ export function resolvePushes(ctx: PlanContext): { pushes: { push: GroupPush; gr
         ctx.warnings.push({
           code: 'group_push_conflict',
           message: `Dropbox group ${name} would receive both Okta group ${holder} and Okta group ${group.name}; only ${holder} is pushed`,
-          source: where(push.source),
+          source: formatSource(push.source),
         });
         continue;
       }
@@ -102,7 +99,7 @@ export function resolvePushes(ctx: PlanContext): { pushes: { push: GroupPush; gr
         ctx.warnings.push({
           code: 'assigned_and_pushed',
           message: `Okta group ${group.name} both assigns the Dropbox app and is pushed; Okta documents this combination as unsupported for its own Group Push`,
-          source: where(push.source),
+          source: formatSource(push.source),
         });
       }
       out.push({ push, group, name });
@@ -139,7 +136,7 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
     const clash = (other: DropboxGroup): boolean => other.name.toLowerCase() === name.toLowerCase() && other.groupId !== live?.groupId;
     if (live !== null) {
       if (live.managementType !== 'company_managed') {
-        ctx.warnings.push({ code: 'group_name_clash', message: `Dropbox group ${live.name} carries ${marker} but is ${managedWords(live)}; left alone`, source: where(push.source) });
+        ctx.warnings.push({ code: 'group_name_clash', message: `Dropbox group ${live.name} carries ${marker} but is ${managedWords(live)}; left alone`, source: formatSource(push.source) });
         pushed.push({ push, oktaGroup: group, dropboxName: name, dropboxGroup: live, resolution: 'skipped', oktaMemberIds });
         continue;
       }
@@ -151,7 +148,7 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
           ctx.warnings.push({
             code: 'group_name_clash',
             message: `Okta group ${group.name} should rename Dropbox group ${live.name} to ${name}, but another Dropbox group (${other.groupId}) has that name; not renamed`,
-            source: where(push.source),
+            source: formatSource(push.source),
           });
         } else {
           actions.push({
@@ -213,7 +210,7 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
         ctx.warnings.push({
           code: 'group_name_clash',
           message: `Okta group ${group.name} should be pushed as Dropbox group ${name}, but the Dropbox group ${other.groupId} of that name ${why}; not created, not changed`,
-          source: where(push.source),
+          source: formatSource(push.source),
         });
         pushed.push({ push, oktaGroup: group, dropboxName: name, dropboxGroup: other, resolution: 'skipped', oktaMemberIds });
         continue;
@@ -225,7 +222,7 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
       ctx.warnings.push({
         code: 'okta_group_members_unknown',
         message: `the members of Okta group ${group.name} were not read; the membership of Dropbox group ${name} is left as it is`,
-        source: where(push.source),
+        source: formatSource(push.source),
       });
       continue;
     }

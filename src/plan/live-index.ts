@@ -3,14 +3,11 @@
  * (the planner stays O(n log n) on a 100k-member team). Every list is sorted, so nothing downstream
  * depends on the order the snapshots arrived in.
  */
-import type { DropboxGroup, DropboxMember, DropboxState, OktaGroup, OktaState, OktaUser, OktaUserStatus } from '../domain/live.js';
+import { ACTIVE_STATUSES, PENDING_STATUSES, type DropboxGroup, type DropboxMember, type DropboxState, type OktaGroup, type OktaState, type OktaUser } from '../domain/live.js';
 import { MultiMap } from './multi-map.js';
 import { compareStrings } from './text.js';
 
-/** Okta statuses of an account that can sign in: these people belong in Dropbox when assigned. */
-export const ACTIVE_STATUSES: ReadonlySet<OktaUserStatus> = new Set(['ACTIVE', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT']);
-/** Okta statuses of an account not yet activated. */
-export const PENDING_STATUSES: ReadonlySet<OktaUserStatus> = new Set(['STAGED', 'PROVISIONED']);
+export { ACTIVE_STATUSES, PENDING_STATUSES };
 
 export interface LiveIndex {
   readonly users: readonly OktaUser[];

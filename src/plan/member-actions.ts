@@ -12,6 +12,7 @@ import { desiredProfile, refusal, type DesiredProfile, type ProfileField } from 
 import { describeRole } from './roles.js';
 import { personRef, transferPlanner } from './transfer.js';
 import { at, display, profileString } from './text.js';
+import { formatSource } from '../domain/words.js';
 
 /**
  * The people whose Dropbox groups follow their Okta groups once this plan ran: members who stay
@@ -403,6 +404,6 @@ export function silentAddWarning(desired: DesiredState, actions: readonly Action
     message:
       `${silent} member${silent === 1 ? ' is' : 's are'} added without a welcome email (provisioning.sendWelcomeEmail: false): Dropbox sends no invitation, so unless the team requires single sign-on they never join and stay "pending invite". ` +
       'Check the Dropbox admin console (Settings > Single sign-on: Required); if it is, say so with provisioning.ssoRequired: true, else set sendWelcomeEmail: true',
-    source: desired.provisioning.source === null ? null : `${desired.provisioning.source.file}:${desired.provisioning.source.line}:${desired.provisioning.source.col}`,
+    source: desired.provisioning.source === null ? null : formatSource(desired.provisioning.source),
   };
 }

@@ -11,6 +11,7 @@ import { lifecycleGuard, protection, type PlanContext } from './context.js';
 import type { MatchKind } from './identity.js';
 import { ACTIVE_STATUSES, PENDING_STATUSES, resolveOktaGroups } from './live-index.js';
 import { addDays, ageInDays, at, day, display, list } from './text.js';
+import { formatSource } from '../domain/words.js';
 
 /** What happens to a person's Dropbox membership in this plan. `why` is the Okta fact and the YAML rule. */
 export type Fate =
@@ -239,7 +240,7 @@ function overridesOf(ctx: PlanContext): readonly CompiledOverride[] {
         // suspend" into remove + transfer + wipe for the very people it protects.
         ctx.violations.push({
           rule: 'unknown_okta_group',
-          message: `offboarding override (${override.source.file}:${override.source.line}:${override.source.col}) names Okta group ${JSON.stringify(override.oktaGroup)}, which Okta does not have; fix the name or remove the override`,
+          message: `offboarding override (${formatSource(override.source)}) names Okta group ${JSON.stringify(override.oktaGroup)}, which Okta does not have; fix the name or remove the override`,
           limit: null,
           value: null,
         });
@@ -251,7 +252,7 @@ function overridesOf(ctx: PlanContext): readonly CompiledOverride[] {
           ctx.warnings.push({
             code: 'okta_group_members_unknown',
             message: `the members of Okta group ${group.name} (offboarding override: ${override.action}) were not read; the override is applied to everyone it could concern`,
-            source: `${override.source.file}:${override.source.line}:${override.source.col}`,
+            source: formatSource(override.source),
           });
         }
         for (const userId of group.memberIds ?? []) if (!members.has(userId)) members.set(userId, group.name);

@@ -9,6 +9,7 @@
 import type { ReconcileClass, ReconcileSettings, SourceRef } from '../domain/desired.js';
 import { assertNever } from '../domain/errors.js';
 import { ACTION_KINDS, isDemotion, type Action, type ActionKind, type Plan, type SafetyViolation } from '../domain/plan.js';
+import { formatSource } from '../domain/words.js';
 
 /** The class of an action, or null for a kind reconcile never runs (Okta writes belong to import). */
 export function reconcileClassOf(action: Action): ReconcileClass | null {
@@ -94,7 +95,7 @@ export function selectForReconcile(plan: Plan, settings: ReconcileSettings, extr
     else if (kindBrake !== undefined) reasons.set(action.id, `brake ${kindBrake.rule}: ${kindBrake.message}`);
     else if (admins !== undefined && lowersAdmins(action)) reasons.set(action.id, `min_team_admins: ${admins.message}`);
     else if (cls === null) reasons.set(action.id, 'Okta writes are made by dbxsync import --apply, never by reconcile');
-    else if (!allowed.has(cls)) reasons.set(action.id, `class ${cls} is held by reconcile.hold (${settings.source ? `${settings.source.file}:${settings.source.line}:${settings.source.col}` : 'default'}); approve it through a pull request or dbxsync apply`);
+    else if (!allowed.has(cls)) reasons.set(action.id, `class ${cls} is held by reconcile.hold (${settings.source ? formatSource(settings.source) : 'default'}); approve it through a pull request or dbxsync apply`);
   }
   // A held action holds what depends on it, transitively (dependencies may name later actions).
   for (let changed = true; changed; ) {
@@ -132,7 +133,7 @@ export function plannedRemovals(plan: Plan, settings: ReconcileSettings): number
 export function dailyRemovalBrake(plan: Plan, settings: ReconcileSettings, madeInLastDay: number, safetySource: SourceRef | null): SafetyViolation[] {
   const planned = plannedRemovals(plan, settings);
   if (planned === 0 || madeInLastDay + planned <= settings.maxRemovalsPerDay) return [];
-  const where = safetySource ? ` (${safetySource.file}:${safetySource.line}:${safetySource.col})` : '';
+  const where = safetySource ? ` (${formatSource(safetySource)})` : '';
   return [
     {
       rule: 'max_removals_per_day',

@@ -8,6 +8,7 @@ import type { OktaUser } from '../domain/live.js';
 import type { Warning } from '../domain/plan.js';
 import { resolveOktaGroups, type LiveIndex } from './live-index.js';
 import { at, compareSources } from './text.js';
+import { formatSource } from '../domain/words.js';
 
 export interface RoleDecision {
   readonly role: Role;
@@ -51,7 +52,7 @@ export function roleResolver(desired: DesiredState, index: LiveIndex, warnings: 
           warnings.push({
             code: 'okta_group_not_found',
             message: `role rule ${rule.role} names Okta group ${JSON.stringify(entry)}, which Okta does not have`,
-            source: `${rule.source.file}:${rule.source.line}:${rule.source.col}`,
+            source: formatSource(rule.source),
           });
         }
         for (const group of groups) {
@@ -60,7 +61,7 @@ export function roleResolver(desired: DesiredState, index: LiveIndex, warnings: 
             warnings.push({
               code: 'okta_group_members_unknown',
               message: `the members of Okta group ${group.name} (role rule ${rule.role}) were not read; nobody gets the role through it`,
-              source: `${rule.source.file}:${rule.source.line}:${rule.source.col}`,
+              source: formatSource(rule.source),
             });
             continue;
           }

@@ -9,6 +9,7 @@ import type { Role, SafetyException } from '../domain/desired.js';
 import { isDemotion, type Action, type SafetyVerdict, type SafetyViolation, type Warning } from '../domain/plan.js';
 import type { PlanContext } from './context.js';
 import { at, compareSources, compareStrings } from './text.js';
+import { formatSource } from '../domain/words.js';
 
 type Limit = 'maxRemovals' | 'maxRemovalPercent' | 'minTeamAdmins' | 'maxGroupMemberRemovals' | 'maxRoleDemotions' | 'maxGroupDeletions';
 
@@ -73,7 +74,7 @@ export function safetyVerdict(ctx: PlanContext, actions: readonly Action[], warn
     warnings.push({
       code: 'safety_exception',
       message: `this plan needs the safety exception "${limit.exception.reason}" (expires ${limit.exception.expires}) for safety.${key}`,
-      source: `${limit.exception.source.file}:${limit.exception.source.line}:${limit.exception.source.col}`,
+      source: formatSource(limit.exception.source),
     });
   };
 

@@ -1,12 +1,13 @@
 /** Small formatting helpers shared by the planner's reasons, reports and explanations. */
 import type { SourceRef } from '../domain/desired.js';
 import type { OktaUser } from '../domain/live.js';
+import { formatSource } from '../domain/words.js';
 
 const DAY_MS = 86_400_000;
 
 /** "roles.yaml:12", or "default" for a setting the YAML leaves out. */
 export function at(source: SourceRef | null): string {
-  return source === null ? 'default' : `${source.file}:${source.line}`;
+  return source === null ? 'default' : formatSource(source, 'line');
 }
 
 /** The YYYY-MM-DD part of an ISO timestamp, or "an unknown date". */

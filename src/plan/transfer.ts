@@ -9,6 +9,7 @@ import { isDemotion, type PersonRef, type SafetyViolation } from '../domain/plan
 import type { Role } from '../domain/desired.js';
 import { protection, type PlanContext } from './context.js';
 import { at, display, profileString } from './text.js';
+import { formatSource } from '../domain/words.js';
 
 export interface TransferChoice {
   readonly transferTo: PersonRef | null;
@@ -108,7 +109,7 @@ export function transferPlanner(ctx: PlanContext, leaving: ReadonlySet<string>):
         ctx.warnings.push({
           code: 'transfer_destination_unverified',
           message: `fallbackTransferTo ${settings.fallbackTransferTo} ${UNVERIFIED}: it receives no files until its owner verifies the address`,
-          source: settings.source === null ? null : `${settings.source.file}:${settings.source.line}:${settings.source.col}`,
+          source: settings.source === null ? null : formatSource(settings.source),
         });
       } else if (fallback !== null && usable(fallback) && fallback.teamMemberId !== member.teamMemberId) {
         if (!candidates.some((c) => c.member.teamMemberId === fallback.teamMemberId)) {

@@ -16,6 +16,7 @@
  * carry its symbol (its heading line names the group and carries none).
  */
 import type { Action, ActionKind } from '../domain/plan.js';
+import { groupDigits } from '../domain/words.js';
 
 /** One word of the summary line. */
 export type ChangeBucket = 'add' | 'change' | 'suspend' | 'remove';
@@ -95,9 +96,4 @@ export function summaryLine(actions: readonly Action[]): string {
   return `Plan: ${groupDigits(c.add)} to add, ${groupDigits(c.change)} to change, ${groupDigits(c.suspend)} to suspend, ${groupDigits(c.remove)} to remove.`;
 }
 
-/** 1234567 → "1,234,567" (fixed, whatever the locale). */
-export function groupDigits(n: number): string {
-  const [whole = '', fraction] = String(n).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
-}
+export { groupDigits };

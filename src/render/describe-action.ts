@@ -7,6 +7,7 @@ import { assertNever } from '../domain/errors.js';
 import { isDemotion, type Action, type PersonRef, type ProfileChange } from '../domain/plan.js';
 import { SYMBOLS_LEGEND, isMembership } from './change-counts.js';
 import { formatDate } from './format-date.js';
+import { plural } from '../domain/words.js';
 
 export { markerOf, type Marker } from './change-counts.js';
 
@@ -56,10 +57,6 @@ export function reversibilityTag(action: Action): string | null {
     default:
       return assertNever(action.reversibility, 'reversibility');
   }
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function quoted(value: string | null): string {

@@ -13,6 +13,7 @@ import { fitToLength, type DocumentPart, type FoldableSection } from './fit-to-l
 import { codeSpan, escapeHtml, escapeMarkdown, escapeUrl } from './markdown-escape.js';
 import { compareText, reportLabel, violationNumbers, waitingLabel, waitingTiming } from './plan-view.js';
 import { redactPlanEmails } from './redact-emails.js';
+import { pluralGrouped } from '../domain/words.js';
 
 export interface MarkdownOptions {
   /** Replace every email address by a stable label (see redact-emails.ts). */
@@ -30,10 +31,6 @@ export const DEFAULT_MAX_MARKDOWN_LENGTH = 65_000;
 const ARTIFACT = 'the full plan is in the plan.json artifact';
 
 const md = escapeMarkdown;
-
-function plural(n: number, one: string, many: string): string {
-  return `${groupDigits(n)} ${n === 1 ? one : many}`;
-}
 
 /** The person's email or the group's name; `group "name"` where people and groups share a column. */
 function who(action: Action, mixed = false): string {
@@ -85,7 +82,7 @@ function membershipSection(action: Action): FoldableSection {
   const verb = action.kind === 'group.members.add' ? 'to add' : 'to remove';
   const subject = subjectOf(action);
   const name = subject.type === 'group' ? subject.name : '';
-  const count = plural(members.length, `member ${verb}`, `members ${verb}`);
+  const count = pluralGrouped(members.length, `member ${verb}`, `members ${verb}`);
   const open = `<details><summary>${markerOf(action.kind)} Group ${escapeHtml(name)}: ${count} <code>${action.kind}</code></summary>\n\nWhy: ${md(action.reason)}\n\n`;
   return {
     head: open,
@@ -98,7 +95,7 @@ function membershipSection(action: Action): FoldableSection {
 
 function refusal(plan: Plan): string {
   const n = plan.safety.violations.length;
-  const lines = ['> [!CAUTION]', `> **Refused: this plan breaks ${plural(n, 'safety rule', 'safety rules')}; apply will change nothing.**`, '>'];
+  const lines = ['> [!CAUTION]', `> **Refused: this plan breaks ${pluralGrouped(n, 'safety rule', 'safety rules')}; apply will change nothing.**`, '>'];
   for (const v of plan.safety.violations) {
     const numbers = violationNumbers(v.limit, v.value);
     lines.push(`> - **${md(v.rule)}**: ${md(v.message)}${numbers ? ` ${numbers}` : ''}`);
@@ -110,11 +107,11 @@ function headline(plan: Plan, irreversible: number, privileged: number): string 
   const summary = summaryLine(plan.actions);
   const extras: string[] = [];
   if (!plan.safety.ok) extras.push('**refused by the safety rules**');
-  if (irreversible > 0) extras.push(plural(irreversible, 'irreversible change', 'irreversible changes'));
-  if (privileged > 0) extras.push(plural(privileged, 'admin role change', 'admin role changes'));
+  if (irreversible > 0) extras.push(pluralGrouped(irreversible, 'irreversible change', 'irreversible changes'));
+  if (privileged > 0) extras.push(pluralGrouped(privileged, 'admin role change', 'admin role changes'));
   if (plan.waiting.length > 0) extras.push(`${groupDigits(plan.waiting.length)} waiting`);
-  if (plan.reports.length > 0) extras.push(plural(plan.reports.length, 'report', 'reports'));
-  if (plan.warnings.length > 0) extras.push(plural(plan.warnings.length, 'warning', 'warnings'));
+  if (plan.reports.length > 0) extras.push(pluralGrouped(plan.reports.length, 'report', 'reports'));
+  if (plan.warnings.length > 0) extras.push(pluralGrouped(plan.warnings.length, 'warning', 'warnings'));
   const lead = `**${summary}**`;
   return `${lead}${extras.length > 0 ? ` ${extras.join(' · ')}` : ''}\n`;
 }

@@ -13,6 +13,7 @@ import { LEGEND, describeAction, markerOf, membersOf, reversibilityTag, subjectO
 import { mapPlanStrings } from './map-plan-strings.js';
 import { redactPlanEmails } from './redact-emails.js';
 import { reportLabel, viewOf, violationNumbers, waitingLabel, waitingTiming } from './plan-view.js';
+import { plural } from '../domain/words.js';
 
 export interface TextOptions {
   /** ANSI colour; the caller decides (a terminal, and NO_COLOR unset). */
@@ -54,10 +55,6 @@ function actionLines(action: Action, s: Styler): string[] {
   lines.push(`      ${s.dim(action.reason)}`);
   for (const member of membersOf(action)) lines.push(`      ${paint(s, marker, `${marker} ${member.email}`)}`);
   return lines;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** User data reaches a terminal: one sanitiser for all of it (control and bidi characters). */

@@ -5,21 +5,22 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
+import { ROLES_HIGHEST_FIRST } from '../domain/desired.js';
 import { UsageError } from '../domain/errors.js';
+import { OKTA_USER_STATUSES } from '../domain/live.js';
 import type { SandboxSeed } from './seed.js';
+import type { Obj } from '../domain/shape.js';
 
-const OKTA_STATUSES = new Set(['STAGED', 'PROVISIONED', 'ACTIVE', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'SUSPENDED', 'DEPROVISIONED']);
+const OKTA_STATUSES: ReadonlySet<string> = new Set(OKTA_USER_STATUSES);
 const OKTA_GROUP_TYPES = new Set(['OKTA_GROUP', 'APP_GROUP', 'BUILT_IN']);
 const MEMBER_STATUSES = new Set(['active', 'invited', 'suspended', 'removed']);
-const ROLES = new Set(['team_admin', 'user_management_admin', 'support_admin', 'member_only']);
+const ROLES: ReadonlySet<string> = new Set(ROLES_HIGHEST_FIRST);
 const MANAGEMENT_TYPES = new Set(['company_managed', 'user_managed', 'system_managed']);
 
 /** Thrown with the first problem found; `message` is `file: field: problem`. */
 class SeedProblem extends Error {
   override name = 'SeedProblem';
 }
-
-type Obj = Record<string, unknown>;
 
 function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

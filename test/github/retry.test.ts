@@ -1,5 +1,5 @@
 import t from 'tap';
-import { DEFAULT_RETRY_POLICY, retryDelay, withRetry, type FailureFacts } from '../../src/github/retry.js';
+import { DEFAULT_RETRY_SCHEDULE, retryDelay, withRetry, type FailureFacts } from '../../src/github/retry.js';
 
 const policy = { delaysMs: [100, 300], maxRetryAfterMs: 2_000 };
 
@@ -18,7 +18,7 @@ t.test('which failures are retried, and after how long', async (t) => {
     ['a Retry-After date falls back to the policy', 0, { status: 503, retryAfter: 'Wed, 21 Oct 2026 07:28:00 GMT' }, 100],
   ];
   for (const [name, attempt, failure, expected] of cases) t.equal(retryDelay(policy, attempt, failure), expected, name);
-  t.equal(DEFAULT_RETRY_POLICY.delaysMs.length, 2, 'the default retries twice');
+  t.equal(DEFAULT_RETRY_SCHEDULE.delaysMs.length, 2, 'the default retries twice');
 });
 
 t.test('withRetry: retries server errors with the injected sleep, gives up with the last error', async (t) => {

@@ -18,6 +18,7 @@ import { findDropboxApps } from '../../okta/apps.js';
 import type { OktaClient } from '../../okta/client.js';
 import { liveClientsFromEnv } from '../live.js';
 import { createStatusLine } from '../status-line.js';
+import { pluralGrouped } from '../../domain/words.js';
 
 const NOWHERE: SourceRef = { file: '(dump)', line: 1, col: 1 };
 
@@ -30,10 +31,6 @@ function readScope(appId: string, groupRefs: readonly string[]): DesiredState {
     ...defaultDesiredState(appId, NOWHERE),
     groupPushes: groupRefs.map((oktaGroup) => ({ oktaGroup, oktaGroupPattern: null, dropboxGroup: null, source: NOWHERE })),
   };
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
 export const dumpCommand: Command = {
@@ -93,10 +90,10 @@ export const dumpCommand: Command = {
       [
         `Wrote ${shown('settings.yaml')}: okta.appId ${appId}; protectedMembers: ${[
           ...(content.tokenAdmin === null ? [] : ["the token's admin"]),
-          `${plural(held, 'member', 'members')} held back from offboarding`,
+          `${pluralGrouped(held, 'member', 'members')} held back from offboarding`,
         ].join(', ')}`,
-        `Wrote ${shown('groups.yaml')}: ${plural(pushes.length, 'group push', 'group pushes')}; ${plural(leftAlone.length, 'Dropbox group', 'Dropbox groups')} left alone (listed in the file)`,
-        `Wrote ${shown('roles.yaml')}: ${plural(content.admins.length, 'admin keeps their role', 'admins keep their roles')}`,
+        `Wrote ${shown('groups.yaml')}: ${pluralGrouped(pushes.length, 'group push', 'group pushes')}; ${pluralGrouped(leftAlone.length, 'Dropbox group', 'Dropbox groups')} left alone (listed in the file)`,
+        `Wrote ${shown('roles.yaml')}: ${pluralGrouped(content.admins.length, 'admin keeps their role', 'admins keep their roles')}`,
         `Wrote ${shown('offboarding.yaml')}: leavers are suspended, nothing removed, transferred or wiped`,
         `Review the files, then run: dbxsync plan --dir ${outArg}`,
         '',

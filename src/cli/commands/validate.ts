@@ -3,6 +3,7 @@ import { loadDesiredState } from '../../config/load-desired-state.js';
 import { formatIssue, type ConfigIssue } from '../../config/issue.js';
 import { UsageError } from '../../domain/errors.js';
 import { stringOpt, type Command } from '../command.js';
+import { plural } from '../../domain/words.js';
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -43,10 +44,6 @@ export const validateCommand: Command = {
 
 function count(issues: readonly ConfigIssue[], severity: ConfigIssue['severity']): number {
   return issues.filter((i) => i.severity === severity).length;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** --now: a date (YYYY-MM-DD) or a full ISO timestamp. */

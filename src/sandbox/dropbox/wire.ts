@@ -22,7 +22,8 @@ export class RouteError extends Error {
   }
 }
 
-export type Obj = Record<string, unknown>;
+export type { Obj } from '../../domain/shape.js';
+import type { Obj } from '../../domain/shape.js';
 
 function describe(v: unknown): string {
   return JSON.stringify(v) ?? String(v);

@@ -2,21 +2,13 @@
  * The emulated Okta org: users, groups, the Dropbox app's assignments, and the rate limiter. Tests
  * read and change it directly (`setUserStatus`), the API module serves it over HTTP.
  */
+import { OKTA_USER_STATUSES, type OktaUserStatus } from '../../domain/live.js';
 import type { SeedOkta } from '../seed.js';
 import { RateLimiter, type OktaBucket } from './rate-limiter.js';
 import { SANDBOX_ADMIN_ACTOR, SystemLog, type SandboxLogActor, type SandboxLogTarget } from './system-log.js';
 
-export const OKTA_USER_STATUSES = [
-  'STAGED',
-  'PROVISIONED',
-  'ACTIVE',
-  'RECOVERY',
-  'PASSWORD_EXPIRED',
-  'LOCKED_OUT',
-  'SUSPENDED',
-  'DEPROVISIONED',
-] as const;
-export type SandboxUserStatus = (typeof OKTA_USER_STATUSES)[number];
+export { OKTA_USER_STATUSES };
+export type SandboxUserStatus = OktaUserStatus;
 
 export interface SandboxUser {
   readonly id: string;

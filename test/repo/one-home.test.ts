@@ -1,0 +1,54 @@
+/**
+ * One copy of each thing (issue 13): the small helpers every output uses, and the tables of the
+ * contract, are defined in one file each; the others import them. A second definition compiles
+ * and drifts (one plural grouped digits, one oneLine redacted, one status list forgot a status).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import t from 'tap';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(full);
+    return e.isFile() && e.name.endsWith('.ts') ? [path.relative(repo, full)] : [];
+  });
+}
+
+/** What is defined once, where, and how a definition is recognised. */
+const HOMES: readonly { readonly what: string; readonly home: readonly string[]; readonly definition: RegExp }[] = [
+  { what: 'plural()', home: ['src/domain/words.ts'], definition: /(?:function|const)\s+plural\b/ },
+  { what: 'groupDigits()', home: ['src/domain/words.ts'], definition: /function\s+groupDigits\b/ },
+  { what: 'a SourceRef as file:line:col', home: ['src/domain/words.ts'], definition: /\$\{(\w+(?:\.\w+)*)\.file\}:\$\{\1\.line\}/ },
+  { what: 'oneLine() for error text', home: ['src/domain/redact.ts'], definition: /function\s+oneLine\(text: string, max/ },
+  { what: 'the shared RetryPolicy', home: ['src/domain/retry-policy.ts'], definition: /interface\s+RetryPolicy\s*\{/ },
+  { what: 'type Obj', home: ['src/domain/shape.ts'], definition: /^(?:export\s+)?type\s+Obj\s*=/m },
+  { what: 'the Okta user statuses', home: ['src/domain/live.ts'], definition: /'PASSWORD_EXPIRED',\s*'LOCKED_OUT'/ },
+  { what: 'the role ranking', home: ['src/domain/desired.ts'], definition: /team_admin:\s*\d|\['team_admin', 'user_management_admin', 'support_admin'/ },
+];
+
+t.test('each helper and table has one home in src', async (t) => {
+  const files = sourceFiles(path.join(repo, 'src'));
+  for (const { what, home, definition } of HOMES) {
+    // The sandbox's Dropbox routes read AdminTier from the wire on their own (team.stone), as an emulator must.
+    const found = files.filter((f) => what !== 'the role ranking' || !f.startsWith('src/sandbox/')).filter((f) => definition.test(readFileSync(path.join(repo, f), 'utf8')));
+    t.same(found, home, `${what} is defined in ${home.join(', ')} only`);
+  }
+});
+
+t.test('the patterns recognise the copies they are meant to catch', async (t) => {
+  const copies: Record<string, string> = {
+    'plural()': 'function plural(n: number, one: string, many: string): string {',
+    'groupDigits()': 'export function groupDigits(n: number): string {',
+    'a SourceRef as file:line:col': 'source: `${rule.source.file}:${rule.source.line}:${rule.source.col}`,',
+    'oneLine() for error text': 'function oneLine(text: string, max = 300): string {',
+    'the shared RetryPolicy': 'export interface RetryPolicy {',
+    'type Obj': 'type Obj = Record<string, unknown>;',
+    'the Okta user statuses': "new Set(['STAGED', 'PROVISIONED', 'ACTIVE', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'SUSPENDED', 'DEPROVISIONED'])",
+    'the role ranking': "const ROLES = ['team_admin', 'user_management_admin', 'support_admin'];",
+  };
+  for (const { what, definition } of HOMES) t.ok(definition.test(copies[what]!), what);
+});
