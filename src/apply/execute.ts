@@ -4,7 +4,7 @@
  * action: the failure is recorded, the actions that depend on it are skipped, and independent
  * actions carry on. It throws only for a plan it must not run at all (Okta writes, a refused plan).
  */
-import type { Action, GroupRef, MemberAddAction, MemberRemoveAction, PersonRef, Plan } from '../domain/plan.js';
+import type { Action, GroupRef, MemberAddAction, MemberMoveFormerFilesAction, MemberRemoveAction, PersonRef, Plan } from '../domain/plan.js';
 import type { DropboxWriter, MemberSelector, WriteReceipt } from '../domain/ports.js';
 import { assertNever, InternalError, RemoteError, UsageError } from '../domain/errors.js';
 import { redact } from '../domain/redact.js';
@@ -418,6 +418,8 @@ class Run {
         return receipt(await w.recover(this.selector(action.member)));
       case 'member.remove':
         return this.remove(action);
+      case 'member.move_former_files':
+        return this.moveFormerFiles(action);
       case 'group.create': {
         const externalId = action.group.externalId ?? `okta:${action.oktaGroupId}`;
         const r = await w.createGroup(action.group.name, externalId);
@@ -485,7 +487,33 @@ class Run {
       const r = await this.locks.with([lockKey(subject)], () => this.writer.remove(subject, { ...options, transferDest: null }));
       return receipt(r);
     }
-    const planned = action.transferTo;
+    return this.transfer(action, action.transferTo, 'not removed', (dest) => this.writer.remove(subject, { ...options, transferDest: dest }));
+  }
+
+  /**
+   * The files of a member already removed (the removal's transfer did not happen) go where a
+   * removal's would: members/move_former_member_files (team.stone:1125) with the same destination
+   * check and fallbacks; files already transferred (user_data_already_transferred) are done.
+   */
+  private async moveFormerFiles(action: MemberMoveFormerFilesAction): Promise<Done> {
+    const admin = action.transferAdmin;
+    if (admin === null) throw new ActionRefused('unspecified_transfer_admin_id', `no transfer admin for the files of ${action.member.email} (offboarding.onDeactivated.transferAdmin); not moved`);
+    const subject = this.selector(action.member);
+    return this.transfer(action, action.transferTo, 'not moved', (dest) => this.writer.moveFormerMemberFiles(subject, dest, this.selector(admin)));
+  }
+
+  /**
+   * Sends `send(destination)` to the planned destination, else to the fallbacks in order: each is
+   * checked at apply time (it may have left since the plan was made), under its lock and the
+   * subject's, so that its own removal cannot slip in between.
+   */
+  private async transfer(
+    action: MemberRemoveAction | MemberMoveFormerFilesAction,
+    planned: PersonRef,
+    undone: string,
+    send: (dest: MemberSelector) => Promise<WriteReceipt>,
+  ): Promise<Done> {
+    const subject = this.selector(action.member);
     const candidates = [planned, ...action.transferFallbacks].filter((p) => !samePerson(p, action.member));
     const unverified: string[] = [];
     const busy: string[] = [];
@@ -505,7 +533,7 @@ class Run {
           return null;
         }
         try {
-          return await this.writer.remove(subject, { ...options, transferDest: { by: 'team_member_id', value: live.teamMemberId } });
+          return await send({ by: 'team_member_id', value: live.teamMemberId });
         } catch (err) {
           // The removal job outlived the job timeout: Dropbox is still transferring to this
           // recipient, and a second transfer to it would collide (transfer_in_progress), so it takes
@@ -522,10 +550,10 @@ class Run {
       if (r === null) continue;
       const why = busy.some((b) => b.startsWith(`${planned.email} `))
         ? 'is still receiving files from a removal whose job did not finish'
-        : unverified.includes(action.transferTo.email)
+        : unverified.includes(planned.email)
           ? 'has an unverified email'
           : 'is no longer an active member';
-      const note = candidate === action.transferTo ? null : `files transferred to fallback ${candidate.email} (${action.transferTo.email} ${why})`;
+      const note = candidate === planned ? null : `files transferred to fallback ${candidate.email} (${planned.email} ${why})`;
       return { ...receipt(r), note };
     }
     const tried = candidates.length > 1 ? ` (nor is any fallback: ${candidates.slice(1).map((p) => p.email).join(', ')})` : '';
@@ -533,12 +561,12 @@ class Run {
     if (busy.length > 0) {
       throw new ActionRefused(
         'transfer_destination_busy',
-        `no transfer destination is free: ${busy.join(', ')} — Dropbox takes one transfer at a time per recipient${unverifiedNote}; not removed (the next run does it)`,
+        `no transfer destination is free: ${busy.join(', ')} — Dropbox takes one transfer at a time per recipient${unverifiedNote}; ${undone} (the next run does it)`,
       );
     }
     throw new ActionRefused(
       'transfer_destination_inactive',
-      `transfer destination ${action.transferTo.email} is no longer an active member with a verified email${tried}${unverifiedNote}; not removed`,
+      `transfer destination ${planned.email} is no longer an active member with a verified email${tried}${unverifiedNote}; ${undone}`,
     );
   }
 

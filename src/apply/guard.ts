@@ -1,13 +1,14 @@
 /**
  * The reviewed-plan guard (design.md, "apply --plan"): a fresh plan may run only if every
- * destructive action in it was in the plan a reviewer saw, with no more destructive substance.
+ * destructive action in it was in the plan a reviewer saw, with no more destructive substance; so
+ * must every move of a former member's files (irreversible: domain/plan.ts needsReview).
  * Identity data changes all day, so an exact match would refuse most merges; comparing only what
  * destroys keeps the promise that matters: nothing destructive runs that nobody reviewed.
  */
 import { createTwoFilesPatch } from 'diff';
 import { ROLE_RANK } from '../domain/desired.js';
-import { grantedRole, isDestructive } from '../domain/plan.js';
-import type { Action, GroupRef, PersonRef, Plan } from '../domain/plan.js';
+import { grantedRole, isDestructive, needsReview } from '../domain/plan.js';
+import type { Action, GroupRef, MemberMoveFormerFilesAction, MemberRemoveAction, PersonRef, Plan } from '../domain/plan.js';
 import { assertNever } from '../domain/errors.js';
 
 /** The guard's verdict. `text` explains it in a few lines, with a diff of the destructive actions. */
@@ -74,8 +75,8 @@ export function checkReviewedPlan(reviewed: Plan, fresh: Plan): ReviewedPlanChec
   const unreviewed: Action[] = [];
   const why: string[] = [];
   for (const action of fresh.actions) {
-    if (!isDestructive(action)) continue;
-    const gap = uncovered(action, reviewedById.get(action.id));
+    if (!needsReview(action)) continue;
+    const gap = uncovered(action, reviewedOf(action, reviewedById));
     if (gap !== null) {
       unreviewed.push(action);
       why.push(`  ${describeTarget(action)}: ${gap}`);
@@ -83,15 +84,16 @@ export function checkReviewedPlan(reviewed: Plan, fresh: Plan): ReviewedPlanChec
   }
   const unreviewedPrivileged = uncoveredGrants(fresh, reviewedById);
   const diff = destructiveDiff(reviewed, fresh);
-  const freshCount = fresh.actions.filter(isDestructive).length;
+  const freshCount = fresh.actions.filter(needsReview).length;
   if (unreviewed.length > 0) {
     const n = unreviewed.length;
+    const what = unreviewed.some((a) => !isDestructive(a)) ? 'destructive or irreversible' : 'destructive';
     return {
       ok: false,
       unreviewed,
       unreviewedPrivileged,
       text: [
-        `Refused as stale: the fresh plan holds ${n} destructive action${n === 1 ? '' : 's'} that the reviewed plan did not; nothing was applied.`,
+        `Refused as stale: the fresh plan holds ${n} ${what} action${n === 1 ? '' : 's'} that the reviewed plan did not; nothing was applied.`,
         ...why,
         'Destructive actions, reviewed plan → fresh plan:',
         diff,
@@ -145,22 +147,46 @@ export function withDependents(plan: Plan, roots: Iterable<string>): Set<string>
   return held;
 }
 
+/**
+ * The reviewed action a fresh one is compared with: the same id, or for a move of a former member's
+ * files, the reviewed removal of that member (the removal ran, its transfer did not: the move is
+ * that transfer, and the reviewer saw where the files were to go).
+ */
+function reviewedOf(fresh: Action, reviewedById: ReadonlyMap<string, Action>): Action | undefined {
+  const same = reviewedById.get(fresh.id);
+  if (same !== undefined || fresh.kind !== 'member.move_former_files' || fresh.member.teamMemberId === null) return same;
+  return reviewedById.get(`member.remove:${fresh.member.teamMemberId}`);
+}
+
+/** Whether the reviewer saw `fresh`'s destination and fallbacks in `reviewed`; null when so, else what was not seen. */
+function unseenDestination(fresh: { readonly transferTo: PersonRef | null; readonly transferFallbacks: readonly PersonRef[] }, r: MemberRemoveAction | MemberMoveFormerFilesAction): string | null {
+  // The reviewer saw "files to X, else Y": a fresh plan sending them to Y was seen too.
+  const reviewedDestinations = [r.transferTo, ...r.transferFallbacks].filter((p): p is PersonRef => p !== null);
+  const destinationSeen = fresh.transferTo === null ? r.transferTo === null : r.transferTo !== null && reviewedDestinations.some((q) => samePerson(fresh.transferTo!, q));
+  if (!destinationSeen) {
+    return `transfer destination changed (reviewed: ${personLabel(r.transferTo)}, now: ${personLabel(fresh.transferTo)})`;
+  }
+  const newFallbacks = fresh.transferFallbacks.filter((p) => !reviewedDestinations.some((q) => samePerson(p, q)));
+  if (newFallbacks.length > 0) return `fallback transfer destination not reviewed: ${newFallbacks.map((p) => p.email).join(', ')}`;
+  return null;
+}
+
 /** null when `reviewed` covers `fresh`; otherwise what is new or worse, in a few words. */
 function uncovered(fresh: Action, reviewed: Action | undefined): string | null {
   if (reviewed === undefined) return 'not in the reviewed plan';
-  if (reviewed.kind !== fresh.kind) return `was ${reviewed.kind} in the reviewed plan`;
+  const moveAfterRemoval = fresh.kind === 'member.move_former_files' && reviewed.kind === 'member.remove';
+  if (reviewed.kind !== fresh.kind && !moveAfterRemoval) return `was ${reviewed.kind} in the reviewed plan`;
   switch (fresh.kind) {
+    case 'member.move_former_files': {
+      const r = reviewed as MemberRemoveAction | MemberMoveFormerFilesAction;
+      if (!samePerson(fresh.member, r.member)) return 'moves the files of a different member than the reviewed plan';
+      return unseenDestination(fresh, r);
+    }
     case 'member.remove': {
       const r = reviewed as typeof fresh;
       if (!samePerson(fresh.member, r.member)) return 'removes a different member than the reviewed plan';
-      // The reviewer saw "files to X, else Y": a fresh plan sending them to Y was seen too.
-      const reviewedDestinations = [r.transferTo, ...r.transferFallbacks].filter((p): p is PersonRef => p !== null);
-      const destinationSeen = fresh.transferTo === null ? r.transferTo === null : r.transferTo !== null && reviewedDestinations.some((q) => samePerson(fresh.transferTo!, q));
-      if (!destinationSeen) {
-        return `transfer destination changed (reviewed: ${personLabel(r.transferTo)}, now: ${personLabel(fresh.transferTo)})`;
-      }
-      const newFallbacks = fresh.transferFallbacks.filter((p) => !reviewedDestinations.some((q) => samePerson(p, q)));
-      if (newFallbacks.length > 0) return `fallback transfer destination not reviewed: ${newFallbacks.map((p) => p.email).join(', ')}`;
+      const destination = unseenDestination(fresh, r);
+      if (destination !== null) return destination;
       if (fresh.wipeData && !r.wipeData) return 'wipeData turned on';
       if (!fresh.keepAccount && r.keepAccount) return 'keepAccount turned off';
       if (!fresh.retainTeamShares && r.retainTeamShares) return 'retainTeamShares turned off';
@@ -230,11 +256,12 @@ function target(action: Action): string {
 }
 
 /**
- * One canonical line per destructive action (what a reviewer must have seen), sorted, so that the
+ * One canonical line per action that needs review (destructive, or a move of a former member's
+ * files: what a reviewer must have seen), sorted, so that the
  * diff of two plans shows exactly what changed in their destructive substance.
  */
 export function destructiveListing(plan: Plan): string {
-  const lines = plan.actions.filter(isDestructive).map((a) => ({ id: a.id, line: canonicalLine(a) }));
+  const lines = plan.actions.filter(needsReview).map((a) => ({ id: a.id, line: canonicalLine(a) }));
   lines.sort((x, y) => (x.line < y.line ? -1 : x.line > y.line ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   return lines.map((l) => `${l.line}\n`).join('');
 }
@@ -247,6 +274,10 @@ function canonicalLine(a: Action): string {
         `member.remove ${a.member.email} transfer=${personLabel(a.transferTo).replace(/ /g, '-')}${fallbacks}` +
         ` wipeData=${a.wipeData} keepAccount=${a.keepAccount} retainTeamShares=${a.retainTeamShares}`
       );
+    }
+    case 'member.move_former_files': {
+      const fallbacks = a.transferFallbacks.length === 0 ? '' : ` fallbacks=${a.transferFallbacks.map((p) => p.email).join(',')}`;
+      return `member.move_former_files ${a.member.email} transfer=${a.transferTo.email}${fallbacks}`;
     }
     case 'member.suspend':
       return `member.suspend ${a.member.email} wipeData=${a.wipeData}`;

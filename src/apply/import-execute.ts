@@ -143,6 +143,7 @@ async function perform(action: Action, writer: OktaWriter, appId: string): Promi
     case 'member.suspend':
     case 'member.unsuspend':
     case 'member.remove':
+    case 'member.move_former_files':
     case 'member.recover':
     case 'group.create':
     case 'group.rename':

@@ -103,6 +103,25 @@ export interface MemberRemoveAction extends ActionBase {
   readonly wipeData: boolean;
 }
 
+/**
+ * The files of a member who is already removed (a removal job that failed after removing, a crash,
+ * a removal made outside dbxsync) but whose account still holds them: Dropbox keeps a removed
+ * account recoverable only until its files are transferred (team.stone:1147-1148), so a recoverable
+ * former member's files were never transferred, and they go where the offboarding rules send a
+ * leaver's files (members/move_former_member_files, team.stone:1125). Removes nothing.
+ */
+export interface MemberMoveFormerFilesAction extends ActionBase {
+  readonly kind: 'member.move_former_files';
+  /** The removed member (status removed, is_recoverable). */
+  readonly member: PersonRef;
+  /** Who receives the files. */
+  readonly transferTo: PersonRef;
+  /** Receives transfer errors (transfer_admin_id); a plan without one is refused. */
+  readonly transferAdmin: PersonRef | null;
+  /** Fallback destinations, in order, if transferTo is no longer an active member at apply time. */
+  readonly transferFallbacks: readonly PersonRef[];
+}
+
 export interface MemberRecoverAction extends ActionBase {
   readonly kind: 'member.recover';
   readonly member: PersonRef;
@@ -168,6 +187,7 @@ export type Action =
   | MemberSuspendAction
   | MemberUnsuspendAction
   | MemberRemoveAction
+  | MemberMoveFormerFilesAction
   | MemberRecoverAction
   | GroupCreateAction
   | GroupRenameAction
@@ -196,6 +216,7 @@ const KIND_TABLE = {
   'member.suspend': true,
   'member.unsuspend': true,
   'member.remove': true,
+  'member.move_former_files': true,
   'member.recover': true,
   'group.create': true,
   'group.rename': true,
@@ -211,7 +232,9 @@ export const ACTION_KINDS: readonly ActionKind[] = Object.keys(KIND_TABLE) as Ac
 
 /**
  * Destructive actions: the reviewed-plan guard refuses a fresh plan holding one of these that the
- * reviewed plan did not hold. A role change is destructive only when it demotes.
+ * reviewed plan did not hold. A role change is destructive only when it demotes. A move of a former
+ * member's files removes nothing (the member is gone already) and counts against no removal brake,
+ * but it is irreversible: see {@link needsReview}.
  */
 export function isDestructive(action: Action): boolean {
   switch (action.kind) {
@@ -222,6 +245,7 @@ export function isDestructive(action: Action): boolean {
       return true;
     case 'member.set_role':
       return isDemotion(action.from, action.to);
+    case 'member.move_former_files':
     case 'member.add':
     case 'member.update_profile':
     case 'member.unsuspend':
@@ -236,6 +260,16 @@ export function isDestructive(action: Action): boolean {
     default:
       return assertNever(action, 'action kind');
   }
+}
+
+/**
+ * What `apply --plan` runs only if the reviewed plan held it: the destructive actions, and the
+ * moves of former members' files, which cannot be undone (the account stops being recoverable,
+ * team.stone:1147-1148) and give a person access to someone else's files: a reviewer must have
+ * seen that move, or the removal that was to carry it, with that destination.
+ */
+export function needsReview(action: Action): boolean {
+  return isDestructive(action) || action.kind === 'member.move_former_files';
 }
 
 export function isDemotion(from: Role, to: Role): boolean {

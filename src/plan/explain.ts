@@ -251,6 +251,7 @@ function actionTouches(action: Action, touches: (ref: PersonRef | null) => boole
     case 'group.members.remove':
       return action.members.some(touches);
     case 'member.remove':
+    case 'member.move_former_files':
       return touches(action.member) || touches(action.transferTo) || touches(action.transferAdmin) || action.transferFallbacks.some(touches);
     case 'group.create':
     case 'group.rename':

@@ -38,6 +38,8 @@ export interface Identity {
   linkOf(teamMemberId: string): Link | undefined;
   /** Live members that no Okta user matches. */
   readonly unmanaged: readonly DropboxMember[];
+  /** Removed members that no Okta user matches (former unmanaged members). */
+  readonly unmanagedRemoved: readonly DropboxMember[];
   /** Live members whose email several Okta users carry: left alone, a safety violation. */
   readonly ambiguous: readonly { readonly member: DropboxMember; readonly users: readonly OktaUser[] }[];
   /** Live members that match an Okta user already matched (by external id) to another member. */
@@ -49,6 +51,7 @@ export interface Identity {
 export function matchIdentities(index: LiveIndex): Identity {
   const ambiguous: { member: DropboxMember; users: OktaUser[] }[] = [];
   const unmanaged: DropboxMember[] = [];
+  const unmanagedRemoved: DropboxMember[] = [];
   const liveAt: (Link | undefined)[] = new Array<Link | undefined>(index.users.length);
   const linkAt: (Link | undefined)[] = new Array<Link | undefined>(index.members.length);
   /** Further live links of users that already have one (rare: resolved after the loop). */
@@ -58,7 +61,7 @@ export function matchIdentities(index: LiveIndex): Identity {
   const place = (member: DropboxMember, slot: number, link: Link | OktaUser[] | null): void => {
     const removed = member.status === 'removed';
     if (link === null) {
-      if (!removed) unmanaged.push(member);
+      (removed ? unmanagedRemoved : unmanaged).push(member);
     } else if (Array.isArray(link)) {
       if (!removed) ambiguous.push({ member, users: link });
     } else if (removed) {
@@ -128,7 +131,7 @@ export function matchIdentities(index: LiveIndex): Identity {
     const u = index.oktaIndex.get(userId);
     return u === undefined ? undefined : liveAt[u];
   };
-  return { liveAt, liveOf, removedByUser, linkAt, linkOf, unmanaged, ambiguous, shadowed, conflicted };
+  return { liveAt, liveOf, removedByUser, linkAt, linkOf, unmanaged, unmanagedRemoved, ambiguous, shadowed, conflicted };
 }
 
 /** The Okta users (with their positions) carrying each of `emails`, in user order. */

@@ -1,12 +1,14 @@
 /**
  * member.* actions from the fates: adds, recoveries, unsuspensions, profile and role updates,
- * suspensions and removals (with their file transfers).
+ * suspensions and removals (with their file transfers), and the moves of files former members left
+ * behind.
  */
 import type { DesiredState, Role } from '../domain/desired.js';
 import { assertNever } from '../domain/errors.js';
 import type { DropboxMember, OktaUser } from '../domain/live.js';
 import { isDemotion, type Action, type MemberUpdateProfileAction, type PersonRef, type ProfileChange, type Warning } from '../domain/plan.js';
 import { OPERATOR_REASON, type PlanContext } from './context.js';
+import { planFormerMemberMoves } from './former-members.js';
 import type { Person } from './people.js';
 import { desiredProfile, refusal, type DesiredProfile, type ProfileField } from './profile.js';
 import { describeRole } from './roles.js';
@@ -154,7 +156,11 @@ export function planMembers(ctx: PlanContext, people: readonly Person[]): Member
       newRefs.set(user.id, add.member);
     }
   }
-  transfers.finish(anyTransfer);
+  // The files former members left behind go where a removal's go (checked with the same transfer
+  // admin and destinations, none of them leaving in this plan).
+  const moves = planFormerMemberMoves(ctx, people, transfers);
+  actions.push(...moves);
+  transfers.finish(anyTransfer || moves.length > 0);
   return { actions, team: { slotOf, waitFor, newRefs } };
 }
 

@@ -1,8 +1,8 @@
 /**
  * Execution order. Groups exist before members are put in them; members exist before their
  * profile, role and groups change; promotions run before demotions so a team never dips below its
- * admins mid-apply; group members are added before others are removed; suspensions and removals run
- * last (their transfer destinations already exist), and group deletions after everything.
+ * admins mid-apply; group members are added before others are removed; suspensions and removals (and
+ * the moves of former members' files) run last (their transfer destinations already exist), and group deletions after everything.
  */
 import { assertNever } from '../domain/errors.js';
 import { isDemotion, type Action, type PlannedAction } from '../domain/plan.js';
@@ -29,6 +29,9 @@ export function phase(action: Action): number {
       return 7;
     case 'member.suspend':
       return 8;
+    // Moves of former members' files run with the removals: both are transfers, serialised per
+    // recipient by their serialKey.
+    case 'member.move_former_files':
     case 'member.remove':
       return 9;
     case 'group.delete':

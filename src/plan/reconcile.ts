@@ -18,6 +18,9 @@ export function reconcileClassOf(action: Action): ReconcileClass | null {
       // A new hire granted an admin role is a role raised from nothing: privileged, like a promotion.
       return action.role === 'member_only' ? 'join' : 'rolePromotion';
     case 'member.remove':
+    // The transfer a removal carries (design.md: `leave` = member.remove and its transfer), made
+    // apart when the removal left the files behind.
+    case 'member.move_former_files':
       return 'leave';
     case 'member.suspend':
       return 'suspend';

@@ -20,8 +20,12 @@ export interface TransferChoice {
 }
 
 export interface TransferPlanner {
-  /** Files of `member` (Okta user `user`, if any) on removal. Appends a violation when no destination is possible. */
-  choose(member: DropboxMember, user: OktaUser | null, invited: boolean): TransferChoice;
+  /**
+   * Files of `member` (Okta user `user`, if any) on removal. Appends a violation when no destination
+   * is possible; for a `former` member (removed already, files left behind) a warning instead: the
+   * files wait in the account, and one person's files never block everybody's plan.
+   */
+  choose(member: DropboxMember, user: OktaUser | null, invited: boolean, former?: boolean): TransferChoice;
   /** Checks made once per plan (fallback and transfer admin usable), given whether any removal transfers files. */
   finish(anyTransfer: boolean): void;
 }
@@ -78,7 +82,7 @@ export function transferPlanner(ctx: PlanContext, leaving: ReadonlySet<string>):
   }
 
   return {
-    choose(member, user, invited) {
+    choose(member, user, invited, former = false) {
       if (invited) {
         return { transferTo: null, transferAdmin: null, transferFallbacks: [], explanation: '; an invited member has no files to transfer' };
       }
@@ -119,6 +123,14 @@ export function transferPlanner(ctx: PlanContext, leaving: ReadonlySet<string>):
         notes.push('no fallbackTransferTo');
       }
       const chosen = candidates[0];
+      if (chosen === undefined && former) {
+        ctx.warnings.push({
+          code: 'former_member_files_nowhere',
+          message: `the files of ${name(member)}, removed from Dropbox without them, have nowhere to go: ${notes.join('; ')}; they stay in the removed account, and are lost when Dropbox's transfer window closes`,
+          source: settings.source === null ? null : `${settings.source.file}:${settings.source.line}:${settings.source.col}`,
+        });
+        return { transferTo: null, transferAdmin: null, transferFallbacks: [], explanation: `; no transfer destination: ${notes.join('; ')}` };
+      }
       if (chosen === undefined) {
         violations.push({
           rule: 'transfer_destination',

@@ -7,7 +7,8 @@
  * - add (+): something gains existence or access: member.add, member.recover, group.create,
  *   okta.assign, okta.create_user, and each person a group.members.add puts into a group;
  * - change (~): something that stays is altered: member.update_profile, member.set_role,
- *   member.unsuspend (the member was on the team all along; access comes back), group.rename (and
+ *   member.unsuspend (the member was on the team all along; access comes back),
+ *   member.move_former_files (a removed member's files change owner), group.rename (and
  *   adoption), okta.update_profile;
  * - suspend (!): member.suspend;
  * - remove (-): member.remove, group.delete, and each person a group.members.remove takes out.
@@ -42,6 +43,7 @@ const KIND_CLASSES: Readonly<Record<ActionKind, KindClass>> = {
   'member.suspend': { bucket: 'suspend', section: 'Suspensions' },
   'member.unsuspend': { bucket: 'change', section: 'Unsuspensions' },
   'member.remove': { bucket: 'remove', section: 'Removals' },
+  'member.move_former_files': { bucket: 'change', section: "Former members' files to move" },
   'member.recover': { bucket: 'add', section: 'Recoveries' },
   'group.create': { bucket: 'add', section: 'Groups to create' },
   'group.rename': { bucket: 'change', section: 'Group renames and adoptions' },

@@ -24,6 +24,7 @@ export function subjectOf(action: Action): Subject {
     case 'member.suspend':
     case 'member.unsuspend':
     case 'member.remove':
+    case 'member.move_former_files':
     case 'member.recover':
     case 'okta.assign':
     case 'okta.create_user':
@@ -79,6 +80,14 @@ function change(label: string, c: ProfileChange, quote: boolean): string {
   return `${label} ${show(c.from)} → ${show(c.to)}`;
 }
 
+/** "files to a@x (else b@x; transfer errors to admin@x)" */
+function transferWords(to: PersonRef, fallbacks: readonly PersonRef[], admin: PersonRef | null): string {
+  const notes: string[] = [];
+  if (fallbacks.length > 0) notes.push(`else ${fallbacks.map((p) => p.email).join(', else ')}`);
+  if (admin) notes.push(`transfer errors to ${admin.email}`);
+  return notes.length > 0 ? `files to ${to.email} (${notes.join('; ')})` : `files to ${to.email}`;
+}
+
 /** What the action does, in words ("role member_only → team_admin (promotion)"). */
 export function describeAction(action: Action): string {
   switch (action.kind) {
@@ -103,12 +112,7 @@ export function describeAction(action: Action): string {
     case 'member.remove': {
       const parts: string[] = [];
       if (action.transferTo) {
-        let transfer = `files to ${action.transferTo.email}`;
-        const notes: string[] = [];
-        if (action.transferFallbacks.length > 0) notes.push(`else ${action.transferFallbacks.map((p) => p.email).join(', else ')}`);
-        if (action.transferAdmin) notes.push(`transfer errors to ${action.transferAdmin.email}`);
-        if (notes.length > 0) transfer += ` (${notes.join('; ')})`;
-        parts.push(transfer);
+        parts.push(transferWords(action.transferTo, action.transferFallbacks, action.transferAdmin));
       } else {
         parts.push('no file transfer');
       }
@@ -117,6 +121,8 @@ export function describeAction(action: Action): string {
       if (action.wipeData) parts.push('wipe linked devices');
       return `remove: ${parts.join(', ')}`;
     }
+    case 'member.move_former_files':
+      return `move the files left in the removed account: ${transferWords(action.transferTo, action.transferFallbacks, action.transferAdmin)}`;
     case 'member.recover':
       return 'recover the removed account';
     case 'group.create':

@@ -3,7 +3,7 @@ import { checkReviewedPlan, destructiveListing } from '../../src/apply/guard.js'
 import { readPlanFile } from '../../src/apply/plan-file.js';
 import type { Action } from '../../src/domain/plan.js';
 import { UsageError } from '../../src/domain/errors.js';
-import { addMember, deleteGroup, groupAdd, groupRef, groupRemove, person, plan, removeMember, setRole, suspend, updateProfile } from './fakes/plan-builder.js';
+import { addMember, deleteGroup, groupAdd, groupRef, groupRemove, moveFormerFiles, person, plan, removeMember, setRole, suspend, updateProfile } from './fakes/plan-builder.js';
 
 const ADMIN = person('it-admin@acme.example', 'dbmid:admin');
 const MGR = person('mgr@acme.example', 'dbmid:mgr');
@@ -104,6 +104,27 @@ const cases: { name: string; fresh: Action[]; ok: boolean; unreviewed?: string[]
     ok: true,
     text: /fewer is fine[\s\S]*-member\.remove leaver/,
   },
+  // Moves of former members' files (issue 10 item 3) remove nothing but cannot be undone (the
+  // account stops being recoverable, team.stone:1147-1148): a reviewer must have seen them.
+  {
+    name: "a move of a former member's files that nobody reviewed refuses",
+    fresh: [...reviewedActions, moveFormerFiles(person('gone@acme.example', 'dbmid:gone'), MGR)],
+    ok: false,
+    unreviewed: ['member.move_former_files:dbmid:gone'],
+    text: /holds 1 destructive or irreversible action[\s\S]*member\.move_former_files gone@acme\.example: not in the reviewed plan[\s\S]*\+member\.move_former_files gone@acme\.example transfer=mgr@acme\.example/,
+  },
+  {
+    name: 'the reviewed removal whose transfer did not happen covers the move of those files to a reviewed destination',
+    fresh: reviewedActions.map((a) => (a.kind === 'member.remove' ? moveFormerFiles(LEAVER, ARCHIVE) : a)),
+    ok: true,
+  },
+  {
+    name: 'a move to a destination the reviewed removal did not name refuses',
+    fresh: reviewedActions.map((a) => (a.kind === 'member.remove' ? moveFormerFiles(LEAVER, person('other@acme.example', 'dbmid:other')) : a)),
+    ok: false,
+    unreviewed: ['member.move_former_files:dbmid:leaver'],
+    text: /transfer destination changed \(reviewed: mgr@acme\.example, now: other@acme\.example\)/,
+  },
   {
     name: 'the same id aimed at another member refuses',
     fresh: reviewedActions.map((a) => (a.kind === 'member.suspend' ? suspend(BOB, { id: a.id }) : a)),
@@ -165,4 +186,15 @@ t.test('readPlanFile', async (t) => {
       t.ok(err instanceof UsageError && !err.message.includes('\n'), `${name}: one line`);
     }
   }
+});
+
+t.test('a reviewed removal without a transfer does not cover a move of the files; a reviewed move covers itself', async (t) => {
+  const gone = person('gone@acme.example', 'dbmid:gone');
+  const noTransfer = checkReviewedPlan(plan([removeMember(gone, { transferTo: null })]), plan([moveFormerFiles(gone, MGR)]));
+  t.equal(noTransfer.ok, false);
+  t.match(noTransfer.text, /reviewed: no transfer, now: mgr@acme\.example/);
+  const move = moveFormerFiles(gone, MGR, { fallbacks: [ARCHIVE] });
+  t.equal(checkReviewedPlan(plan([move]), plan([moveFormerFiles(gone, ARCHIVE)])).ok, true, 'the reviewed fallback');
+  t.match(checkReviewedPlan(plan([move]), plan([moveFormerFiles(gone, MGR, { fallbacks: [person('x@acme.example', 'dbmid:x')] })])).text, /fallback transfer destination not reviewed: x@acme\.example/);
+  t.equal(checkReviewedPlan(plan([]), plan([updateProfile(ANN, { surname: { from: 'A', to: 'B' } })])).ok, true, 'non-destructive actions still proceed');
 });

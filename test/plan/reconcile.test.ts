@@ -7,7 +7,7 @@ import t from 'tap';
 import type { ReconcileSettings } from '../../src/domain/desired.js';
 import { ACTION_KINDS, type SafetyViolation } from '../../src/domain/plan.js';
 import { dailyRemovalBrake, reconcileClassOf, selectForReconcile } from '../../src/plan/reconcile.js';
-import { addMember, createGroup, deleteGroup, groupAdd, groupRef, groupRemove, person, plan, recover, removeMember, renameGroup, setRole, suspend, unsuspend, updateProfile } from '../apply/fakes/plan-builder.js';
+import { addMember, createGroup, deleteGroup, groupAdd, groupRef, groupRemove, moveFormerFiles, person, plan, recover, removeMember, renameGroup, setRole, suspend, unsuspend, updateProfile } from '../apply/fakes/plan-builder.js';
 
 const DEFAULTS: ReconcileSettings = {
   apply: ['join', 'leave', 'suspend', 'reactivate', 'profile', 'groupMembership'],
@@ -24,6 +24,8 @@ t.test('every planned action kind has its class, demotions follow leave', async 
     { name: 'a new hire joins', action: addMember('n@example.com', 'okta-n'), cls: 'join' },
     { name: 'a new hire with an admin role is a promotion', action: addMember('n@example.com', 'okta-n', { role: 'support_admin' }), cls: 'rolePromotion' },
     { name: 'a leaver', action: removeMember(who('l')), cls: 'leave' },
+    // design.md: `leave` = member.remove (and its transfer); the move is that transfer, made apart.
+    { name: "the files a former member left behind", action: moveFormerFiles(who('gone'), who('mgr')), cls: 'leave' },
     { name: 'a suspension', action: suspend(who('s')), cls: 'suspend' },
     { name: 'an unsuspension', action: unsuspend(who('u')), cls: 'reactivate' },
     { name: 'a recovery', action: recover(who('r')), cls: 'reactivate' },
@@ -141,4 +143,14 @@ t.test('the rolling brake counts what this run would remove on top of the last 2
   t.same(dailyRemovalBrake(plan([addMember('n@example.com', 'okta-n')]), DEFAULTS, 99, null), [], 'a run without removals is never refused');
   const held: ReconcileSettings = { ...DEFAULTS, apply: DEFAULTS.apply.filter((c) => c !== 'leave' && c !== 'suspend') };
   t.same(dailyRemovalBrake(p, held, 99, null), [], 'held removal classes do not count');
+});
+
+t.test("a move of a former member's files is applied with leave, held with it, and no removal brake holds it", async (t) => {
+  const move = moveFormerFiles(who('gone'), who('mgr'));
+  t.same(selectForReconcile(plan([move]), DEFAULTS).plan.actions.map((a) => a.id), [move.id], 'applied by default (leave)');
+  const held = selectForReconcile(plan([move]), { ...DEFAULTS, apply: DEFAULTS.apply.filter((c) => c !== 'leave'), hold: [...DEFAULTS.hold, 'leave'] });
+  t.same(held.held.map((h) => [h.action.id, h.class]), [[move.id, 'leave']], 'held when leave is held');
+  const braked = selectForReconcile(plan([move, removeMember(who('l'))], { violations: [brake('max_removals')] }), DEFAULTS);
+  t.same(braked.plan.actions.map((a) => a.id), [move.id], 'it removes nothing: a removal brake does not hold it');
+  t.equal(dailyRemovalBrake(plan([move]), DEFAULTS, 25, null).length, 0, 'nor does it count against maxRemovalsPerDay');
 });

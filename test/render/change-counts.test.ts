@@ -17,6 +17,7 @@ t.test('each action kind counts under one word of the summary line', async (t) =
     ['okta.create_user', 'add'],
     ['member.update_profile', 'change'],
     ['member.set_role', 'change'],
+    ['member.move_former_files', 'change'],
     ['member.unsuspend', 'change'],
     ['group.rename', 'change'],
     ['okta.update_profile', 'change'],

@@ -9,6 +9,7 @@ import type {
   GroupRef,
   GroupRenameAction,
   MemberAddAction,
+  MemberMoveFormerFilesAction,
   MemberRecoverAction,
   MemberRemoveAction,
   MemberSetRoleAction,
@@ -84,6 +85,18 @@ export function removeMember(
     keepAccount: o.keepAccount ?? false,
     retainTeamShares: o.retainTeamShares ?? false,
     wipeData: o.wipeData ?? false,
+  };
+}
+
+/** member.move_former_files: the files of a removed member to `transferTo` (else the fallbacks). */
+export function moveFormerFiles(who: PersonRef, transferTo: PersonRef, o: Base & { transferAdmin?: PersonRef | null; fallbacks?: PersonRef[] } = {}): MemberMoveFormerFilesAction {
+  return {
+    ...base(`member.move_former_files:${who.teamMemberId}`, { serialKey: `transfer:${transferTo.teamMemberId ?? transferTo.email}`, ...o }, 'irreversible'),
+    kind: 'member.move_former_files',
+    member: who,
+    transferTo,
+    transferAdmin: o.transferAdmin === undefined ? person('it-admin@acme.example', 'dbmid:admin') : o.transferAdmin,
+    transferFallbacks: o.fallbacks ?? [],
   };
 }
 

@@ -548,13 +548,14 @@ Why: no longer members of Okta group Engineering
 `
 
 exports[`test/render/markdown.test.ts > TAP > snapshots of the catalogue > offboarding variants 1`] = `
-**Plan: 0 to add, 1 to change, 1 to suspend, 2 to remove.** 1 irreversible change · 1 admin role change
+**Plan: 0 to add, 2 to change, 1 to suspend, 2 to remove.** 2 irreversible changes · 1 admin role change
 
-### Irreversible changes (1)
+### Irreversible changes (2)
 
 | Who | Change | Reason |
 | --- | --- | --- |
 | paul.martin@acme-robotics.example | \`-\` remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example) | Okta status DEPROVISIONED since 2026-11-26; transferTo: it-archive@acme-robotics.example (offboarding.yaml:7:17) |
+| mia.chen@acme-robotics.example | \`~\` move the files left in the removed account: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example) | Mia Chen &lt;mia.chen@acme-robotics.example&gt; was removed from Dropbox with the files still in the account (Dropbox can still recover it, which it cannot once the files were transferred); DEPROVISIONED in Okta since 2026-11-25 (offboarding.yaml:5 onDeactivated: remove); files to fallback (offboarding.yaml:5 fallbackTransferTo) |
 
 ### Admin roles (1)
 

@@ -381,13 +381,15 @@ exports[`test/render/text.test.ts > TAP > snapshots of the catalogue > offboardi
 ␛[1mPeople␛[22m
   ␛[31m! derek.olsen@acme-robotics.example␛[39m: suspend and wipe linked devices; removed after 2026-12-05 (grace period)
       ␛[2mOkta status DEPROVISIONED since 2026-11-28 (offboarding.yaml:5:3 onDeactivated: remove, graceDays 7)␛[22m
+  ␛[33m~ mia.chen@acme-robotics.example␛[39m: move the files left in the removed account: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example)  ␛[1m␛[31m[irreversible]␛[39m␛[22m
+      ␛[2mMia Chen <mia.chen@acme-robotics.example> was removed from Dropbox with the files still in the account (Dropbox can still recover it, which it cannot once the files were transferred); DEPROVISIONED in Okta since 2026-11-25 (offboarding.yaml:5 onDeactivated: remove); files to fallback (offboarding.yaml:5 fallbackTransferTo)␛[22m
   ␛[31m- paul.martin@acme-robotics.example␛[39m: remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example)  ␛[1m␛[31m[irreversible]␛[39m␛[22m
       ␛[2mOkta status DEPROVISIONED since 2026-11-26; transferTo: it-archive@acme-robotics.example (offboarding.yaml:7:17)␛[22m
   ␛[31m- yuki.sato@acme-robotics.example␛[39m: remove: no file transfer, kept as a Basic account, team shares kept  ␛[33m[recoverable]␛[39m
       ␛[2mOkta status DEPROVISIONED since 2026-11-20; grace period of 7 days over on 2026-11-27␛[22m
 
 Fingerprint: sha256:1885c390d7fc0cbd953a78021a6b68c402766e324656ee9a30ea78b1f5d1d6f8 (dbxsync 0.1.0)
-␛[1mPlan: 0 to add, 1 to change, 1 to suspend, 2 to remove.␛[22m
+␛[1mPlan: 0 to add, 2 to change, 1 to suspend, 2 to remove.␛[22m
 
 `
 
@@ -401,13 +403,15 @@ Admin roles (privileged changes, listed first)
 People
   ! derek.olsen@acme-robotics.example: suspend and wipe linked devices; removed after 2026-12-05 (grace period)
       Okta status DEPROVISIONED since 2026-11-28 (offboarding.yaml:5:3 onDeactivated: remove, graceDays 7)
+  ~ mia.chen@acme-robotics.example: move the files left in the removed account: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example)  [irreversible]
+      Mia Chen <mia.chen@acme-robotics.example> was removed from Dropbox with the files still in the account (Dropbox can still recover it, which it cannot once the files were transferred); DEPROVISIONED in Okta since 2026-11-25 (offboarding.yaml:5 onDeactivated: remove); files to fallback (offboarding.yaml:5 fallbackTransferTo)
   - paul.martin@acme-robotics.example: remove: files to it-archive@acme-robotics.example (transfer errors to it-admin@acme-robotics.example)  [irreversible]
       Okta status DEPROVISIONED since 2026-11-26; transferTo: it-archive@acme-robotics.example (offboarding.yaml:7:17)
   - yuki.sato@acme-robotics.example: remove: no file transfer, kept as a Basic account, team shares kept  [recoverable]
       Okta status DEPROVISIONED since 2026-11-20; grace period of 7 days over on 2026-11-27
 
 Fingerprint: sha256:1885c390d7fc0cbd953a78021a6b68c402766e324656ee9a30ea78b1f5d1d6f8 (dbxsync 0.1.0)
-Plan: 0 to add, 1 to change, 1 to suspend, 2 to remove.
+Plan: 0 to add, 2 to change, 1 to suspend, 2 to remove.
 
 `
 
