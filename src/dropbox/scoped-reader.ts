@@ -18,6 +18,7 @@
 import type { Dropbox, team } from 'dropbox';
 import type { DropboxGroup, DropboxMember } from '../domain/live.js';
 import { PageGuard, type PageBound } from '../domain/pagination.js';
+import { invalidAnswer, requireField, requireObj, requireString, type AnswerAt } from '../domain/shape.js';
 import { managementTypeOf, profileGroupIds, toDropboxMember } from './map.js';
 import { readAuthenticatedAdmin } from './reader.js';
 import { callWithRetry, type RetryContext } from './retry.js';
@@ -35,6 +36,13 @@ export interface MembersFound {
   readonly members: readonly DropboxMember[];
   /** team_member_id → the group ids of its profile. */
   readonly groupsOf: ReadonlyMap<string, readonly string[]>;
+}
+
+/** The `.tag` of a union value (a dotted path cannot name it). */
+function tagOf(at: AnswerAt, item: Obj, what: string): string {
+  const tag = item['.tag'];
+  if (typeof tag === 'string' && tag !== '') return tag;
+  throw invalidAnswer(at, `${what} without .tag`);
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -56,9 +64,13 @@ export async function lookupMembers(client: Dropbox, lookup: MemberLookup, retry
       callWithRetry('team/members/get_info_v2', () => client.teamMembersGetInfoV2({ members: batch }), retry),
     ),
   );
+  // MembersGetInfoV2Result.members_info (team.stone:1737) is required: a body without it is not
+  // "nobody found" (which would read as everybody in the lookup gone), it fails the read.
+  const at: AnswerAt = { service: 'dropbox', route: 'team/members/get_info_v2' };
   for (const page of pages) {
-    for (const item of ((page.result as unknown as Obj)['members_info'] as Obj[] | undefined) ?? []) {
-      if (item['.tag'] !== 'member_info') continue;
+    for (const entry of requireField<unknown[]>(at, requireObj(at, page.result, 'a body'), 'members_info', 'array', 'a body')) {
+      const item = requireObj(at, entry, 'a members_info item');
+      if (tagOf(at, item, 'a members_info item') !== 'member_info') continue;
       const member = toDropboxMember(item, 'team/members/get_info_v2');
       if (members.has(member.teamMemberId)) continue;
       members.set(member.teamMemberId, member);
@@ -76,13 +88,18 @@ export async function lookupGroups(client: Dropbox, by: { readonly groupIds: rea
   ];
   const pages = await Promise.all(calls.map((arg) => callWithRetry('team/groups/get_info', () => client.teamGroupsGetInfo(arg), retry)));
   const groups = new Map<string, DropboxGroup>();
+  // GroupsGetInfoResult is a list of GroupsGetInfoItem (team.stone:2233): id_not_found or
+  // group_info, a GroupFullInfo whose group_id and group_name are required (team_common.stone).
+  const at: AnswerAt = { service: 'dropbox', route: 'team/groups/get_info' };
   for (const page of pages) {
-    for (const g of page.result as unknown as Obj[]) {
-      if (g['.tag'] !== 'group_info') continue;
-      const groupId = String(g['group_id']);
+    if (!Array.isArray(page.result)) throw invalidAnswer(at, `a body that is ${page.result === null ? 'null' : typeof page.result}, not a list`);
+    for (const item of page.result as unknown[]) {
+      const g = requireObj(at, item, 'a group');
+      if (tagOf(at, g, 'a group') !== 'group_info') continue;
+      const groupId = requireString(at, g, 'group_id', 'a group');
       groups.set(groupId, {
         groupId,
-        name: String(g['group_name']),
+        name: requireString(at, g, 'group_name', `group ${groupId}`),
         externalId: typeof g['group_external_id'] === 'string' && g['group_external_id'] !== '' ? g['group_external_id'] : null,
         managementType: managementTypeOf(g),
         memberIds: [],
@@ -99,20 +116,25 @@ export async function lookupGroups(client: Dropbox, by: { readonly groupIds: rea
 export async function listGroupMembers(client: Dropbox, groupId: string, bound: PageBound, retry: RetryContext = {}): Promise<{ teamMemberId: string; externalId: string | null; email: string }[]> {
   const guard = new PageGuard('dropbox', 'team/groups/members/list', 'cursor');
   const out: { teamMemberId: string; externalId: string | null; email: string }[] = [];
-  const take = (result: unknown): { more: boolean; cursor: string } => {
-    const page = result as Obj;
-    for (const m of (page['members'] as Obj[] | undefined) ?? []) {
-      const p = m['profile'] as Obj;
-      out.push({ teamMemberId: String(p['team_member_id']), externalId: typeof p['external_id'] === 'string' && p['external_id'] !== '' ? p['external_id'] : null, email: String(p['email'] ?? '') });
+  // GroupsMembersListResult (team.stone:2485): members, cursor and has_more are all required;
+  // each GroupMemberInfo has a MemberProfile with team_member_id and email (team.stone:44).
+  const take = (result: unknown, route: string): { more: boolean; cursor: string } => {
+    const at: AnswerAt = { service: 'dropbox', route };
+    const page = requireObj(at, result, 'a body');
+    for (const m of requireField<unknown[]>(at, page, 'members', 'array', 'a page')) {
+      const p = requireField<Obj>(at, requireObj(at, m, 'a group member'), 'profile', 'object', 'a group member');
+      const teamMemberId = requireString(at, p, 'team_member_id', `a member of group ${groupId}`);
+      out.push({ teamMemberId, externalId: typeof p['external_id'] === 'string' && p['external_id'] !== '' ? p['external_id'] : null, email: requireField<string>(at, p, 'email', 'string', `member ${teamMemberId}`) });
     }
-    return { more: page['has_more'] === true, cursor: String(page['cursor'] ?? '') };
+    const more = requireField<boolean>(at, page, 'has_more', 'boolean', 'a page');
+    return { more, cursor: more ? requireString(at, page, 'cursor', 'a page with has_more') : '' };
   };
   const selector: team.GroupSelector = { '.tag': 'group_id', group_id: groupId };
-  let page = take((await callWithRetry('team/groups/members/list', () => client.teamGroupsMembersList({ group: selector, limit: 1000 }), retry)).result);
+  let page = take((await callWithRetry('team/groups/members/list', () => client.teamGroupsMembersList({ group: selector, limit: 1000 }), retry)).result, 'team/groups/members/list');
   while (page.more) {
     const cursor = page.cursor;
     guard.follow(cursor, bound);
-    page = take((await callWithRetry('team/groups/members/list/continue', () => client.teamGroupsMembersListContinue({ cursor }), retry)).result);
+    page = take((await callWithRetry('team/groups/members/list/continue', () => client.teamGroupsMembersListContinue({ cursor }), retry)).result, 'team/groups/members/list/continue');
   }
   return out;
 }
@@ -126,8 +148,15 @@ export interface TeamFacts {
 
 export async function readTeamFacts(client: Dropbox, retry: RetryContext = {}): Promise<TeamFacts> {
   const [team, admin] = await Promise.all([callWithRetry('team/get_info', () => client.teamGetInfo(), retry), readAuthenticatedAdmin(client, retry)]);
-  const info = team.result as unknown as Obj;
-  return { teamName: String(info['name']), provisioned: Number(info['num_provisioned_users'] ?? 0), authenticatedAdminId: admin };
+  // TeamGetInfoResult (team.stone:2103): name and num_provisioned_users are required; a team size
+  // of 0 read from a missing field would make any removal percentage look small.
+  const at: AnswerAt = { service: 'dropbox', route: 'team/get_info' };
+  const info = requireObj(at, team.result, 'a body');
+  return {
+    teamName: requireField<string>(at, info, 'name', 'string', 'a team'),
+    provisioned: requireField<number>(at, info, 'num_provisioned_users', 'number', 'a team'),
+    authenticatedAdminId: admin,
+  };
 }
 
 /** The pages a group listing may take: ten times what the team fills, plus ten (as the full reader). */

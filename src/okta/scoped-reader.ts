@@ -24,7 +24,8 @@
 import type { DesiredState } from '../domain/desired.js';
 import { ACTIVE_STATUSES, PENDING_STATUSES, type OktaAssignment, type OktaGroup, type OktaUser } from '../domain/live.js';
 import type { OktaClient } from './client.js';
-import { isoOrNull, requireOktaGroup, requireOktaUser, toOktaUser } from './convert.js';
+import { requireObj, requireString, type AnswerAt } from '../domain/shape.js';
+import { isoOrNull, requireOktaGroup, requireOktaUser } from './convert.js';
 import { toRemoteError } from './errors.js';
 import { listRaw } from './raw-list.js';
 import { JSON_GET, NOT_ASSIGNED, OKTA_PAGE_SIZES, settle, targetGroupIds } from './reader.js';
@@ -33,6 +34,7 @@ import { chunkByTerms, filterFor, type SearchLookup } from './user-lookup.js';
 
 /** Okta statuses whose offboarding rule does not depend on the app assignment (planner: deactivated, oktaSuspended). */
 const GONE: ReadonlySet<string> = new Set(['DEPROVISIONED', 'SUSPENDED']);
+const APP_USER = 'GET /api/v1/apps/{id}/users/{id}';
 
 export interface ChangeWindow {
   readonly since: Date;
@@ -62,11 +64,20 @@ async function getJson(client: OktaClient, path: string): Promise<unknown | null
   }
 }
 
-async function ids(client: OktaClient, path: string, params: Readonly<Record<string, string | number>>, bound: number): Promise<string[]> {
+/**
+ * The id of an item of an Okta listing (a user, a group): required, as the full reader requires it
+ * (issue 12 item 5). An item without one would be a person or a group nobody reads, so the window
+ * would look quieter than it was.
+ */
+function requireId(route: string, item: unknown, what: string): string {
+  const at: AnswerAt = { service: 'okta', route };
+  return requireString(at, requireObj(at, item, what), 'id', what);
+}
+
+async function ids(client: OktaClient, path: string, params: Readonly<Record<string, string | number>>, bound: number, what: string): Promise<string[]> {
   const out: string[] = [];
   for await (const item of listRaw(client, path, params)) {
-    const id = (item as { id?: unknown } | null)?.id;
-    if (typeof id === 'string') out.push(id);
+    out.push(requireId(`GET ${path}`, item, what));
     // More than the bound escalates to a full run anyway: no need to read further.
     if (out.length > bound) break;
   }
@@ -97,7 +108,7 @@ export async function readOktaChanges(client: OktaClient, window: ChangeWindow, 
   const [events, users] = await Promise.all([guard('GET /api/v1/logs', readLogWindow(client, window)), guard('GET /api/v1/users', updatedUsers(client, since, bound))]);
   const updatedUserIds = users.map((u) => u.id);
   if (events.length === 0 && users.length === 0) {
-    const updatedGroupIds = await guard('GET /api/v1/groups', ids(client, '/api/v1/groups', { filter: `lastMembershipUpdated gt ${since}`, limit: OKTA_PAGE_SIZES.groups }, bound));
+    const updatedGroupIds = await guard('GET /api/v1/groups', ids(client, '/api/v1/groups', { filter: `lastMembershipUpdated gt ${since}`, limit: OKTA_PAGE_SIZES.groups }, bound, 'a group'));
     if (updatedGroupIds.length === 0) return { events, updatedUserIds, updatedGroupIds, updatedUsers: users };
   }
   const listed = await listGroups(client);
@@ -179,9 +190,15 @@ export async function readOktaPeople(client: OktaClient, desired: DesiredState, 
   const assignments: OktaAssignment[] = [];
   const groupsOf = new Map<string, string[]>();
   const missing: string[] = [];
-  const add = (raw: unknown): OktaUser | null => {
-    const u = toOktaUser(raw);
-    if (u && !users.has(u.id)) users.set(u.id, u);
+  // Every user of an answer has the fields the plan depends on (id, status, profile), as in the
+  // full reader: a user without a status must fail the read, not be read as PROVISIONED.
+  const add = (raw: unknown, route: string): OktaUser => {
+    const u = requireOktaUser(raw, route);
+    if (!users.has(u.id)) users.set(u.id, u);
+    return u;
+  };
+  const keep = (u: OktaUser): OktaUser => {
+    if (!users.has(u.id)) users.set(u.id, u);
     return u;
   };
   const step = async <T>(route: string, fn: () => Promise<T>): Promise<T> => {
@@ -199,13 +216,19 @@ export async function readOktaPeople(client: OktaClient, desired: DesiredState, 
   if (unread.length > 0) await filterUsers(client, unread, (id) => [eq('id', id)], (u) => byId.set(u.id, u));
   const person = async (id: string): Promise<void> => {
     const path = encodeURIComponent(id);
-    const getUser = async (): Promise<OktaUser | null> => add(await step('GET /api/v1/users/{id}', () => getJson(client, `/api/v1/users/${path}`)));
-    const getAppUser = async (expand: boolean) =>
-      (await step('GET /api/v1/apps/{id}/users/{id}', () => getJson(client, `/api/v1/apps/${appId}/users/${path}${expand ? '?expand=user' : ''}`))) as {
-        scope?: unknown;
-        status?: unknown;
-        _embedded?: { user?: unknown };
-      } | null;
+    const getUser = async (): Promise<OktaUser | null> => {
+      const raw = await step('GET /api/v1/users/{id}', () => getJson(client, `/api/v1/users/${path}`));
+      return raw === null ? null : add(raw, 'GET /api/v1/users/{id}');
+    };
+    const getAppUser = async (expand: boolean) => {
+      const raw = await step(APP_USER, () => getJson(client, `/api/v1/apps/${appId}/users/${path}${expand ? '?expand=user' : ''}`));
+      if (raw === null) return null;
+      // AppUser (okta-mgmt.yaml): id and status are what the assignment is decided on.
+      const at: AnswerAt = { service: 'okta', route: APP_USER };
+      const appUser = requireObj(at, raw, 'an app user') as { scope?: unknown; status?: unknown; _embedded?: { user?: unknown } };
+      requireString(at, appUser, 'status', `app user ${requireString(at, appUser, 'id', 'an app user')}`);
+      return appUser;
+    };
     const assign = (appUser: { scope?: unknown; status?: unknown } | null): void => {
       if (appUser !== null && !NOT_ASSIGNED.has(String(appUser.status ?? ''))) assignments.push({ userId: id, scope: appUser.scope === 'GROUP' ? 'GROUP' : 'USER' });
     };
@@ -215,12 +238,12 @@ export async function readOktaPeople(client: OktaClient, desired: DesiredState, 
       // Read already (or a leaver the filtered listing did not return: gone). A deactivated or
       // suspended person is decided on the status alone (design.md offboarding), so the
       // assignment is read only if the status says otherwise.
-      user = read === undefined ? null : add(read);
+      user = read === undefined ? null : keep(read);
       if (user !== null && !GONE.has(user.status)) assign(await getAppUser(false));
     } else {
       const appUser = await getAppUser(true);
       assign(appUser);
-      user = appUser === null ? null : add(appUser._embedded?.user);
+      user = appUser?._embedded?.user === undefined ? null : add(appUser._embedded.user, APP_USER);
       user ??= await getUser();
     }
     if (user === null) {
@@ -229,10 +252,7 @@ export async function readOktaPeople(client: OktaClient, desired: DesiredState, 
     }
     const list = await step('GET /api/v1/users/{id}/groups', async () => {
       const out: string[] = [];
-      for await (const g of listRaw(client, `/api/v1/users/${path}/groups`, {})) {
-        const gid = (g as { id?: unknown } | null)?.id;
-        if (typeof gid === 'string') out.push(gid);
-      }
+      for await (const g of listRaw(client, `/api/v1/users/${path}/groups`, {})) out.push(requireId('GET /api/v1/users/{id}/groups', g, 'a group'));
       return out;
     });
     groupsOf.set(id, list.sort());
@@ -253,19 +273,19 @@ export async function readOktaPeople(client: OktaClient, desired: DesiredState, 
   // case-sensitive, :24685; a login is unique, so an exact hit is the manager). An email that is
   // no login, or spelt in another case, is looked up alone below, as before.
   const refs = [...managers].filter((ref) => !known(ref));
-  if (refs.length > 0) await filterUsers(client, refs, (ref) => (ref.includes('@') ? [eq('profile.login', ref)] : [eq('id', ref), eq('profile.login', ref)]), add);
+  if (refs.length > 0) await filterUsers(client, refs, (ref) => (ref.includes('@') ? [eq('profile.login', ref)] : [eq('id', ref), eq('profile.login', ref)]), keep);
   await settle(
     refs.filter((ref) => !known(ref)).map(async (ref) => {
       // GET /users/{idOrLogin} resolves an id or a login; an email that is not a login is searched.
       const found = await step('GET /api/v1/users/{id}', () => getJson(client, `/api/v1/users/${encodeURIComponent(ref)}`));
       if (found !== null) {
-        add(found);
+        add(found, 'GET /api/v1/users/{id}');
         return;
       }
       if (!ref.includes('@')) return;
       const lookup: SearchLookup = { kind: 'login-or-email', value: ref };
       await step('GET /api/v1/users', async () => {
-        for await (const u of listRaw(client, '/api/v1/users', { search: filterFor([lookup]), limit: OKTA_PAGE_SIZES.users })) add(u);
+        for await (const u of listRaw(client, '/api/v1/users', { search: filterFor([lookup]), limit: OKTA_PAGE_SIZES.users })) add(u, 'GET /api/v1/users');
       });
     }),
   );
@@ -276,8 +296,7 @@ export async function readOktaPeople(client: OktaClient, desired: DesiredState, 
       const members: string[] = [];
       await step('GET /api/v1/groups/{id}/users', async () => {
         for await (const u of listRaw(client, `/api/v1/groups/${encodeURIComponent(groupId)}/users`, { limit: OKTA_PAGE_SIZES.groupMembers })) {
-          const user = add(u);
-          if (user) members.push(user.id);
+          members.push(add(u, 'GET /api/v1/groups/{id}/users').id);
         }
       });
       listed.set(groupId, members);
