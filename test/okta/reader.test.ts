@@ -309,7 +309,9 @@ t.test("Okta's concurrency limit: requests over it get a 429 whose headers read 
   const clean = await startOkta(seed, { rateLimits: { apps: 1000 } });
   t.teardown(() => clean.close());
   const expected = await readOktaState(clean.client, d, { dropboxMembers: [] });
-  const h = await startOkta(seed, { rateLimits: { apps: 1000 }, http: { latencyMs: 5 } });
+  // 40 ms per answer: the client and the sandbox share this process, so on a loaded machine a 5 ms
+  // answer could finish before its neighbour's request was even parsed, and nothing would overlap.
+  const h = await startOkta(seed, { rateLimits: { apps: 1000 }, http: { latencyMs: 40 } });
   t.teardown(() => h.close());
   h.state.concurrencyLimit = 6;
   const state = await readOktaState(h.client, d, { dropboxMembers: [], concurrency: 8 });
