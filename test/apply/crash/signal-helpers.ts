@@ -51,7 +51,7 @@ export function auditLines(file: string): Record<string, unknown>[] {
 }
 
 /** Resolves once the audit log holds `n` lines; rejects after its own deadline. */
-export async function auditShows(file: string, n: number, deadlineMs = 45_000): Promise<void> {
+export async function auditShows(file: string, n: number, deadlineMs = 120_000): Promise<void> {
   const until = performance.now() + deadlineMs;
   while (auditLines(file).length < n) {
     if (performance.now() > until) throw new Error(`the audit log ${file} did not reach ${n} lines within ${deadlineMs} ms`);
