@@ -127,7 +127,7 @@ export function transferPlanner(ctx: PlanContext, leaving: ReadonlySet<string>):
         ctx.warnings.push({
           code: 'former_member_files_nowhere',
           message: `the files of ${name(member)}, removed from Dropbox without them, have nowhere to go: ${notes.join('; ')}; they stay in the removed account, and are lost when Dropbox's transfer window closes`,
-          source: settings.source === null ? null : `${settings.source.file}:${settings.source.line}:${settings.source.col}`,
+          source: settings.source === null ? null : formatSource(settings.source),
         });
         return { transferTo: null, transferAdmin: null, transferFallbacks: [], explanation: `; no transfer destination: ${notes.join('; ')}` };
       }
