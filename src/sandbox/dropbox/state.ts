@@ -937,7 +937,9 @@ export class DropboxSandbox {
       isDisconnected: status === 'removed' && s.isDisconnected === true,
       removedAt: status === 'removed' ? removedAt : null,
       invitedOn: status === 'invited' ? (parseDate(s.invitedOn) ?? now) : null,
-      joinedOn: status === 'invited' || status === 'removed' ? null : (parseDate(s.joinedOn) ?? now),
+      // joined_on stays on a removed member who had joined (team.stone:68-69 qualifies invited_on
+      // and suspended_on by status, not joined_on); a removed seed member without one never joined.
+      joinedOn: status === 'invited' ? null : (parseDate(s.joinedOn) ?? (status === 'removed' ? null : now)),
       suspendedOn: status === 'suspended' ? (parseDate(s.suspendedOn) ?? now) : null,
       files: s.files ?? 0,
       filesFate: status !== 'removed' ? 'kept' : s.isDisconnected === true ? 'left_with_account' : 'pool',

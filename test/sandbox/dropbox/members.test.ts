@@ -359,3 +359,24 @@ t.test('an address held by a user on another team (seed otherTeamEmails): set_pr
     t.equal(r.complete[0]!.user_on_another_team, 'TAKEN@elsewhere.example');
   }, undefined, seed);
 });
+
+t.test('joined_on stays on a removed member who had joined (team.stone:68-69: only invited_on and suspended_on are tied to a status)', async (t) => {
+  const seed = seedTeam();
+  const joined = '2021-03-04T05:06:07Z';
+  seed.members.find((m) => m.teamMemberId === 'dbmid:rita')!.joinedOn = joined;
+  await withTeam(
+    async (h) => {
+      const dbx = h.client;
+      await dbx.teamMembersRemove({ user: byEmail('bob'), wipe_data: false });
+      const info = async (who: string) => {
+        const [item] = (await dbx.teamMembersGetInfoV2({ members: [byEmail(who)] })).result.members_info as any[];
+        return item.profile;
+      };
+      t.equal((await info('rita')).joined_on, joined, 'seeded as removed, with the date it joined');
+      t.type((await info('bob')).joined_on, 'string', 'removed through the API, the date stays');
+      t.equal((await info('ivy')).joined_on, undefined, 'an invited member has not joined');
+    },
+    undefined,
+    seed,
+  );
+});
