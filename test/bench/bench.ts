@@ -10,7 +10,7 @@
  *   npm run bench -- startup          CPU time of dbxsync --version / --help / show vs node -e 0
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,8 +63,12 @@ async function desiredFor(people: number, patch: (files: Record<string, string>)
   const dir = mkdtempSync(path.join(tmpdir(), 'dbxsync-bench-'));
   const files = generateDesiredStateYaml({ people });
   patch(files);
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-  return (await requireDesiredState(dir, { now: new Date(NOW) })).state;
+  try {
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    return (await requireDesiredState(dir, { now: new Date(NOW) })).state;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function clients(url: string) {

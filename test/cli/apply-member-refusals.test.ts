@@ -4,8 +4,7 @@
  * email_reserved_for_other_user ("Email is already reserved for another user"); team.stone
  * MemberAddResultBase.user_on_another_team. Driven through the commands against the sandbox.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
 import { run } from '../../src/cli/run.js';
@@ -13,6 +12,7 @@ import { clearSecrets } from '../../src/domain/redact.js';
 import { DEMO_DOMAIN, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { captureIO } from '../helpers/io.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -25,7 +25,7 @@ t.test('an email held outside the team: that update fails and is reported, the r
   const sandbox = await startSandbox({ seed, clock: () => new Date(NOW) });
   t.teardown(() => sandbox.close());
   t.teardown(() => clearSecrets());
-  const cwd = mkdtempSync(path.join(tmpdir(), 'dbxsync-refusal-'));
+  const cwd = scratchDir(t, 'dbxsync-refusal-');
   cpSync(path.join(REPO, 'desired-state'), path.join(cwd, 'desired-state'), { recursive: true });
   const cli = async (argv: string[]) => {
     const io = captureIO({ env: sandbox.env(), cwd, now: NOW });

@@ -2,8 +2,7 @@
  * The commands end to end, in-process, against the sandbox through the real SDKs over HTTP: the
  * exit codes and outputs of design.md, the reviewed-plan guard, and secrets that never leak.
  */
-import { mkdtempSync, readFileSync, writeFileSync, cpSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, cpSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
@@ -12,6 +11,7 @@ import { demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { SandboxSeed } from '../../src/sandbox/seed.js';
 import { captureIO } from '../helpers/io.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -24,8 +24,8 @@ async function withSandbox(t: Test, seed: SandboxSeed = demoSeed(new Date(NOW)))
   return sandbox;
 }
 
-function workdir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dbxsync-cli-'));
+function workdir(t: Test): string {
+  const dir = scratchDir(t, 'dbxsync-cli-');
   cpSync(path.join(REPO, 'desired-state'), path.join(dir, 'desired-state'), { recursive: true });
   return dir;
 }
@@ -38,7 +38,7 @@ async function cli(argv: string[], sandbox: Sandbox, cwd: string, extra: { tty?:
 
 t.test('plan prints the demo plan; --detailed-exitcode exits 2 while changes are pending', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   const plain = await cli(['plan'], sandbox, cwd);
   t.equal(plain.code, 0, plain.err);
   t.match(plain.out, /^Plan: \d+ to add, \d+ to change, \d+ to suspend, \d+ to remove\.$/m);
@@ -54,7 +54,7 @@ t.test('plan prints the demo plan; --detailed-exitcode exits 2 while changes are
 
 t.test('apply --plan applies a reviewed plan; the next plan has no changes (exit 0 with --detailed-exitcode)', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   t.equal((await cli(['plan', '--out', 'plan.json'], sandbox, cwd)).code, 0);
   const filesBefore = sandbox.dropbox.totalFiles();
   const applied = await cli(['apply', '--plan', 'plan.json', '--audit-log', 'audit.jsonl'], sandbox, cwd);
@@ -71,7 +71,7 @@ t.test('apply --plan applies a reviewed plan; the next plan has no changes (exit
 
 t.test('apply --plan refuses a destructive action nobody reviewed, and changes nothing', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   t.equal((await cli(['plan', '--out', 'plan.json'], sandbox, cwd)).code, 0);
   // After review, someone else is deactivated in Okta.
   const member = sandbox.dropbox.members().find((m) => m.status === 'active' && m.email.startsWith('a') && m.tier === 'member_only')!;
@@ -87,7 +87,7 @@ t.test('apply --plan refuses a destructive action nobody reviewed, and changes n
 
 t.test('apply --plan lets a new hire through that the reviewed plan did not hold', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   t.equal((await cli(['plan', '--out', 'plan.json'], sandbox, cwd)).code, 0);
   const staged = [...sandbox.okta.users.values()].find((u) => u.status === 'STAGED')!;
   sandbox.okta.setUserStatus(staged.id, 'ACTIVE');
@@ -98,7 +98,7 @@ t.test('apply --plan lets a new hire through that the reviewed plan did not hold
 
 t.test('apply without --plan needs --auto-approve when not on a terminal', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   const res = await cli(['apply'], sandbox, cwd);
   t.equal(res.code, 1);
   t.match(res.err, /not a terminal: .*--auto-approve/);
@@ -116,7 +116,7 @@ t.test('a plan refused by the safety checks is printed in full and exits 1; appl
     u.statusChanged = '2026-11-27T10:00:00.000Z';
   }
   const sandbox = await withSandbox(t, seed);
-  const cwd = workdir();
+  const cwd = workdir(t);
   const res = await cli(['plan'], sandbox, cwd);
   t.equal(res.code, 1);
   t.match(res.out, /max_removals|maxRemovals|removals/i);
@@ -130,7 +130,7 @@ t.test('a plan refused by the safety checks is printed in full and exits 1; appl
 
 t.test('invalid YAML: one line per problem with file:line:col, exit 1, no API call', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   writeFileSync(path.join(cwd, 'desired-state', 'roles.yaml'), 'roles:\n  - role: team_boss\n    oktaGroups: [Dropbox Admins]\n');
   sandbox.http.resetCounters();
   const res = await cli(['plan'], sandbox, cwd);
@@ -141,7 +141,7 @@ t.test('invalid YAML: one line per problem with file:line:col, exit 1, no API ca
 
 t.test('explain names the chain for a leaver; an unknown person exits 1', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   const leaver = demoSeed(new Date(NOW)).okta.users.find((u) => u.status === 'DEPROVISIONED')!;
   const res = await cli(['explain', leaver.profile.email], sandbox, cwd);
   t.equal(res.code, 0, res.err);
@@ -158,7 +158,7 @@ t.test('explain names the chain for a leaver; an unknown person exits 1', async 
 
 t.test('explain prints no escape sequence, CR or bidi control from Okta profile data (issue 12 item 8)', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   const user = [...sandbox.okta.users.values()].find((u) => u.status === 'ACTIVE' && u.profile.email.startsWith('a'))!;
   sandbox.okta.setProfile(user, { ...user.profile, firstName: '\x1b[2J\x1b[31mAda\r', lastName: 'Love\u202Ecalp' });
   const res = await cli(['explain', user.profile.email], sandbox, cwd);
@@ -169,7 +169,7 @@ t.test('explain prints no escape sequence, CR or bidi control from Okta profile 
 
 t.test('secrets never appear in output, plan files, audit logs or error messages', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   const outputs: string[] = [];
   for (const argv of [
     ['plan', '--out', 'plan.json', '--format', 'json'],

@@ -3,8 +3,7 @@
  * writes validate, and the first plan on them holds no destructive change (the demo company and a
  * generated org); it refuses to overwrite without --force and says which files it wrote.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
@@ -17,6 +16,7 @@ import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { SandboxSeed } from '../../src/sandbox/seed.js';
 import { harmIn } from '../dump/round-trip.js';
 import { captureIO } from '../helpers/io.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 const FILES = ['settings.yaml', 'groups.yaml', 'roles.yaml', 'offboarding.yaml'];
@@ -34,13 +34,13 @@ async function cli(argv: string[], sandbox: Sandbox, cwd: string, env: Record<st
   return { code, out: io.out(), err: io.err() };
 }
 
-function workdir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'dbxsync-dump-cli-'));
+function workdir(t: Test): string {
+  return scratchDir(t, 'dbxsync-dump-cli-');
 }
 
 /** dump, validate, plan: the dump's promise on a live team. */
 async function dumpThenPlan(t: Test, sandbox: Sandbox, appId: string): Promise<{ plan: Plan; dir: string; out: string }> {
-  const cwd = workdir();
+  const cwd = workdir(t);
   const dumped = await cli(['dump', '--out', 'adopted', '--app-id', appId, '--quiet'], sandbox, cwd);
   t.equal(dumped.code, 0, dumped.err);
   t.equal(dumped.err, '', 'nothing on stderr');
@@ -79,7 +79,7 @@ t.test('generated org of 2,000 people: the dump validates and the first plan cha
 
 t.test('existing files: refused without --force (one line, exit 1, nothing written, no API call); --force overwrites', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   mkdirSync(path.join(cwd, 'desired-state'));
   writeFileSync(path.join(cwd, 'desired-state', 'roles.yaml'), 'roles: []\n');
   sandbox.http.resetCounters();
@@ -103,7 +103,7 @@ t.test('existing files: refused without --force (one line, exit 1, nothing writt
 
 t.test('the app id: --app-id wins over OKTA_APP_ID; without either, the one Dropbox app Okta lists', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   const found = await cli(['dump', '--out', 'x', '--quiet'], sandbox, cwd);
   t.equal(found.code, 0, `dbxsync dump [--out DIR] works as design.md states it: ${found.err}`);
   t.match(readFileSync(path.join(cwd, 'x', 'settings.yaml'), 'utf8'), /appId: 0oa1dropbox2bus3ness/);
@@ -120,7 +120,7 @@ t.test('the app id: --app-id wins over OKTA_APP_ID; without either, the one Drop
 
 t.test('a missing directory is created; other YAML files there are pointed out', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   const nested = await cli(['dump', '--out', 'repo/idp/dropbox', '--app-id', DEMO_APP_ID, '--quiet'], sandbox, cwd);
   t.equal(nested.code, 0, nested.err);
   for (const f of FILES) t.ok(existsSync(path.join(cwd, 'repo/idp/dropbox', f)), `${f} written`);
@@ -140,7 +140,7 @@ t.test('an identity the planner refuses to guess is pointed out on stderr (the f
   seed.okta.users.push({ ...pedro, id: '00upedrotwin', profile: { ...pedro.profile, login: 'pedro.twin@acme-robotics.example' } });
   seed.okta.appUserIds.push('00upedrotwin');
   const sandbox = await withSandbox(t, seed);
-  const cwd = workdir();
+  const cwd = workdir(t);
   const res = await cli(['dump', '--app-id', DEMO_APP_ID, '--quiet'], sandbox, cwd);
   t.equal(res.code, 0, res.err);
   t.match(res.err, /^dbxsync dump: plans will be refused until this is resolved: Dropbox member pedro\.alves@acme-robotics\.example matches 2 Okta users by email \(00u\w+, 00u\w+\): set its external id to the right Okta id$/m);

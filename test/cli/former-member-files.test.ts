@@ -9,8 +9,7 @@
  * manager the offboarding rules name, `apply` moves them, and the next plan is empty: once moved,
  * the account is no longer recoverable, so no move is planned again.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
 import { run } from '../../src/cli/run.js';
@@ -19,6 +18,7 @@ import { clearSecrets } from '../../src/domain/redact.js';
 import { DEMO_DOMAIN, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { captureIO } from '../helpers/io.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -32,7 +32,7 @@ t.test('a leaver removed without a transfer outside dbxsync: plan shows the move
   const sandbox = await startSandbox({ seed, clock: () => new Date(NOW) });
   t.teardown(() => sandbox.close());
   t.teardown(() => clearSecrets());
-  const cwd = mkdtempSync(path.join(tmpdir(), 'dbxsync-former-'));
+  const cwd = scratchDir(t, 'dbxsync-former-');
   cpSync(path.join(REPO, 'desired-state'), path.join(cwd, 'desired-state'), { recursive: true });
   const cli = async (argv: string[]) => {
     const io = captureIO({ env: sandbox.env(), cwd, now: NOW });

@@ -4,8 +4,7 @@
  * import.maxWrites, protected members, the round trip into `plan`, and secrets that never leak.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
@@ -19,6 +18,7 @@ import { generateDesiredStateYaml, generateOrg } from '../../src/sandbox/generat
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { SandboxSeed, SeedOktaUser } from '../../src/sandbox/seed.js';
 import { captureIO } from '../helpers/io.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -34,8 +34,8 @@ async function withSandbox(t: Test, seed: SandboxSeed = demoSeed(new Date(NOW)))
 }
 
 /** A copy of the demo's desired-state/, with import.yaml replaced when `importYaml` is given. */
-function workdir(importYaml?: string, settings?: (text: string) => string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dbxsync-import-'));
+function workdir(t: Test, importYaml?: string, settings?: (text: string) => string): string {
+  const dir = scratchDir(t, 'dbxsync-import-');
   cpSync(path.join(REPO, 'desired-state'), path.join(dir, 'desired-state'), { recursive: true });
   if (importYaml !== undefined) writeFileSync(path.join(dir, 'desired-state', 'import.yaml'), importYaml);
   if (settings !== undefined) {
@@ -88,7 +88,7 @@ function oktaUsersWithEmail(sandbox: Sandbox, email: string) {
 
 t.test('on the demo company: the unknown member is reported, nothing is written, exit 0', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   const before = oktaSnapshot(sandbox);
   const r = await cli(['import'], sandbox, cwd);
   t.equal(r.code, 0, r.err);
@@ -114,7 +114,7 @@ t.test('on the demo company: the unknown member is reported, nothing is written,
 
 t.test('a matching Okta user: report only by default, linked with --apply, then plan adopts the member (round trip)', async (t) => {
   const sandbox = await withSandbox(t, seedWith(seedUser('00uimportjordan01', JORDAN)));
-  const cwd = workdir();
+  const cwd = workdir(t);
   const before = oktaSnapshot(sandbox);
 
   const report = await cli(['import'], sandbox, cwd);
@@ -154,7 +154,7 @@ t.test('a matching Okta user: report only by default, linked with --apply, then 
 
 t.test('createUsers: a STAGED Okta user is created from the Dropbox profile and assigned', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir(importYaml({ createUsers: true }));
+  const cwd = workdir(t, importYaml({ createUsers: true }));
   const report = await cli(['import'], sandbox, cwd);
   t.equal(report.code, 0, report.err);
   t.match(report.out, /Okta: create a STAGED user \(email "jordan\.blake@acme-robotics\.example", firstName "Jordan", lastName "Blake", login "jordan\.blake@acme-robotics\.example"\)/);
@@ -183,7 +183,7 @@ t.test('profile write-back: Okta attributes Dropbox masters follow Dropbox; a pr
   const breakglass = seed.dropbox.members.find((m) => m.email.startsWith('breakglass@'))!;
   breakglass.givenName = 'Glass';
   const sandbox = await withSandbox(t, seed);
-  const cwd = workdir(importYaml({ profile: { firstName: 'givenName', lastName: 'surname' } }));
+  const cwd = workdir(t, importYaml({ profile: { firstName: 'givenName', lastName: 'surname' } }));
   const plan = JSON.parse((await cli(['import', '--format', 'json'], sandbox, cwd)).out);
   const updates = plan.actions.filter((a: { kind: string }) => a.kind === 'okta.update_profile');
   t.ok(updates.length > 0, 'the demo has people whose Dropbox names differ from Okta');
@@ -222,7 +222,7 @@ t.test('what cannot be matched is reported, not written: two Okta users with one
   for (const c of cases) {
     await t.test(c.name, async (t) => {
       const sandbox = await withSandbox(t, seedWith(...c.users));
-      const cwd = workdir(importYaml({ createUsers: true }));
+      const cwd = workdir(t, importYaml({ createUsers: true }));
       const before = oktaSnapshot(sandbox);
       const r = await cli(['import', '--apply'], sandbox, cwd);
       t.equal(r.code, 0, r.err);
@@ -235,7 +235,7 @@ t.test('what cannot be matched is reported, not written: two Okta users with one
 
 t.test('import.maxWrites: a larger plan is refused, shown in full, and nothing is written even with --apply', async (t) => {
   const sandbox = await withSandbox(t, seedWith(seedUser('00uimportjordan01', JORDAN)));
-  const cwd = workdir(importYaml({ profile: { firstName: 'givenName' }, maxWrites: 1 }));
+  const cwd = workdir(t, importYaml({ profile: { firstName: 'givenName' }, maxWrites: 1 }));
   const before = oktaSnapshot(sandbox);
   const r = await cli(['import', '--apply'], sandbox, cwd);
   t.equal(r.code, 1);
@@ -248,7 +248,7 @@ t.test('import.maxWrites: a larger plan is refused, shown in full, and nothing i
 
 t.test('a protected member without an Okta user: reported, never created', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir(importYaml({ createUsers: true }), (text) => text.replace('    - breakglass@acme-robotics.example', `    - breakglass@acme-robotics.example\n    - ${JORDAN}`));
+  const cwd = workdir(t, importYaml({ createUsers: true }), (text) => text.replace('    - breakglass@acme-robotics.example', `    - breakglass@acme-robotics.example\n    - ${JORDAN}`));
   const before = oktaSnapshot(sandbox);
   const r = await cli(['import', '--apply'], sandbox, cwd);
   t.equal(r.code, 0, r.err);
@@ -264,7 +264,7 @@ t.test('a failed write does not stop the others; exit 1; the audit log has a lin
   seed.dropbox.members.push(extra);
   seed.okta.users.push(seedUser('00uimportsam00001', `sam.rivers@${DEMO_DOMAIN}`, { firstName: 'Sam', lastName: 'Rivers' }));
   const sandbox = await withSandbox(t, seed);
-  const cwd = workdir(importYaml({ createUsers: true }));
+  const cwd = workdir(t, importYaml({ createUsers: true }));
   const r = await cli(['import', '--apply', '--audit-log', 'audit.jsonl', '--out', 'import-plan.json'], sandbox, cwd);
   t.equal(r.code, 1);
   t.match(r.out, /Failed \(1\):\n  okta\.create_user jordan\.blake@acme-robotics\.example: E0000001: /);
@@ -285,7 +285,7 @@ t.test('a failed write does not stop the others; exit 1; the audit log has a lin
 
 t.test('usage errors: an unknown format; --help documents the options', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   const bad = await cli(['import', '--format', 'yaml'], sandbox, cwd);
   t.equal(bad.code, 1);
   t.match(bad.err, 'unknown --format "yaml"');
@@ -315,7 +315,7 @@ t.test('OAuth: report only asks for read scopes; --apply asks for the import sco
     const env = { OKTA_ORG_URL: url, OKTA_CLIENT_ID: clientId, OKTA_PRIVATE_KEY: privateKey, DROPBOX_API_URL: url, DROPBOX_TEAM_TOKEN: TOKENS.dropbox };
     return { okta: okta.state, env };
   };
-  const cwd = workdir(importYaml({ createUsers: true }));
+  const cwd = workdir(t, importYaml({ createUsers: true }));
   const go = async (env: Record<string, string>, argv: string[]) => {
     const io = captureIO({ env, cwd, now: NOW });
     const code = await run(argv, io);
@@ -343,7 +343,7 @@ t.test('OAuth: report only asks for read scopes; --apply asks for the import sco
 t.test('a generated org: the members Okta does not know are created, then the next import and the next plan agree', async (t) => {
   const options = { people: 1000, now: new Date(NOW) };
   const sandbox = await withSandbox(t, generateOrg(options));
-  const cwd = mkdtempSync(path.join(tmpdir(), 'dbxsync-import-gen-'));
+  const cwd = scratchDir(t, 'dbxsync-import-gen-');
   mkdirSync(path.join(cwd, 'desired-state'));
   for (const [file, text] of Object.entries(generateDesiredStateYaml(options))) writeFileSync(path.join(cwd, 'desired-state', file), text);
   writeFileSync(path.join(cwd, 'desired-state', 'import.yaml'), importYaml({ createUsers: true, maxWrites: 1000 }));
@@ -364,7 +364,7 @@ t.test('a generated org: the members Okta does not know are created, then the ne
 
 t.test('Okta answers 429 to an assignment: retried after Retry-After, applied, the audit log counts the attempts', async (t) => {
   const sandbox = await withSandbox(t, seedWith(seedUser('00uimportjordan01', JORDAN)));
-  const cwd = workdir();
+  const cwd = workdir(t);
   sandbox.http.setFaults({ rate429: 0.5, seed: 9, routes: /POST \/api\/v1\/apps\/\{id\}\/users$/, retryAfterSeconds: 1 });
   const r = await cli(['import', '--apply', '--audit-log', 'audit.jsonl'], sandbox, cwd);
   t.equal(r.code, 0, r.err);

@@ -3,7 +3,7 @@
  * then validate passes and plan and apply run against the sandbox; --from-live writes what dump
  * writes; init refuses to overwrite any file (one line, exit 1, nothing written).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import t, { type Test } from 'tap';
@@ -13,6 +13,7 @@ import { clearSecrets } from '../../src/domain/redact.js';
 import { DEMO_APP_ID, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { captureIO } from '../helpers/io.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 
@@ -29,10 +30,10 @@ async function cli(argv: string[], cwd: string, env: Record<string, string> = {}
   return { code, out: io.out(), err: io.err() };
 }
 
-const workdir = (): string => mkdtempSync(path.join(tmpdir(), 'dbxsync-init-'));
+const workdir = (t: Test): string => scratchDir(t, 'dbxsync-init-');
 
 t.test('init into an empty directory writes the skeleton, and it validates, plans and applies on the sandbox', async (t) => {
-  const cwd = workdir();
+  const cwd = workdir(t);
   const done = await cli(['init', 'repo'], cwd);
   t.equal(done.code, 0, done.err);
   const dir = path.join(cwd, 'repo');
@@ -59,7 +60,7 @@ t.test('init into an empty directory writes the skeleton, and it validates, plan
 
 t.test('init --from-live writes desired-state/ with dump, then the rest of the skeleton', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   const done = await cli(['init', '--from-live'], cwd, { ...sandbox.env(), OKTA_APP_ID: DEMO_APP_ID });
   t.equal(done.code, 0, done.err);
   for (const f of ['settings.yaml', 'groups.yaml', 'roles.yaml', 'offboarding.yaml']) t.ok(existsSync(path.join(cwd, 'desired-state', f)), `${f} dumped`);
@@ -79,7 +80,7 @@ t.test('init --from-live writes desired-state/ with dump, then the rest of the s
 });
 
 t.test('init --from-live without credentials fails before writing anything', async (t) => {
-  const cwd = workdir();
+  const cwd = workdir(t);
   const done = await cli(['init', '--from-live'], cwd, { OKTA_APP_ID: DEMO_APP_ID });
   t.equal(done.code, 1);
   t.equal(done.err.trim().split('\n').length, 1, `one line: ${done.err}`);
@@ -87,7 +88,7 @@ t.test('init --from-live without credentials fails before writing anything', asy
 });
 
 t.test('init refuses to overwrite: one line naming the files, exit 1, nothing written', async (t) => {
-  const cwd = workdir();
+  const cwd = workdir(t);
   writeFileSync(path.join(cwd, 'README.md'), '# mine\n');
   mkdirSync(path.join(cwd, 'desired-state'));
   writeFileSync(path.join(cwd, 'desired-state', 'roles.yaml'), 'roles: []\n');

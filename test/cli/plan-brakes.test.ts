@@ -3,8 +3,7 @@
  * groups, role demotions and group deletions refuse a plan over them (exit 1, the plan printed in
  * full) and let it pass at them (issue 10 item 18).
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
@@ -13,13 +12,14 @@ import { DEMO_GROUPS, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import type { SandboxSeed } from '../../src/sandbox/seed.js';
 import { captureIO } from '../helpers/io.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 const REPO = path.resolve(import.meta.dirname, '../..');
 
 /** The demo directory with `safety` keys added and pruneGroups switched on. */
-function workdir(safety: Record<string, number>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dbxsync-brakes-'));
+function workdir(t: Test, safety: Record<string, number>): string {
+  const dir = scratchDir(t, 'dbxsync-brakes-');
   cpSync(path.join(REPO, 'desired-state'), path.join(dir, 'desired-state'), { recursive: true });
   const settings = path.join(dir, 'desired-state', 'settings.yaml');
   const keys = Object.entries(safety).map(([k, v]) => `  ${k}: ${v}\n`).join('');
@@ -49,7 +49,7 @@ async function plan(t: Test, s: SandboxSeed, safety: Record<string, number>) {
   const sandbox = await startSandbox({ seed: s, clock: () => new Date(NOW) });
   t.teardown(() => sandbox.close());
   t.teardown(() => clearSecrets());
-  const io = captureIO({ env: sandbox.env(), cwd: workdir(safety), now: NOW });
+  const io = captureIO({ env: sandbox.env(), cwd: workdir(t, safety), now: NOW });
   const code = await run(['plan', '--format', 'json'], io);
   const text = captureIO({ env: sandbox.env(), cwd: io.cwd, now: NOW });
   await run(['plan'], text);

@@ -14,7 +14,7 @@ import { demoCli as cli, demoSandbox, desiredStateWorkdir } from '../helpers/dem
 
 const TOKENS = { okta: 'OKTA-SECRET-pf-71c2', dropbox: 'DBX-SECRET-pf-0d9e' };
 const withSandbox = (t: Test): Promise<Sandbox> => demoSandbox(t, TOKENS);
-const workdir = () => desiredStateWorkdir('dbxsync-planfile-');
+const workdir = (t: Test) => desiredStateWorkdir(t, 'dbxsync-planfile-');
 
 /** Re-seal an edited plan, so that only the edit under test is wrong. */
 function reseal(plan: Record<string, unknown>): Record<string, unknown> {
@@ -24,7 +24,7 @@ function reseal(plan: Record<string, unknown>): Record<string, unknown> {
 
 t.test('plan --out writes each action with the phase the planner gave it', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   t.equal((await cli(['plan', '--out', 'plan.json'], sandbox, cwd)).code, 0);
   const plan = JSON.parse(readFileSync(path.join(cwd, 'plan.json'), 'utf8')) as Plan;
   t.ok(plan.actions.length > 3, `${plan.actions.length} actions`);
@@ -39,7 +39,7 @@ t.test('plan --out writes each action with the phase the planner gave it', async
 
 t.test('a plan file without phases (an older dbxsync) is refused with one line, exit 1, no API call', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   t.equal((await cli(['plan', '--out', 'plan.json'], sandbox, cwd)).code, 0);
   const plan = JSON.parse(readFileSync(path.join(cwd, 'plan.json'), 'utf8')) as Record<string, unknown> & { actions: Record<string, unknown>[] };
   const older = reseal({ ...plan, actions: plan.actions.map(({ phase: _p, ...rest }) => rest) });
@@ -61,7 +61,7 @@ t.test('a plan file without phases (an older dbxsync) is refused with one line, 
 
 t.test('corrupted plan files are refused against schemas/plan.schema.json: one line naming the JSON path, exit 1, no API call', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   t.equal((await cli(['plan', '--out', 'plan.json'], sandbox, cwd)).code, 0);
   const plan = JSON.parse(readFileSync(path.join(cwd, 'plan.json'), 'utf8')) as Record<string, unknown> & { actions: Record<string, unknown>[] };
   const edit = (i: number, change: Record<string, unknown>) => ({ ...plan, actions: plan.actions.map((a, j) => (j === i ? { ...a, ...change } : a)) });

@@ -6,7 +6,7 @@
  * reconcile-differential-*.test.ts files, each a slice of the seeds (DBXSYNC_DIFF_SEQUENCES runs
  * more, DBXSYNC_DIFF_SEED starts elsewhere).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Test } from 'tap';
@@ -137,8 +137,8 @@ export async function differential(t: Test, first: number, count: number, steps 
     const random = seededRandom(seed);
     let clock = START;
     const sandbox = await startSandbox({ seed: generateOrg(random), clock: () => new Date(clock), keepLog: false });
+    const dir = mkdtempSync(path.join(tmpdir(), 'dbxsync-diff-'));
     try {
-      const dir = mkdtempSync(path.join(tmpdir(), 'dbxsync-diff-'));
       mkdirSync(path.join(dir, 'desired-state'));
       for (const [file, text] of Object.entries(FILES)) writeFileSync(path.join(dir, 'desired-state', file), text);
       const cli = async (argv: string[]): Promise<Run> => {
@@ -173,6 +173,7 @@ export async function differential(t: Test, first: number, count: number, steps 
     } finally {
       await sandbox.close();
       clearSecrets();
+      rmSync(dir, { recursive: true, force: true });
     }
   }
   t.pass(`${count} sequences of ${steps} steps: ${tally.incremental} incremental runs, ${tally.escalated} escalated`);

@@ -6,8 +6,7 @@
  * team is left as it is. Okta changes are played between runs through the sandbox's admin control
  * route (POST /_sandbox/okta/admin) or its state.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { parseDuration } from '../../src/cli/reconcile-incremental.js';
@@ -17,6 +16,7 @@ import { DEMO_DOMAIN, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { playAdminAction, type OktaAdminAction } from '../../src/sandbox/okta/admin-api.js';
 import { captureIO } from '../helpers/io.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -30,8 +30,8 @@ async function cli(argv: string[], sandbox: Sandbox, cwd: string) {
   return { code, out: io.out(), err: io.err() };
 }
 
-function workdir(settings?: (text: string) => string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dbxsync-incremental-'));
+function workdir(t: Test, settings?: (text: string) => string): string {
+  const dir = scratchDir(t, 'dbxsync-incremental-');
   cpSync(path.join(REPO, 'desired-state'), path.join(dir, 'desired-state'), { recursive: true });
   if (settings !== undefined) {
     const file = path.join(dir, 'desired-state', 'settings.yaml');
@@ -46,7 +46,7 @@ async function synced(t: Test, settings?: (text: string) => string): Promise<{ s
   const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), clock: () => new Date(clock) });
   t.teardown(() => sandbox.close());
   t.teardown(() => clearSecrets());
-  const cwd = workdir(settings);
+  const cwd = workdir(t, settings);
   const applied = await cli(['apply', '--auto-approve', '--quiet'], sandbox, cwd);
   t.equal(applied.code, 0, `the full apply brings the team in line: ${applied.err}`);
   clock += 30 * 60_000;
@@ -282,7 +282,7 @@ t.test('the first run right after a sandbox start is incremental: seeded groups 
   const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), clock: () => new Date(clock) });
   t.teardown(() => sandbox.close());
   t.teardown(() => clearSecrets());
-  const cwd = workdir();
+  const cwd = workdir(t);
   clock += 60_000;
   const r = await cli(['reconcile', '--since', '15m', '--dry-run', '--format', 'json'], sandbox, cwd);
   t.equal(r.code, 0, r.err);

@@ -4,8 +4,7 @@
  * `held`), a removal brake that holds removals and suspensions while the rest applies, and the
  * exit codes of design.md "Lifecycle changes: reconcile and watch".
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
@@ -13,6 +12,7 @@ import { clearSecrets } from '../../src/domain/redact.js';
 import { DEMO_DOMAIN, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { captureIO } from '../helpers/io.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -28,8 +28,8 @@ async function withSandbox(t: Test): Promise<Sandbox> {
   return sandbox;
 }
 
-function workdir(settings?: (text: string) => string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dbxsync-reconcile-'));
+function workdir(t: Test, settings?: (text: string) => string): string {
+  const dir = scratchDir(t, 'dbxsync-reconcile-');
   cpSync(path.join(REPO, 'desired-state'), path.join(dir, 'desired-state'), { recursive: true });
   if (settings !== undefined) {
     const file = path.join(dir, 'desired-state', 'settings.yaml');
@@ -48,7 +48,7 @@ const snapshot = (s: Sandbox) => JSON.stringify([s.dropbox.members(), s.dropbox.
 
 t.test('reconcile --full applies the lifecycle changes and holds the others, with their reasons', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   const before = snapshot(sandbox);
   const dry = await cli(['reconcile', '--full', '--dry-run', '--quiet'], sandbox, cwd);
   t.equal(dry.code, 2, '--dry-run with changes pending exits 2');
@@ -85,7 +85,7 @@ t.test('reconcile --full applies the lifecycle changes and holds the others, wit
 
 t.test('a removal brake holds every removal and suspension; the rest applies; the run exits 1', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir((text) => text.replace(/maxRemovals: \d+/g, 'maxRemovals: 3'));
+  const cwd = workdir(t, (text) => text.replace(/maxRemovals: \d+/g, 'maxRemovals: 3'));
   const r = await cli(['reconcile', '--full', '--auto-approve', '--quiet'], sandbox, cwd);
   t.equal(r.code, 1, 'a refusal exits 1');
   t.match(r.out, /Refused: max_removals: 4 removals/);
@@ -98,7 +98,7 @@ t.test('a removal brake holds every removal and suspension; the rest applies; th
 
 t.test('usage: not a terminal needs --auto-approve or --dry-run; --since and --full exclude each other; bad --format', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   const before = snapshot(sandbox);
   const noApprove = await cli(['reconcile', '--full'], sandbox, cwd);
   t.equal(noApprove.code, 1);
@@ -114,7 +114,7 @@ t.test('usage: not a terminal needs --auto-approve or --dry-run; --since and --f
 
 t.test('on a terminal without --auto-approve it asks; a no applies nothing and exits 1', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   const before = snapshot(sandbox);
   const io = captureIO({ env: sandbox.env(), cwd, now: NOW, tty: true, answer: false });
   t.equal(await run(['reconcile', '--full', '--quiet'], io), 1);
@@ -124,7 +124,7 @@ t.test('on a terminal without --auto-approve it asks; a no applies nothing and e
 
 t.test('the rolling brake: the 26th removal by this admin in 24 hours is refused across separate runs, and allowed once the window moves on', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   const admin = sandbox.dropbox.authenticatedAdminId;
   // 21 removals this admin made in earlier runs today, one 25 hours ago and one by another actor.
   const earlier = (hoursAgo: number, actor: string | null) =>

@@ -19,7 +19,7 @@ import { demoCli as cli, demoSandbox, desiredStateWorkdir } from '../helpers/dem
 
 const TOKENS = { okta: 'OKTA-SECRET-rp-19ac', dropbox: 'DBX-SECRET-rp-5be2' };
 const withSandbox = (t: Test): Promise<Sandbox> => demoSandbox(t, TOKENS);
-const workdir = (): string => desiredStateWorkdir('dbxsync-reviewed-');
+const workdir = (t: Test): string => desiredStateWorkdir(t, 'dbxsync-reviewed-');
 
 function readPlan(cwd: string, file = 'plan.json'): Plan {
   return JSON.parse(readFileSync(path.join(cwd, file), 'utf8')) as Plan;
@@ -42,7 +42,7 @@ function team(sandbox: Sandbox): string {
 
 t.test('a plan carries desiredDigest and a contentDigest of its own content; both are stable', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   t.equal((await cli(['plan', '--out', 'plan.json'], sandbox, cwd)).code, 0);
   const plan = readPlan(cwd);
   t.match(plan.desiredDigest, /^sha256:[0-9a-f]{64}$/);
@@ -58,7 +58,7 @@ t.test('a plan carries desiredDigest and a contentDigest of its own content; bot
 
 t.test('edited reviewed plans are refused before any API call, with one line, and change nothing', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   t.equal((await cli(['plan', '--out', 'plan.json'], sandbox, cwd)).code, 0);
   const reviewed = readPlan(cwd);
   // A fresh plan with a member.remove, as an attacker would copy it in.
@@ -95,7 +95,7 @@ t.test('edited reviewed plans are refused before any API call, with one line, an
 
 t.test('a plan reviewed for another desired state is refused even when its actions would fit', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   t.equal((await cli(['plan', '--out', 'plan.json'], sandbox, cwd)).code, 0);
   const before = team(sandbox);
   // Another PR merged meanwhile: the policy now differs from the one reviewed.
@@ -111,7 +111,7 @@ t.test('a plan reviewed for another desired state is refused even when its actio
 
 t.test('an admin grant the reviewed plan did not hold is skipped, said on stderr and in the audit log; apply exits 0; the next plan shows it', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   t.equal((await cli(['plan', '--out', 'plan.json'], sandbox, cwd)).code, 0);
   // After review, someone is added to the Okta group that grants team_admin (roles.yaml: Dropbox Admins).
   const admins = [...sandbox.okta.groups.values()].find((g) => g.name === 'Dropbox Admins')!;
@@ -140,7 +140,7 @@ t.test('an admin grant the reviewed plan did not hold is skipped, said on stderr
 
 t.test('a grant the reviewed plan held runs; one raised past what was reviewed does not', async (t) => {
   const sandbox = await withSandbox(t);
-  const cwd = workdir();
+  const cwd = workdir(t);
   const helpdesk = [...sandbox.okta.groups.values()].find((g) => g.name === 'IT Helpdesk')!;
   const admins = [...sandbox.okta.groups.values()].find((g) => g.name === 'Dropbox Admins')!;
   const [a, b] = sandbox.dropbox.members().filter((m) => m.status === 'active' && m.tier === 'member_only' && m.externalId !== null);

@@ -4,8 +4,7 @@
  * is named at once.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
@@ -14,6 +13,7 @@ import { demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { captureIO } from '../helpers/io.js';
 import { CLI_MAIN, REPO, cliBuilt } from '../helpers/sandbox-process.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 
@@ -21,7 +21,7 @@ async function savedPlan(t: Test): Promise<{ dir: string; file: string }> {
   const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), clock: () => new Date(NOW) });
   t.teardown(() => sandbox.close());
   t.teardown(() => clearSecrets());
-  const dir = mkdtempSync(path.join(tmpdir(), 'dbxsync-show-'));
+  const dir = scratchDir(t, 'dbxsync-show-');
   const io = captureIO({ env: sandbox.env(), cwd: dir, now: NOW });
   t.equal(await run(['plan', '--dir', path.join(REPO, 'desired-state'), '--out', 'plan.json', '--quiet'], io), 0, io.err());
   return { dir, file: path.join(dir, 'plan.json') };
@@ -72,7 +72,7 @@ t.test('plan names every missing variable at once, in one line', async (t) => {
 });
 
 t.test('--version, validate and show load no SDK (lazy command modules)', { skip: cliBuilt() ? false : 'build first (npm test builds)' }, async (t) => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dbxsync-startup-'));
+  const dir = scratchDir(t, 'dbxsync-startup-');
   const log = path.join(dir, 'loaded.txt');
   // A module hook (it runs off the main thread) that appends every URL loaded to a file.
   const hook = path.join(dir, 'hook.mjs');
@@ -117,7 +117,7 @@ t.test('a 404 for the app id names the settings file and line of okta.appId, exi
   const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), clock: () => new Date(NOW) });
   t.teardown(() => sandbox.close());
   t.teardown(() => clearSecrets());
-  const dir = mkdtempSync(path.join(tmpdir(), 'dbxsync-appid-'));
+  const dir = scratchDir(t, 'dbxsync-appid-');
   cpSync(path.join(REPO, 'desired-state'), path.join(dir, 'desired-state'), { recursive: true });
   const settings = path.join(dir, 'desired-state', 'settings.yaml');
   const text = readFileSync(settings, 'utf8');

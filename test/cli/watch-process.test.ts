@@ -7,8 +7,7 @@
  * Every wait has its own deadline and polls state; no assertion on wall-clock time. The time from
  * the Okta deactivation to the Dropbox removal is measured and reported (t.comment), not asserted.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
 import { run } from '../../src/cli/run.js';
@@ -20,6 +19,7 @@ import { captureIO } from '../helpers/io.js';
 import { oktaAdmin } from '../helpers/okta-admin.js';
 import { cliBuilt, REPO, startCli, type CliProcess } from '../helpers/sandbox-process.js';
 import { until } from '../helpers/until.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const at = (name: string) => `${name}@${DEMO_DOMAIN}`;
 
@@ -34,14 +34,20 @@ t.test('watch: a leaver deactivated in Okta is removed from Dropbox by the next 
   const sandbox = await startSandbox({ seed: demoSeed(new Date()) });
   t.teardown(() => sandbox.close());
   t.teardown(() => clearSecrets());
-  const cwd = mkdtempSync(path.join(tmpdir(), 'dbxsync-watch-'));
+  const cwd = scratchDir(t, 'dbxsync-watch-');
   cpSync(path.join(REPO, 'desired-state'), path.join(cwd, 'desired-state'), { recursive: true });
   // The team brought in line first, so that the start cycle has nothing held but what we play.
   const io = captureIO({ env: sandbox.env(), cwd, now: new Date().toISOString() });
   t.equal(await run(['apply', '--auto-approve', '--quiet'], io), 0, io.err());
 
   const watch = startCli(['watch', '--interval', '1s', '--format', 'json', '--quiet'], { env: sandbox.env(), cwd });
-  t.teardown(() => watch.kill());
+  // Killed and gone before the working directory it writes into is removed (teardowns run last first).
+  let gone = false;
+  void watch.exited.then(() => (gone = true));
+  t.teardown(async () => {
+    watch.kill();
+    await until('the watch process to exit', () => gone);
+  });
   const start = await until('the start cycle', () => linesOf(watch).find((l) => l.kind === 'start'));
   t.match(start, { command: 'watch', cycle: 1, kind: 'start', reason: 'start', error: null, failed: 0 }, 'a full reconcile at start');
 

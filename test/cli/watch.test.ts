@@ -6,8 +6,7 @@
  * an exit 1; flags are checked before anything is read. The built CLI in a child process, with
  * SIGTERM and the deactivation → removal latency, is in watch-process.test.ts.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { liveClientsFromEnv } from '../../src/cli/live.js';
@@ -20,6 +19,7 @@ import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { playAdminAction } from '../../src/sandbox/okta/admin-api.js';
 import { captureIO, type CapturedIO } from '../helpers/io.js';
 import { until } from '../helpers/until.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const at = (name: string) => `${name}@${DEMO_DOMAIN}`;
@@ -29,7 +29,7 @@ async function fresh(t: Test): Promise<{ sandbox: Sandbox; cwd: string }> {
   const sandbox = await startSandbox({ seed: demoSeed(new Date()) });
   t.teardown(() => sandbox.close());
   t.teardown(() => clearSecrets());
-  const cwd = mkdtempSync(path.join(tmpdir(), 'dbxsync-watch-'));
+  const cwd = scratchDir(t, 'dbxsync-watch-');
   cpSync(path.join(REPO, 'desired-state'), path.join(cwd, 'desired-state'), { recursive: true });
   return { sandbox, cwd };
 }

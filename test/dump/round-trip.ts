@@ -2,7 +2,7 @@
  * The dump's promise, checked: the files it writes load without a problem, and planning them
  * against the same live states holds no destructive action, no role change and no group deletion.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -22,7 +22,7 @@ export interface RoundTrip {
   readonly harm: readonly string[];
 }
 
-/** Write files into a fresh directory; returns its path. */
+/** Write files into a fresh directory under the OS temp dir; returns its path (the caller removes it). */
 export function writeDir(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'dbxsync-dump-'));
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
@@ -46,7 +46,12 @@ export async function roundTrip(input: { okta: OktaState; dropbox: DropboxState;
   const now = input.now ?? '2026-11-28T12:00:00.000Z';
   const files = dumpDesiredState({ okta: input.okta, dropbox: input.dropbox, appId: input.appId ?? input.okta.appId });
   const dir = writeDir(files);
-  const loaded = await loadDesiredState(dir, { now: new Date(now), cwd: dir });
+  let loaded: Awaited<ReturnType<typeof loadDesiredState>>;
+  try {
+    loaded = await loadDesiredState(dir, { now: new Date(now), cwd: dir });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   if (!loaded.ok) throw new Error(`the dump does not load:\n${loaded.issues.map(formatIssue).join('\n')}\n${Object.values(files).join('\n')}`);
   const plan = planSync({ desired: loaded.state, okta: input.okta, dropbox: input.dropbox, now, toolVersion: '0.0.0-test' });
   const yaml: Record<string, unknown> = {};

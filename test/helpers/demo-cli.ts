@@ -1,6 +1,5 @@
 /** The in-process CLI against a sandbox seeded with the demo team, in a scratch copy of desired-state/. */
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import path from 'node:path';
 import type { Test } from 'tap';
 import { run } from '../../src/cli/run.js';
@@ -8,6 +7,7 @@ import { clearSecrets } from '../../src/domain/redact.js';
 import { demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { captureIO } from './io.js';
+import { scratchDir } from './scratch.js';
 
 export const DEMO_NOW = '2026-11-28T12:00:00.000Z';
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -20,9 +20,9 @@ export async function demoSandbox(t: Test, tokens: { okta: string; dropbox: stri
   return sandbox;
 }
 
-/** A fresh directory holding a copy of the repository's desired-state/. */
-export function desiredStateWorkdir(prefix: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+/** A fresh directory holding a copy of the repository's desired-state/, removed when `t` ends. */
+export function desiredStateWorkdir(t: Test, prefix: string): string {
+  const dir = scratchDir(t, prefix);
   cpSync(path.join(REPO, 'desired-state'), path.join(dir, 'desired-state'), { recursive: true });
   return dir;
 }

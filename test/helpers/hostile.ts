@@ -3,17 +3,17 @@
  * every request that reaches it (and its Authorization header), and a way to run a command
  * in-process against a sandbox with the repository's desired state.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Test } from 'tap';
+import root, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
 import { clearSecrets } from '../../src/domain/redact.js';
 import { demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { captureIO } from './io.js';
+import { scratchDir } from './scratch.js';
 import { REPO } from './sandbox-process.js';
 
 export const NOW = '2026-11-28T12:00:00.000Z';
@@ -48,19 +48,27 @@ export async function demoSandbox(t: Test, options: Partial<SandboxOptions> = {}
   const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), clock: () => new Date(NOW), ...options });
   t.teardown(() => sandbox.close());
   t.teardown(() => clearSecrets());
+  owners.set(sandbox, t);
   return sandbox;
 }
 
-/** A working directory holding a copy of the repository's desired-state/. */
-export function workdir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dbxsync-hostile-'));
+/** The test each sandbox of demoSandbox belongs to: cli's working directories are removed when it ends. */
+const owners = new WeakMap<Sandbox, Test>();
+
+/** A working directory holding a copy of the repository's desired-state/, removed when `t` ends. */
+export function workdir(t: Test): string {
+  const dir = scratchDir(t, 'dbxsync-hostile-');
   cpSync(path.join(REPO, 'desired-state'), path.join(dir, 'desired-state'), { recursive: true });
   return dir;
 }
 
-/** Run a command in-process against the sandbox (its environment plus `env`). */
+/**
+ * Run a command in-process against the sandbox (its environment plus `env`), in a working
+ * directory of its own, removed when the sandbox's test ends (the file's end for a sandbox not
+ * made by demoSandbox).
+ */
 export async function cli(argv: readonly string[], sandbox: Sandbox, env: Readonly<Record<string, string>> = {}) {
-  const io = captureIO({ env: { ...sandbox.env(), ...env }, cwd: workdir(), now: NOW });
+  const io = captureIO({ env: { ...sandbox.env(), ...env }, cwd: workdir(owners.get(sandbox) ?? root), now: NOW });
   const code = await run(argv, io);
   return { code, out: io.out(), err: io.err() };
 }

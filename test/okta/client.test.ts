@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { UsageError } from '../../src/domain/errors.js';
@@ -7,6 +6,7 @@ import { redact } from '../../src/domain/redact.js';
 import { createOktaClient, normaliseOrgUrl } from '../../src/okta/client.js';
 import { readOktaState } from '../../src/okta/reader.js';
 import { desired, generatedOrg, startOkta, TOKEN } from './fixtures.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 t.test('org URL: https, or http for loopback hosts only', async (t) => {
   const accepted: [string, string, string][] = [
@@ -67,7 +67,7 @@ t.test('OKTA_CLIENT_* variables, okta.yaml and HTTPS_PROXY change nothing', asyn
   };
   const saved = Object.fromEntries(Object.keys(bogus).map((k) => [k, process.env[k]]));
   const cwd = process.cwd();
-  const dir = mkdtempSync(join(tmpdir(), 'dbxsync-okta-yaml-'));
+  const dir = scratchDir(t, 'dbxsync-okta-yaml-');
   writeFileSync(join(dir, 'okta.yaml'), 'okta:\n  client:\n    orgUrl: https://yaml.example.com\n    token: yaml-token\n    userAgent: yaml-agent\n');
   t.teardown(() => {
     process.chdir(cwd);

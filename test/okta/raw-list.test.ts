@@ -10,9 +10,9 @@ import { readOktaState } from '../../src/okta/reader.js';
 import { requireDesiredState } from '../../src/config/index.js';
 import { generateDesiredStateYaml, generateOrg } from '../../src/sandbox/generate.js';
 import { startSandbox } from '../../src/sandbox/index.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { scratchDir } from '../helpers/scratch.js';
 
 t.test('a relative next link is resolved against the org; an absolute one is kept as it is', async (t) => {
   const org = 'https://acme.okta.com';
@@ -24,7 +24,7 @@ t.test('a relative next link is resolved against the org; an absolute one is kep
 t.test('reading through a different host name than the one the server puts in its links reads every page', async (t) => {
   const sandbox = await startSandbox({ seed: generateOrg({ people: 1300, seed: 3 }) });
   t.teardown(() => sandbox.close());
-  const dir = mkdtempSync(path.join(tmpdir(), 'dbxsync-raw-'));
+  const dir = scratchDir(t, 'dbxsync-raw-');
   for (const [name, text] of Object.entries(generateDesiredStateYaml({ people: 1300, seed: 3 }))) writeFileSync(path.join(dir, name), text);
   const { state } = await requireDesiredState(dir, { now: new Date('2026-11-28T12:00:00Z') });
   const token = sandbox.env().OKTA_API_TOKEN!;
