@@ -2,7 +2,7 @@
  * The commands end to end, in-process, against the sandbox through the real SDKs over HTTP: the
  * exit codes and outputs of design.md, the reviewed-plan guard, and secrets that never leak.
  */
-import { readFileSync, writeFileSync, cpSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, cpSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
@@ -193,6 +193,10 @@ t.test('secrets never appear in output, plan files, audit logs or error messages
 t.test('demo runs the whole loop and ends with no changes', async (t) => {
   const io = captureIO({ cwd: REPO, now: NOW });
   const code = await run(['demo'], io);
+  // The demo keeps its audit log for the user to read (it prints the path); the test removes it.
+  const audit = /Audit log: (\S+)/.exec(io.out() + io.err())?.[1];
+  t.ok(audit !== undefined && readFileSync(audit, 'utf8').length > 0, 'the audit log it prints is there to read');
+  if (audit !== undefined) rmSync(path.dirname(audit), { recursive: true, force: true });
   t.equal(code, 0, io.err());
   t.match(io.out(), /1\. Started emulated Okta and Dropbox APIs/);
   t.match(io.out(), /Apply complete: \d+ applied, 0 failed, 0 skipped\./);

@@ -5,7 +5,7 @@
  * deactivates someone and an incremental reconcile removes them without a pull request. Each step
  * is narrated in a line or two.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,8 +56,6 @@ export const demoCommand: Command = {
     const { state: desired } = await requireDesiredState(dir, { now, cwd: io.cwd });
     const startedAt = Date.now();
     const sandbox = await startSandbox({ seed: demoSeed(now) });
-    // The audit logs of the demo's apply and reconcile: scratch, nobody reads them after the demo.
-    const auditDir = mkdtempSync(path.join(tmpdir(), 'dbxsync-demo-'));
     try {
       const env = sandbox.env();
       // The demo's own io: the sandbox's tokens in the environment, nothing of the caller's.
@@ -82,6 +80,7 @@ export const demoCommand: Command = {
       const filesBefore = team.totalFiles();
       say('');
       say(bold(`3. Apply (what merging the pull request does), with an audit log:`));
+      const auditDir = mkdtempSync(path.join(tmpdir(), 'dbxsync-demo-'));
       const { exitCode } = await runApply(plan, createDropboxWriter(clients.dropbox, { pollIntervalMs: 200 }), {
         stdout: io.stdout,
         stderr: io.stderr,
@@ -132,7 +131,6 @@ export const demoCommand: Command = {
       return exitCode === 0 && second.actions.length === 0 && lost === 0 && reconciled ? 0 : 1;
     } finally {
       await sandbox.close();
-      rmSync(auditDir, { recursive: true, force: true });
     }
   },
 };
