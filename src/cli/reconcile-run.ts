@@ -3,6 +3,7 @@
  * the plan into applied and held classes (src/plan/reconcile.ts), apply the allowed part through
  * the executor with its audit log, and say what was held and why.
  */
+import { displaySafe } from '../domain/display-text.js';
 import { currentDeadline } from '../domain/http-timeouts.js';
 import { runApply } from '../apply/run-apply.js';
 import { withRunLock } from '../apply/run-lock.js';
@@ -160,7 +161,8 @@ export function subjectOfAction(action: Action): string {
   return safe(text);
 }
 
-const safe = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+/** Hostile Okta strings: one sanitiser for every rendered string (controls and bidi, domain/display-text.ts). */
+const safe = displaySafe;
 
 function heldText(held: readonly HeldChange[], refusals: readonly SafetyViolation[]): string {
   const lines: string[] = [];

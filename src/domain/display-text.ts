@@ -7,9 +7,15 @@
  * embeddings and overrides U+202A–U+202E, isolates U+2066–U+2069, marks U+200E, U+200F, U+061C.
  */
 
-/** A character a name must not hold: C0 and C1 controls (tab included) and the bidi formatting ones. */
-export const UNSAFE_CHAR = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-const UNSAFE_GLOBAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * The characters shown as U+FFFD, as the body of a regex character class: C0 controls but tab and LF
+ * (a tab is harmless whitespace; line breaks become a space first), DEL, C1, and the bidi formatting
+ * ones. The one home of the class: render/markdown-escape.ts extends it with the HTML specials.
+ */
+export const REPLACED_CHARS_CLASS = '\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+/** A character a name must not hold: those above, tab and LF included. */
+export const UNSAFE_CHAR = new RegExp(`[\\u0009\\u000a${REPLACED_CHARS_CLASS}]`);
+const UNSAFE_GLOBAL = new RegExp(`[${REPLACED_CHARS_CLASS}]`, 'g');
 const LINE_BREAKS = /\s*[\r\n\u2028\u2029]+\s*/g;
 
 /** `text` as it may be shown: one line, every unsafe character a visible "\uFFFD". */

@@ -3,10 +3,12 @@
  * table cells, list items and HTML `<summary>` elements: no markup, no broken table, no mention.
  */
 
+import { REPLACED_CHARS_CLASS } from '../domain/display-text.js';
+
 const MARKDOWN_SPECIALS = /[\\`*_[\]|~]/g;
 
 /** Control and bidi formatting characters (domain/display-text.ts), HTML specials, and mentions. */
-const CONTROL_OR_HTML = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069&<>]|(?<![A-Za-z0-9._%+-])@(?=[A-Za-z0-9])/g;
+const CONTROL_OR_HTML = new RegExp(`[${REPLACED_CHARS_CLASS}&<>]|(?<![A-Za-z0-9._%+-])@(?=[A-Za-z0-9])`, 'g');
 
 function htmlReplacement(c: string): string {
   switch (c) {
