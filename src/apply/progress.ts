@@ -4,6 +4,7 @@
  */
 import { assertNever } from '../domain/errors.js';
 import type { ApplyEvent } from './outcome.js';
+import { styler } from '../render/ansi.js';
 
 export interface ProgressState {
   readonly total: number;
@@ -12,19 +13,15 @@ export interface ProgressState {
   readonly skipped: number;
 }
 
-const RED = '\u001b[31m';
-const YELLOW = '\u001b[33m';
-const RESET = '\u001b[0m';
-
 /** `[#####.....] 120/300 applied, 2 failed` — the bar fills with every settled action. */
 export function formatProgress(state: ProgressState, options: { width?: number; color?: boolean } = {}): string {
   const width = options.width ?? 20;
   const settled = state.applied + state.failed + state.skipped;
   const filled = state.total === 0 ? width : Math.min(width, Math.floor((settled / state.total) * width));
-  const paint = (text: string, code: string) => (options.color ? `${code}${text}${RESET}` : text);
+  const style = styler(options.color === true);
   const parts = [`[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${state.applied}/${state.total} applied`];
-  if (state.failed > 0) parts.push(paint(`${state.failed} failed`, RED));
-  if (state.skipped > 0) parts.push(paint(`${state.skipped} skipped`, YELLOW));
+  if (state.failed > 0) parts.push(style.red(`${state.failed} failed`));
+  if (state.skipped > 0) parts.push(style.yellow(`${state.skipped} skipped`));
   return parts.join(', ');
 }
 

@@ -5,14 +5,10 @@
 import { displaySafe } from '../domain/display-text.js';
 import type { Action, Plan } from '../domain/plan.js';
 import type { ApplyResult } from './outcome.js';
-
-const RED = '\u001b[31m';
-const YELLOW = '\u001b[33m';
-const GREEN = '\u001b[32m';
-const RESET = '\u001b[0m';
+import { styler } from '../render/ansi.js';
 
 export function renderApplySummary(result: ApplyResult, plan: Plan, options: { color: boolean }): string {
-  const paint = (text: string, code: string) => (options.color ? `${code}${text}${RESET}` : text);
+  const style = styler(options.color === true);
   const byId = new Map(plan.actions.map((a) => [a.id, a] as const));
   const label = (id: string): string => {
     const a = byId.get(id);
@@ -25,7 +21,7 @@ export function renderApplySummary(result: ApplyResult, plan: Plan, options: { c
   const already = result.outcomes.filter((o) => o.status === 'applied' && o.alreadyDone).length;
 
   if (failed.length > 0) {
-    lines.push(paint(`Failed (${failed.length}):`, RED));
+    lines.push(style.red(`Failed (${failed.length}):`));
     for (const o of failed) {
       const e = o.error;
       const code = e?.code ? `${e.code}: ` : '';
@@ -34,7 +30,7 @@ export function renderApplySummary(result: ApplyResult, plan: Plan, options: { c
     }
   }
   if (skipped.length > 0) {
-    lines.push(paint(`Skipped (${skipped.length}):`, YELLOW));
+    lines.push(style.yellow(`Skipped (${skipped.length}):`));
     for (const o of skipped) lines.push(`  ${label(o.actionId)}: ${displaySafe(o.skipReason ?? 'skipped')}`);
   }
   if (noted.length > 0) {
@@ -47,12 +43,12 @@ export function renderApplySummary(result: ApplyResult, plan: Plan, options: { c
   if (result.interrupted !== undefined) {
     const notStarted = skipped.filter((o) => o.skipReason?.startsWith('apply was interrupted') === true).length;
     lines.push(
-      paint(`Interrupted by ${result.interrupted}: ${applied + nFailed} finished (${applied} applied, ${nFailed} failed), ${notStarted} not started (skipped above).`, YELLOW),
+      style.yellow(`Interrupted by ${result.interrupted}: ${applied + nFailed} finished (${applied} applied, ${nFailed} failed), ${notStarted} not started (skipped above).`),
       'Nothing half-done is left behind: run apply again (plan first to see what is left); it reads live state and does only what remains, so a rerun converges.',
     );
   }
   const final = `${result.interrupted !== undefined ? 'Apply interrupted' : 'Apply complete'}: ${applied} applied, ${nFailed} failed, ${nSkipped} skipped.`;
-  lines.push(paint(final, nFailed > 0 ? RED : nSkipped > 0 ? YELLOW : GREEN));
+  lines.push((nFailed > 0 ? style.red : nSkipped > 0 ? style.yellow : style.green)(final));
   return `${lines.join('\n')}\n`;
 }
 

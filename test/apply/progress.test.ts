@@ -10,7 +10,7 @@ t.test('formatProgress', async (t) => {
     ['nothing done yet', [{ total: 4, applied: 0, failed: 0, skipped: 0 }, { width: 8 }], '[........] 0/4 applied'],
     ['all done with skips', [{ total: 4, applied: 2, failed: 1, skipped: 1 }, { width: 8 }], '[########] 2/4 applied, 1 failed, 1 skipped'],
     ['an empty plan', [{ total: 0, applied: 0, failed: 0, skipped: 0 }, { width: 4 }], '[####] 0/0 applied'],
-    ['colour on failures', [{ total: 2, applied: 1, failed: 1, skipped: 0 }, { width: 2, color: true }], '[##] 1/2 applied, \u001b[31m1 failed\u001b[0m'],
+    ['colour on failures', [{ total: 2, applied: 1, failed: 1, skipped: 0 }, { width: 2, color: true }], '[##] 1/2 applied, \u001b[31m1 failed\u001b[39m'],
   ];
   for (const [name, args, expected] of cases) t.equal(formatProgress(...args), expected, name);
 });

@@ -45,7 +45,7 @@ t.test('partial failure summary: failures and skips one line each, then the coun
       '',
     ].join('\n'),
   );
-  t.match(renderApplySummary(result, p, { color: true }), /\u001b\[31mApply complete: 3 applied, 2 failed, 1 skipped\.\u001b\[0m\n$/);
+  t.match(renderApplySummary(result, p, { color: true }), /\u001b\[31mApply complete: 3 applied, 2 failed, 1 skipped\.\u001b\[39m\n$/);
 });
 
 t.test('a clean run is one line', async (t) => {
@@ -54,5 +54,5 @@ t.test('a clean run is one line', async (t) => {
   const p = plan([suspend(person('ann@acme.example', 'dbmid:ann'))]);
   const result = await applyPlan(p, w);
   t.equal(renderApplySummary(result, p, { color: false }), 'Apply complete: 1 applied, 0 failed, 0 skipped.\n');
-  t.equal(renderApplySummary(result, p, { color: true }), '\u001b[32mApply complete: 1 applied, 0 failed, 0 skipped.\u001b[0m\n');
+  t.equal(renderApplySummary(result, p, { color: true }), '\u001b[32mApply complete: 1 applied, 0 failed, 0 skipped.\u001b[39m\n');
 });

@@ -14,6 +14,7 @@ import { requireDesiredState } from '../../config/index.js';
 import { DbxsyncError } from '../../domain/errors.js';
 import { createDropboxWriter } from '../../dropbox/writer.js';
 import { planSync } from '../../plan/index.js';
+import { styler } from '../../render/ansi.js';
 import { summaryLine } from '../../render/index.js';
 import { demoSeed } from '../../sandbox/demo-seed.js';
 import { startSandbox } from '../../sandbox/index.js';
@@ -47,7 +48,7 @@ export const demoCommand: Command = {
   maxPositionals: 0,
   async run(args, io) {
     const quiet = boolOpt(args, 'quiet');
-    const bold = (t: string) => (useColor(io.stdout, io.env) ? `\x1b[1m${t}\x1b[22m` : t);
+    const bold = styler(useColor(io.stdout, io.env)).bold;
     const say = (text: string) => {
       if (!quiet) io.stdout.write(`${text}\n`);
     };
