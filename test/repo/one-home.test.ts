@@ -28,6 +28,10 @@ const HOMES: readonly { readonly what: string; readonly home: readonly string[];
   { what: 'type Obj', home: ['src/domain/shape.ts'], definition: /^(?:export\s+)?type\s+Obj\s*=/m },
   { what: 'the Okta user statuses', home: ['src/domain/live.ts'], definition: /'PASSWORD_EXPIRED',\s*'LOCKED_OUT'/ },
   { what: 'the role ranking', home: ['src/domain/desired.ts'], definition: /team_admin:\s*\d|\['team_admin', 'user_management_admin', 'support_admin'/ },
+  // One sanitiser for every rendered string (issue 12 item 8): a second copy of the class forgot the bidi controls.
+  { what: 'the control/bidi character class', home: ['src/domain/display-text.ts'], definition: /\\{1,2}u202a-\\{1,2}u202e/i },
+  // Colours come from render/ansi.ts, which has no literal escape: styler(false) is the one "no colour" switch.
+  { what: 'a literal colour escape', home: [], definition: /(?:\\u001b|\\x1b)\[[0-9;]*m/ },
 ];
 
 t.test('each helper and table has one home in src', async (t) => {
@@ -49,6 +53,8 @@ t.test('the patterns recognise the copies they are meant to catch', async (t) =>
     'type Obj': 'type Obj = Record<string, unknown>;',
     'the Okta user statuses': "new Set(['STAGED', 'PROVISIONED', 'ACTIVE', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'SUSPENDED', 'DEPROVISIONED'])",
     'the role ranking': "const ROLES = ['team_admin', 'user_management_admin', 'support_admin'];",
+    'the control/bidi character class': "const safe = (text: string) => text.replace(/[\\u0000-\\u001f\\u202A-\\u202E]/g, '');",
+    'a literal colour escape': "const RED = '\\u001b[31m';",
   };
   for (const { what, definition } of HOMES) t.ok(definition.test(copies[what]!), what);
 });
