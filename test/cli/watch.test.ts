@@ -176,3 +176,25 @@ t.test('dbxsync watch in-process: SIGTERM after the start cycle returns 0', asyn
   t.match(io.err(), /SIGTERM: finishing the action in flight/);
   t.equal(process.listenerCount('SIGTERM'), listeners, 'its signal handlers are gone');
 });
+
+t.test('a failed cycle says what to check, as the other commands do: a 401 from Okta names OKTA_API_TOKEN', async (t) => {
+  const { sandbox, cwd } = await fresh(t);
+  const io: CapturedIO = { ...captureIO({ env: { ...sandbox.env(), OKTA_API_TOKEN: 'not-the-sandbox-token' }, cwd }), now: () => new Date() };
+  const dir = path.join(cwd, 'desired-state');
+  const { state } = await requireDesiredState(dir, { now: new Date(), cwd });
+  const controller = new AbortController();
+  t.teardown(() => controller.abort());
+  const done = runWatch(state, liveClientsFromEnv(io), io, { dir, intervalMs: 50, fullEveryMs: 3_600_000, format: 'json', quiet: true, signal: controller.signal });
+  const line = await until('a failed start cycle', () =>
+    io
+      .out()
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as WatchCycleLine)
+      .find((l) => l.error !== null),
+  );
+  t.match(line.error, /^dbxsync watch: okta .*HTTP 401.*; check OKTA_API_TOKEN: Okta does not accept it/);
+  t.notMatch(io.out() + io.err(), /not-the-sandbox-token/, 'the token itself is never printed');
+  controller.abort();
+  t.equal(await done, 0);
+});
