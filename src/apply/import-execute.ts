@@ -7,7 +7,7 @@
 import { assertNever, RemoteError, UsageError } from '../domain/errors.js';
 import type { Action, OktaAssignAction, OktaCreateUserAction, OktaUpdateProfileAction, Plan } from '../domain/plan.js';
 import { redact } from '../domain/redact.js';
-import type { NewOktaUserProfile, OktaWriter } from '../okta/writer.js';
+import type { NewOktaUserProfile, OktaWriter } from '../domain/ports.js';
 import type { ActionError, ActionOutcome, ApplyEvent, ApplyResult } from './outcome.js';
 import { runRecorded, type RecordedRunOptions, type RunApplyResult } from './run-apply.js';
 

@@ -1,10 +1,11 @@
 /**
- * The narrow interfaces between the executor (src/apply) and the Dropbox adapter (src/dropbox).
- * Implemented for real by src/dropbox/writer.ts over the SDK; tests may implement them with a
+ * The write ports: the narrow interfaces between the executors (src/apply) and the adapters. The
+ * Dropbox one is implemented for real by src/dropbox/writer.ts, the Okta one (the writes of
+ * `import --apply`) by src/okta/writer.ts, both over the SDKs; tests may implement them with a
  * stateful fake, but integration tests use the real one against src/sandbox.
  */
 import type { Role } from './desired.js';
-import type { DropboxMember } from './live.js';
+import type { DropboxMember, OktaUser } from './live.js';
 
 /** How a member is named in a write (Dropbox's UserSelectorArg). */
 export type MemberSelector =
@@ -95,4 +96,42 @@ export interface DropboxWriter {
   removeGroupMembers(groupId: string, teamMemberIds: readonly string[]): Promise<GroupMembersReceipt>;
   /** members/get_info_v2 for one member (null when not found), e.g. to check a transfer destination. */
   getMember(member: MemberSelector): Promise<DropboxMember | null>;
+}
+
+// ---- Okta (import --apply) ----
+
+/** What the audit log records about one Okta write. */
+export interface OktaWriteReceipt {
+  /** HTTP attempts the call took (429 retries included). */
+  readonly attempts: number;
+  /** X-Okta-Request-Id of the last attempt, when Okta sent one. */
+  readonly requestId: string | null;
+}
+
+export interface OktaAssignResult extends OktaWriteReceipt {
+  readonly userId: string;
+  readonly scope: 'USER' | 'GROUP';
+  readonly userName: string;
+}
+
+export interface OktaUserResult extends OktaWriteReceipt {
+  readonly user: OktaUser;
+}
+
+/** The profile of a user to create: login, email, firstName, lastName required by Okta's default schema. */
+export interface NewOktaUserProfile {
+  readonly login: string;
+  readonly email: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly [attribute: string]: unknown;
+}
+
+export interface OktaWriter {
+  /** POST /api/v1/apps/{appId}/users: a direct (USER scope) assignment. */
+  assignUserToApp(appId: string, userId: string, userName: string): Promise<OktaAssignResult>;
+  /** POST /api/v1/users/{id} with only the given attributes (null clears one). */
+  updateUserProfile(userId: string, partialProfile: Readonly<Record<string, unknown>>): Promise<OktaUserResult>;
+  /** POST /api/v1/users?activate=false: a STAGED user, activated later by an Okta admin or workflow. */
+  createStagedUser(profile: NewOktaUserProfile): Promise<OktaUserResult>;
 }

@@ -3,49 +3,15 @@
  * assign an existing Okta user to the Dropbox app, write Dropbox-mastered attributes back to the
  * Okta profile (partial update, never PUT — reference okta-api.md §1.7), create a STAGED user.
  * These are not retried on 5xx or dropped connections (the write may have been applied); the SDK
- * still retries 429, which Okta answers before doing anything.
+ * still retries 429, which Okta answers before doing anything. The port it implements, OktaWriter,
+ * is in domain/ports.ts beside the Dropbox one.
  */
 import type { UserProfile } from '@okta/okta-sdk-nodejs';
 import type { OktaUser } from '../domain/live.js';
+import type { OktaWriter } from '../domain/ports.js';
 import type { OktaClient } from './client.js';
 import { toOktaUser } from './convert.js';
 import { toRemoteError } from './errors.js';
-
-/** What the audit log records about one Okta write. */
-export interface OktaWriteReceipt {
-  /** HTTP attempts the call took (429 retries included). */
-  readonly attempts: number;
-  /** X-Okta-Request-Id of the last attempt, when Okta sent one. */
-  readonly requestId: string | null;
-}
-
-export interface OktaAssignResult extends OktaWriteReceipt {
-  readonly userId: string;
-  readonly scope: 'USER' | 'GROUP';
-  readonly userName: string;
-}
-
-export interface OktaUserResult extends OktaWriteReceipt {
-  readonly user: OktaUser;
-}
-
-/** The profile of a user to create: login, email, firstName, lastName required by Okta's default schema. */
-export interface NewOktaUserProfile {
-  readonly login: string;
-  readonly email: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly [attribute: string]: unknown;
-}
-
-export interface OktaWriter {
-  /** POST /api/v1/apps/{appId}/users: a direct (USER scope) assignment. */
-  assignUserToApp(appId: string, userId: string, userName: string): Promise<OktaAssignResult>;
-  /** POST /api/v1/users/{id} with only the given attributes (null clears one). */
-  updateUserProfile(userId: string, partialProfile: Readonly<Record<string, unknown>>): Promise<OktaUserResult>;
-  /** POST /api/v1/users?activate=false: a STAGED user, activated later by an Okta admin or workflow. */
-  createStagedUser(profile: NewOktaUserProfile): Promise<OktaUserResult>;
-}
 
 function userOrThrow(source: unknown, route: string): OktaUser {
   const user = toOktaUser(source);

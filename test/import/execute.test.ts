@@ -10,7 +10,7 @@ import type { OktaUser } from '../../src/domain/live.js';
 import type { Plan } from '../../src/domain/plan.js';
 import { clearSecrets, registerSecret } from '../../src/domain/redact.js';
 import { planImport } from '../../src/import/index.js';
-import type { NewOktaUserProfile, OktaWriter } from '../../src/okta/writer.js';
+import type { NewOktaUserProfile, OktaWriter } from '../../src/domain/ports.js';
 import { APP_ID, src, team, type PlanInputData, type TeamBuilder } from '../helpers/builders.js';
 
 function withImport(builder: TeamBuilder, createUsers = true): PlanInputData {
