@@ -30,13 +30,21 @@ import {
   type SafetyViolation,
   type Warning,
 } from '../domain/plan.js';
-import type { PlanInput } from '../plan/analyze.js';
-import { OPERATOR_REASON, protectedMembers } from '../plan/context.js';
-import { fingerprint } from '../plan/fingerprint.js';
-import { matchIdentities, type MatchKind } from '../plan/identity.js';
-import { indexLive, type LiveIndex } from '../plan/live-index.js';
-import { phase } from '../plan/ordering.js';
-import { at, compareStrings, display, list } from '../plan/text.js';
+import {
+  at,
+  compareStrings,
+  display,
+  fingerprint,
+  indexLive,
+  list,
+  matchIdentities,
+  OPERATOR_REASON,
+  phase,
+  protectedMembers,
+  type LiveIndex,
+  type MatchKind,
+  type PlanInput,
+} from '../plan/index.js';
 import { dropboxValue, IMPORT_FIELD_LABEL, type ImportField } from './fields.js';
 import { formatSource } from '../domain/words.js';
 
