@@ -3,3 +3,4 @@ export { loadDesiredState, requireDesiredState, type ConfigResult, type LoadOpti
 export { formatIssue, type ConfigIssue, type Severity } from './issue.js';
 export { DEFAULTS, defaultDesiredState } from './normalise.js';
 export { schemaPath } from './schema.js';
+export { appIdOfSettingsFile } from './settings-app-id.js';

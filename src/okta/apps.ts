@@ -5,6 +5,7 @@
  * `q=Dropbox` (a prefix of name or label) for instances labelled so. Active instances only; more
  * than one is for the user to choose.
  */
+import { UsageError } from '../domain/errors.js';
 import type { OktaClient } from './client.js';
 import { toRemoteError } from './errors.js';
 import { listRaw } from './raw-list.js';
@@ -35,4 +36,13 @@ export async function findDropboxApps(client: OktaClient): Promise<OktaAppSummar
     throw toRemoteError(err, 'GET /api/v1/apps');
   }
   return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The one active Dropbox app instance in Okta, or a usage error naming the candidates (`dbxsync dump` without an app id). */
+export async function discoverDropboxAppId(client: OktaClient): Promise<string> {
+  const apps = await findDropboxApps(client);
+  if (apps.length === 1) return apps[0]!.id;
+  const hint = 'pass --app-id ID (the Dropbox Business app instance in Okta, 0oa...) or set OKTA_APP_ID';
+  if (apps.length === 0) throw new UsageError(`no active Dropbox app found in Okta (GET /api/v1/apps?q=Dropbox): ${hint}`);
+  throw new UsageError(`${apps.length} active Dropbox apps in Okta (${apps.map((a) => `${a.id} "${a.label}"`).join(', ')}): ${hint}`);
 }

@@ -3,19 +3,17 @@
  * (src/dump decides what; this file reads, checks the target and writes).
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
 import type { DesiredState, SourceRef } from '../../domain/desired.js';
 import { UsageError } from '../../domain/errors.js';
-import { defaultDesiredState } from '../../config/index.js';
+import { appIdOfSettingsFile, defaultDesiredState } from '../../config/index.js';
 import { dumpContent, DUMP_FILES, groupsToRead, renderDump, type DumpInput } from '../../dump/index.js';
 import { readDropboxState } from '../../dropbox/reader.js';
 import { readOktaState } from '../../okta/reader.js';
 import { boolOpt, stringOpt, type Command } from '../command.js';
 import type { CommandIO } from '../io.js';
-import { findDropboxApps } from '../../okta/apps.js';
-import type { OktaClient } from '../../okta/client.js';
+import { discoverDropboxAppId } from '../../okta/apps.js';
 import { liveClientsFromEnv } from '../live.js';
 import { createStatusLine } from '../status-line.js';
 import { pluralGrouped } from '../../domain/words.js';
@@ -55,10 +53,10 @@ export const dumpCommand: Command = {
         throw new UsageError(`${existing.map(shown).join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing written (pass --force to overwrite)`);
       }
     }
-    let appId = (stringOpt(args, 'app-id') ?? io.env.OKTA_APP_ID ?? (force ? await appIdIn(path.join(dir, 'settings.yaml')) : undefined) ?? '').trim();
+    let appId = (stringOpt(args, 'app-id') ?? io.env.OKTA_APP_ID ?? (force ? await appIdOfSettingsFile(path.join(dir, 'settings.yaml')) : undefined) ?? '').trim();
 
     const clients = liveClientsFromEnv(io);
-    if (appId === '') appId = await discoverAppId(clients.okta);
+    if (appId === '') appId = await discoverDropboxAppId(clients.okta);
     const status = createStatusLine(io.stderr, { quiet: boolOpt(args, 'quiet') });
     let input: DumpInput;
     try {
@@ -102,26 +100,6 @@ export const dumpCommand: Command = {
     return 0;
   },
 };
-
-/** The one active Dropbox app instance in Okta, or a usage error naming the candidates. */
-async function discoverAppId(client: OktaClient): Promise<string> {
-  const apps = await findDropboxApps(client);
-  if (apps.length === 1) return apps[0]!.id;
-  const hint = 'pass --app-id ID (the Dropbox Business app instance in Okta, 0oa...) or set OKTA_APP_ID';
-  if (apps.length === 0) throw new UsageError(`no active Dropbox app found in Okta (GET /api/v1/apps?q=Dropbox): ${hint}`);
-  throw new UsageError(`${apps.length} active Dropbox apps in Okta (${apps.map((a) => `${a.id} "${a.label}"`).join(', ')}): ${hint}`);
-}
-
-/** okta.appId of a settings.yaml being dumped over (with --force), when it has a readable one. */
-async function appIdIn(file: string): Promise<string | undefined> {
-  if (!existsSync(file)) return undefined;
-  try {
-    const appId: unknown = (parse(await readFile(file, 'utf8')) as { okta?: { appId?: unknown } } | null)?.okta?.appId;
-    return typeof appId === 'string' ? appId : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Every YAML file under the directory is merged: others than ours may clash with the dumped keys. */
 function warnAboutOtherFiles(dir: string, outArg: string, io: CommandIO): void {
