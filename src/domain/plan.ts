@@ -208,25 +208,50 @@ export type ActionKind = Action['kind'];
  */
 export type PlannedAction = Action & { readonly phase: number };
 
-/** Every kind once, in a fixed order; a kind missing from the table does not compile. */
+/** Which way a plan writes: Okta → Dropbox (sync) or Dropbox → Okta (import). */
+export type PlanDirection = 'sync' | 'import';
+
+/**
+ * Every kind once, in a fixed order, with the direction of the plans that hold it: a sync plan's
+ * actions write Dropbox (`dbxsync apply`), an import plan's write Okta (`dbxsync import --apply`).
+ * A kind missing from the table does not compile.
+ */
 const KIND_TABLE = {
-  'member.add': true,
-  'member.update_profile': true,
-  'member.set_role': true,
-  'member.suspend': true,
-  'member.unsuspend': true,
-  'member.remove': true,
-  'member.move_former_files': true,
-  'member.recover': true,
-  'group.create': true,
-  'group.rename': true,
-  'group.members.add': true,
-  'group.members.remove': true,
-  'group.delete': true,
-  'okta.assign': true,
-  'okta.create_user': true,
-  'okta.update_profile': true,
-} as const satisfies Record<ActionKind, true>;
+  'member.add': 'sync',
+  'member.update_profile': 'sync',
+  'member.set_role': 'sync',
+  'member.suspend': 'sync',
+  'member.unsuspend': 'sync',
+  'member.remove': 'sync',
+  'member.move_former_files': 'sync',
+  'member.recover': 'sync',
+  'group.create': 'sync',
+  'group.rename': 'sync',
+  'group.members.add': 'sync',
+  'group.members.remove': 'sync',
+  'group.delete': 'sync',
+  'okta.assign': 'import',
+  'okta.create_user': 'import',
+  'okta.update_profile': 'import',
+} as const satisfies Record<ActionKind, PlanDirection>;
+
+
+type KindsOf<D extends PlanDirection> = { [K in ActionKind]: (typeof KIND_TABLE)[K] extends D ? K : never }[ActionKind];
+/** The actions of an import plan (Okta writes) and of a sync plan (Dropbox writes). */
+export type ImportAction = Extract<Action, { readonly kind: KindsOf<'import'> }>;
+export type SyncAction = Extract<Action, { readonly kind: KindsOf<'sync'> }>;
+
+export function directionOf(kind: ActionKind): PlanDirection {
+  return KIND_TABLE[kind];
+}
+
+export function isImportAction(action: Action): action is ImportAction {
+  return directionOf(action.kind) === 'import';
+}
+
+export function isSyncAction(action: Action): action is SyncAction {
+  return directionOf(action.kind) === 'sync';
+}
 
 export const ACTION_KINDS: readonly ActionKind[] = Object.keys(KIND_TABLE) as ActionKind[];
 

@@ -48,8 +48,12 @@ t.test('adding a destructive kind to the Action union fails to compile where it 
     .replace(
       'export type Action =\n',
       "export interface MemberWipeDevicesAction extends ActionBase {\n  readonly kind: 'member.wipe_devices';\n  readonly member: PersonRef;\n}\n\nexport type Action =\n  | MemberWipeDevicesAction\n",
-    );
+    )
+    // As its author would, to give the kind its direction (the kind table does not compile without it):
+    // from there the sync executor's table must handle it too.
+    .replace("  'member.add': 'sync',\n", "  'member.wipe_devices': 'sync',\n  'member.add': 'sync',\n");
   t.not(patched, original, 'the union was found and extended');
+  t.match(patched, "'member.wipe_devices': 'sync'", 'and the kind table');
 
   const parsed = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), { noEmit: true }, {
     ...ts.sys,
