@@ -4,10 +4,10 @@
  * action: the failure is recorded, the actions that depend on it are skipped, and independent
  * actions carry on. It throws only for a plan it must not run at all (Okta writes, a refused plan).
  */
-import type { Action, GroupRef, MemberAddAction, MemberMoveFormerFilesAction, MemberRemoveAction, PersonRef, Plan } from '../domain/plan.js';
+import { directionOf, isSyncAction, type Action, type GroupRef, type MemberAddAction, type MemberMoveFormerFilesAction, type MemberRemoveAction, type PersonRef, type Plan } from '../domain/plan.js';
 import type { DropboxWriter, MemberSelector, WriteReceipt } from '../domain/ports.js';
 import { assertNever, InternalError, RemoteError, UsageError } from '../domain/errors.js';
-import { redact } from '../domain/redact.js';
+import { ActionRefused, assertRunnableBy, attemptsOf, stamp, toActionError, errorLine, type Settled } from './executor-core.js';
 import { KeyLock } from './key-lock.js';
 import { missingPhase, splitPhases } from './phases.js';
 import type { ActionError, ActionOutcome, ApplyCounts, ApplyEvent, ApplyResult } from './outcome.js';
@@ -40,19 +40,6 @@ export const ADD_BATCH_SIZE = 20;
 export const DEFAULT_CONCURRENCY = 4;
 export const DEFAULT_STOP_GRACE_MS = 30_000;
 
-/** A refusal decided by the executor itself (not by Dropbox), e.g. a transfer destination gone. */
-class ActionRefused extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** An outcome before the executor stamps it with the action and the time. */
-type Settled = Omit<ActionOutcome, 'actionId' | 'kind' | 'finishedAt'>;
-
 interface Done {
   readonly attempts: number;
   readonly requestId: string | null;
@@ -72,22 +59,16 @@ export async function applyPlan(plan: Plan, writer: DropboxWriter, options: Appl
  * opening anything.
  */
 export function assertRunnable(plan: Plan): void {
-  const okta = plan.actions.filter((a) => a.kind.startsWith('okta.'));
-  if (okta.length > 0) {
-    const kinds = [...new Set(okta.map((a) => a.kind))].sort().join(', ');
-    throw new UsageError(`this plan holds Okta writes (${okta.length}: ${kinds}); apply runs Dropbox actions only — Okta writes are run by dbxsync import --apply`);
-  }
-  if (!plan.safety.ok) {
-    const rules = [...new Set(plan.safety.violations.map((v) => v.rule))].join(', ');
-    throw new UsageError(`the plan is refused by the safety guard (${rules || 'no reason given'}); nothing was applied`);
-  }
-  const unphased = missingPhase(plan.actions);
-  if (unphased !== null) throw new UsageError(`${unphased}; nothing was applied`);
-  const seen = new Set<string>();
-  for (const a of plan.actions) {
-    if (seen.has(a.id)) throw new UsageError(`the plan holds action id "${a.id}" twice; nothing was applied`);
-    seen.add(a.id);
-  }
+  assertRunnableBy(plan, {
+    runs: (kind) => directionOf(kind) === 'sync',
+    foreign: (n, kinds) => `this plan holds Okta writes (${n}: ${kinds}); apply runs Dropbox actions only — Okta writes are run by dbxsync import --apply`,
+    refused: (rules) => `the plan is refused by the safety guard (${rules}); nothing was applied`,
+    extra: (p) => {
+      const unphased = missingPhase(p.actions);
+      return unphased === null ? null : `${unphased}; nothing was applied`;
+    },
+    duplicateId: (id) => `the plan holds action id "${id}" twice; nothing was applied`,
+  });
 }
 
 /** A unit of work: one action, or a batch of member adds sent in one members/add_v2 call. */
@@ -376,7 +357,7 @@ class Run {
         if (r === undefined || r.email.toLowerCase() !== a.member.email.toLowerCase()) {
           return failedWith(ms, { code: null, message: `members/add_v2 answered no outcome for ${a.member.email}`, retryable: true });
         }
-        if (!r.ok) return failedWith(ms, { code: r.tag, message: oneLine(r.message), retryable: false });
+        if (!r.ok) return failedWith(ms, { code: r.tag, message: errorLine(r.message), retryable: false });
         this.rememberMember(a.member, r.teamMemberId, a.externalId);
         return { status: 'applied', attempts: 1, ms, requestId: null, alreadyDone: r.alreadyMember, error: null, skipReason: null, note: null };
       });
@@ -389,6 +370,8 @@ class Run {
   }
 
   private async perform(action: Action, leftOut: readonly PersonRef[]): Promise<Done> {
+    // Only the sync plan's own kinds below: assertRunnable refused any other before the run began.
+    if (!isSyncAction(action)) throw new InternalError(`${action.kind} is an Okta write; apply refuses such plans before it starts`);
     const w = this.writer;
     switch (action.kind) {
       case 'member.add': {
@@ -459,10 +442,6 @@ class Run {
       }
       case 'group.delete':
         return receipt(await w.deleteGroup(this.groupIdOf(action.group)));
-      case 'okta.assign':
-      case 'okta.create_user':
-      case 'okta.update_profile':
-        throw new InternalError(`${action.kind} is an Okta write; apply refuses such plans before it starts`);
       default:
         return assertNever(action, 'action kind');
     }
@@ -606,7 +585,7 @@ class Run {
     if (this.abandoned.has(action.id)) return;
     this.running.delete(action);
     if (this.outcomes.has(action.id)) throw new InternalError(`outcome of ${action.id} settled twice`);
-    const outcome: ActionOutcome = { actionId: action.id, kind: action.kind, finishedAt: this.now().toISOString(), ...o };
+    const outcome = stamp(action, o, this.now());
     this.outcomes.set(action.id, outcome);
     this.counts[outcome.status]++;
     this.emit({ type: 'action.finished', action, outcome, counts: { ...this.counts } });
@@ -638,20 +617,4 @@ function samePerson(a: PersonRef, b: PersonRef): boolean {
 /** Who or what an action touches, for messages: an email or a quoted group name. */
 export function targetOf(action: Action): string {
   return 'member' in action ? action.member.email : `"${action.group.name}"`;
-}
-
-function attemptsOf(err: unknown): number {
-  const n = (err as { attempts?: unknown } | null)?.attempts;
-  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 1;
-}
-
-function toActionError(err: unknown): ActionError {
-  if (err instanceof RemoteError) return { code: err.code, message: oneLine(err.message), retryable: err.retryable };
-  if (err instanceof ActionRefused) return { code: err.code, message: oneLine(err.message), retryable: false };
-  if (err instanceof Error) return { code: null, message: oneLine(err.message), retryable: false };
-  return { code: null, message: oneLine(String(err)), retryable: false };
-}
-
-function oneLine(text: string): string {
-  return redact(text.split('\n')[0] ?? '').trim();
 }

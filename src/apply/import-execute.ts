@@ -5,9 +5,10 @@
  * HTTP 429, and writes are not repeated on 5xx or dropped connections, since Okta may have done them.
  */
 import { assertNever, RemoteError, UsageError } from '../domain/errors.js';
-import type { Action, OktaAssignAction, OktaCreateUserAction, OktaUpdateProfileAction, Plan } from '../domain/plan.js';
-import { redact } from '../domain/redact.js';
+import { directionOf, isImportAction, type Action, type OktaAssignAction, type OktaCreateUserAction, type OktaUpdateProfileAction, type Plan } from '../domain/plan.js';
+import { mapLimit } from '../domain/pool.js';
 import type { NewOktaUserProfile, OktaWriter } from '../domain/ports.js';
+import { assertRunnableBy, errorLine, stamp, toActionError } from './executor-core.js';
 import type { ActionError, ActionOutcome, ApplyEvent, ApplyResult } from './outcome.js';
 import { runRecorded, type RecordedRunOptions, type RunApplyResult } from './run-apply.js';
 
@@ -28,20 +29,12 @@ export const DEFAULT_IMPORT_CONCURRENCY = 4;
  * write, a plan refused by its safety checks (import.maxWrites), an action id twice.
  */
 export function assertImportRunnable(plan: Plan): void {
-  const other = plan.actions.filter((a) => !a.kind.startsWith('okta.'));
-  if (other.length > 0) {
-    const kinds = [...new Set(other.map((a) => a.kind))].sort().join(', ');
-    throw new UsageError(`this plan holds Dropbox actions (${other.length}: ${kinds}); import --apply runs Okta writes only — Dropbox actions are run by dbxsync apply`);
-  }
-  if (!plan.safety.ok) {
-    const rules = [...new Set(plan.safety.violations.map((v) => v.rule))].join(', ');
-    throw new UsageError(`the import plan is refused by the safety checks (${rules || 'no reason given'}); nothing was written to Okta`);
-  }
-  const seen = new Set<string>();
-  for (const a of plan.actions) {
-    if (seen.has(a.id)) throw new UsageError(`the import plan holds action id "${a.id}" twice; nothing was written to Okta`);
-    seen.add(a.id);
-  }
+  assertRunnableBy(plan, {
+    runs: (kind) => directionOf(kind) === 'import',
+    foreign: (n, kinds) => `this plan holds Dropbox actions (${n}: ${kinds}); import --apply runs Okta writes only — Dropbox actions are run by dbxsync apply`,
+    refused: (rules) => `the import plan is refused by the safety checks (${rules}); nothing was written to Okta`,
+    duplicateId: (id) => `the import plan holds action id "${id}" twice; nothing was written to Okta`,
+  });
 }
 
 interface Written {
@@ -70,37 +63,30 @@ export async function executeImport(plan: Plan, writer: OktaWriter, options: Imp
   const counts = { applied: 0, failed: 0, skipped: 0 };
   emit({ type: 'apply.started', total: plan.actions.length, planFingerprint: plan.fingerprint });
 
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < plan.actions.length) {
-      const i = next++;
-      const action = plan.actions[i]!;
-      emit({ type: 'action.started', action });
-      const started = now().getTime();
-      let outcome: ActionOutcome;
-      try {
-        const written = await perform(action, writer, options.appId);
-        outcome = settle(action, now, started, { status: 'applied', attempts: written.attempts, requestId: written.requestId, error: null, note: written.note });
-        counts.applied++;
-      } catch (err) {
-        const partly = err instanceof PartlyDone ? err : null;
-        const cause = partly?.error ?? err;
-        const error = toActionError(cause);
-        outcome = settle(action, now, started, {
-          status: 'failed',
-          attempts: partly?.attempts ?? 1,
-          requestId: partly?.requestId ?? (cause instanceof RemoteError ? cause.requestId : null),
-          error: partly === null ? error : { ...error, message: oneLine(partly.message) },
-          note: null,
-        });
-        counts.failed++;
-      }
-      outcomes[i] = outcome;
-      emit({ type: 'action.finished', action, outcome, counts: { ...counts } });
+  await mapLimit(plan.actions, options.concurrency ?? DEFAULT_IMPORT_CONCURRENCY, async (action, i) => {
+    emit({ type: 'action.started', action });
+    const started = now().getTime();
+    let outcome: ActionOutcome;
+    try {
+      const written = await perform(action, writer, options.appId);
+      outcome = settle(action, now, started, { status: 'applied', attempts: written.attempts, requestId: written.requestId, error: null, note: written.note });
+      counts.applied++;
+    } catch (err) {
+      const partly = err instanceof PartlyDone ? err : null;
+      const cause = partly?.error ?? err;
+      const error = toActionError(cause);
+      outcome = settle(action, now, started, {
+        status: 'failed',
+        attempts: partly?.attempts ?? 1,
+        requestId: partly?.requestId ?? (cause instanceof RemoteError ? cause.requestId : null),
+        error: partly === null ? error : { ...error, message: errorLine(partly.message) },
+        note: null,
+      });
+      counts.failed++;
     }
-  };
-  const lanes = Math.max(1, Math.min(options.concurrency ?? DEFAULT_IMPORT_CONCURRENCY, plan.actions.length));
-  await Promise.all(Array.from({ length: lanes }, () => worker()));
+    outcomes[i] = outcome;
+    emit({ type: 'action.finished', action, outcome, counts: { ...counts } });
+  });
 
   const result: ApplyResult = { outcomes: outcomes as ActionOutcome[], counts: { ...counts }, ok: counts.failed === 0 && counts.skipped === 0 };
   emit({ type: 'apply.finished', result });
@@ -114,22 +100,12 @@ function settle(
   s: { status: 'applied' | 'failed'; attempts: number; requestId: string | null; error: ActionError | null; note: string | null },
 ): ActionOutcome {
   const finished = now();
-  return {
-    actionId: action.id,
-    kind: action.kind,
-    status: s.status,
-    attempts: s.attempts,
-    ms: Math.max(0, finished.getTime() - started),
-    requestId: s.requestId,
-    alreadyDone: false,
-    finishedAt: finished.toISOString(),
-    error: s.error,
-    skipReason: null,
-    note: s.note,
-  };
+  return stamp(action, { ...s, ms: Math.max(0, finished.getTime() - started), alreadyDone: false, skipReason: null }, finished);
 }
 
 async function perform(action: Action, writer: OktaWriter, appId: string): Promise<Written> {
+  // Only the import plan's own kinds below: assertImportRunnable refused any other before the run.
+  if (!isImportAction(action)) throw new UsageError(`${action.kind} is a Dropbox action: import --apply does not run it`);
   switch (action.kind) {
     case 'okta.assign':
       return assign(action, writer, appId);
@@ -137,20 +113,6 @@ async function perform(action: Action, writer: OktaWriter, appId: string): Promi
       return createUser(action, writer, appId);
     case 'okta.update_profile':
       return updateProfile(action, writer);
-    case 'member.add':
-    case 'member.update_profile':
-    case 'member.set_role':
-    case 'member.suspend':
-    case 'member.unsuspend':
-    case 'member.remove':
-    case 'member.move_former_files':
-    case 'member.recover':
-    case 'group.create':
-    case 'group.rename':
-    case 'group.members.add':
-    case 'group.members.remove':
-    case 'group.delete':
-      throw new UsageError(`${action.kind} is a Dropbox action: import --apply does not run it`);
     default:
       return assertNever(action, 'action kind');
   }
@@ -184,16 +146,6 @@ async function updateProfile(action: OktaUpdateProfileAction, writer: OktaWriter
   for (const [attribute, change] of Object.entries(action.changes)) partial[attribute] = change.to;
   const r = await writer.updateUserProfile(userId, partial);
   return { attempts: r.attempts, requestId: r.requestId, note: null };
-}
-
-function toActionError(err: unknown): ActionError {
-  if (err instanceof RemoteError) return { code: err.code, message: oneLine(err.message), retryable: err.retryable };
-  if (err instanceof Error) return { code: null, message: oneLine(err.message), retryable: false };
-  return { code: null, message: oneLine(String(err)), retryable: false };
-}
-
-function oneLine(text: string): string {
-  return redact(text.split('\n')[0] ?? '').trim();
 }
 
 export interface RunImportOptions extends RecordedRunOptions {

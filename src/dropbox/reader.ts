@@ -16,7 +16,7 @@ import { PageGuard, type PageBound } from '../domain/pagination.js';
 import { requireField, requireObj, requireString, type AnswerAt, type Obj } from '../domain/shape.js';
 import { dropboxRetryDefaults } from './client.js';
 import { managementTypeOf, profileGroupIds, toDropboxMember } from './map.js';
-import { mapLimit } from './pool.js';
+import { mapLimit } from '../domain/pool.js';
 import { callWithRetry, type RetryContext } from './retry.js';
 
 export interface ReadDropboxOptions {

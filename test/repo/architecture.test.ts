@@ -148,7 +148,7 @@ t.test('the rules catch what they are meant to catch', async (t) => {
     [fake('src/apply/x.ts', '../plan/ordering.js', 'plan'), true, 'apply never re-plans'],
     // The edges of issue 13 ("Ports and edges"), each allowed by the table before it:
     [fake('src/apply/import-execute.ts', '../okta/writer.js', 'okta'), true, 'apply takes the Okta port from domain/ports.ts'],
-    [fake('src/apply/x.ts', '../dropbox/pool.js', 'dropbox'), true, 'apply does not import the Dropbox adapter'],
+    [fake('src/apply/x.ts', '../dropbox/reader.js', 'dropbox'), true, 'apply does not import the Dropbox adapter'],
     [fake('src/github/x.ts', '../okta/client.js', 'okta'), true, 'github reads no API but its own'],
     [fake('src/import/plan-import.ts', '../plan/identity.js', 'plan'), true, 'import enters the planner by its public surface'],
     [fake('src/cli/reconcile-run.ts', '../plan/reconcile.js', 'plan'), true, 'so does the CLI'],
