@@ -13,9 +13,10 @@ import { DEMO_DOMAIN, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { captureIO } from '../helpers/io.js';
 import { scratchDir } from '../helpers/scratch.js';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
 const NOW = '2026-11-28T12:00:00.000Z';
-const REPO = path.resolve(import.meta.dirname, '../..');
+const REPO = REPO_ROOT;
 
 t.test('an email held outside the team: that update fails and is reported, the rest applies, apply exits 1, the next plan shows it again', async (t) => {
   const seed = demoSeed(new Date(NOW));

@@ -12,9 +12,10 @@ import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { SandboxSeed } from '../../src/sandbox/seed.js';
 import { captureIO } from '../helpers/io.js';
 import { scratchDir } from '../helpers/scratch.js';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
 const NOW = '2026-11-28T12:00:00.000Z';
-const REPO = path.resolve(import.meta.dirname, '../..');
+const REPO = REPO_ROOT;
 const TOKENS = { okta: 'OKTA-SECRET-e2e-4f1c9a', dropbox: 'DBX-SECRET-e2e-77b2d0' };
 
 async function withSandbox(t: Test, seed: SandboxSeed = demoSeed(new Date(NOW))): Promise<Sandbox> {

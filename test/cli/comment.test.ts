@@ -12,12 +12,13 @@ import { startSandbox } from '../../src/sandbox/index.js';
 import { mixedPlan, oversizedPlan } from '../fixtures/plans/index.js';
 import { FakeGitHub, type FakeGitHubOptions } from '../github/fake-github.js';
 import { captureIO } from '../helpers/io.js';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
 const TOKEN = 'ghs_RecognisableTestToken0123456789abcdef';
 const SECOND = `sha256:${'5e'.repeat(32)}`;
 const HEAD = '0123456789abcdef0123456789abcdef01234567';
 const PR = 7;
-const REPO = path.resolve(import.meta.dirname, '../..');
+const REPO = REPO_ROOT;
 
 interface Setup {
   readonly github: FakeGitHub;

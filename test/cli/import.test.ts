@@ -19,9 +19,10 @@ import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { SandboxSeed, SeedOktaUser } from '../../src/sandbox/seed.js';
 import { captureIO } from '../helpers/io.js';
 import { scratchDir } from '../helpers/scratch.js';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
 const NOW = '2026-11-28T12:00:00.000Z';
-const REPO = path.resolve(import.meta.dirname, '../..');
+const REPO = REPO_ROOT;
 const TOKENS = { okta: 'OKTA-SECRET-import-5d2e8b', dropbox: 'DBX-SECRET-import-c41a7f' };
 /** The demo's Dropbox member that Okta has never known. */
 const JORDAN = `jordan.blake@${DEMO_DOMAIN}`;

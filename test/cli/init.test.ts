@@ -14,6 +14,7 @@ import { DEMO_APP_ID, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { captureIO } from '../helpers/io.js';
 import { scratchDir } from '../helpers/scratch.js';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 
@@ -104,6 +105,6 @@ t.test('init refuses to overwrite: one line naming the files, exit 1, nothing wr
 });
 
 t.test('the templates are found above the module, and their absence is one clear error', async (t) => {
-  t.equal(templatesDir(), path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../templates'));
+  t.equal(templatesDir(), path.join(REPO_ROOT, 'templates'));
   t.throws(() => templatesDir(tmpdir()), /no templates\/ directory above/);
 });

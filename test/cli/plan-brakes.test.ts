@@ -13,9 +13,10 @@ import { startSandbox } from '../../src/sandbox/index.js';
 import type { SandboxSeed } from '../../src/sandbox/seed.js';
 import { captureIO } from '../helpers/io.js';
 import { scratchDir } from '../helpers/scratch.js';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
 const NOW = '2026-11-28T12:00:00.000Z';
-const REPO = path.resolve(import.meta.dirname, '../..');
+const REPO = REPO_ROOT;
 
 /** The demo directory with `safety` keys added and pruneGroups switched on. */
 function workdir(t: Test, safety: Record<string, number>): string {

@@ -14,12 +14,13 @@ import { run } from '../../src/cli/run.js';
 import { clearSecrets } from '../../src/domain/redact.js';
 import { DEMO_DOMAIN, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { playAdminAction, type OktaAdminAction } from '../../src/sandbox/okta/admin-api.js';
+import type { OktaAdminAction } from '../../src/sandbox/okta/admin-api.js';
 import { captureIO } from '../helpers/io.js';
 import { scratchDir } from '../helpers/scratch.js';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
 const NOW = '2026-11-28T12:00:00.000Z';
-const REPO = path.resolve(import.meta.dirname, '../..');
+const REPO = REPO_ROOT;
 const at = (name: string) => `${name}@${DEMO_DOMAIN}`;
 
 let clock = Date.parse(NOW);

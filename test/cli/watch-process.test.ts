@@ -14,7 +14,7 @@ import { run } from '../../src/cli/run.js';
 import type { WatchCycleLine } from '../../src/cli/watch-run.js';
 import { clearSecrets } from '../../src/domain/redact.js';
 import { DEMO_DOMAIN, demoSeed } from '../../src/sandbox/demo-seed.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { startSandbox } from '../../src/sandbox/index.js';
 import { captureIO } from '../helpers/io.js';
 import { oktaAdmin } from '../helpers/okta-admin.js';
 import { cliBuilt, REPO, startCli, type CliProcess } from '../helpers/sandbox-process.js';

@@ -20,8 +20,9 @@ import { playAdminAction } from '../../src/sandbox/okta/admin-api.js';
 import { captureIO, type CapturedIO } from '../helpers/io.js';
 import { until } from '../helpers/until.js';
 import { scratchDir } from '../helpers/scratch.js';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
-const REPO = path.resolve(import.meta.dirname, '../..');
+const REPO = REPO_ROOT;
 const at = (name: string) => `${name}@${DEMO_DOMAIN}`;
 
 /** A sandbox with the demo team and a working directory with this repository's desired state. */

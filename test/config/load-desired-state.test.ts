@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import type { DesiredState } from '../../src/domain/desired.js';
 import { loadDesiredState, requireDesiredState } from '../../src/config/load-desired-state.js';
 import { ConfigError } from '../../src/domain/errors.js';
 import { lines, load, NOW, SETTINGS, writeDir } from './helpers.js';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const repo = REPO_ROOT;
 
 t.test('the shipped example (Acme Robotics) validates with no problem and no warning', async (t) => {
   const result = await loadDesiredState('desired-state', { now: NOW, cwd: repo });

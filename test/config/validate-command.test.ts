@@ -2,14 +2,14 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import t from 'tap';
 import { run } from '../../src/cli/run.js';
 import { captureIO } from '../helpers/io.js';
 import { SETTINGS, writeDir } from './helpers.js';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const repo = REPO_ROOT;
 const main = path.join(repo, 'dist/src/cli/main.js');
 
 const BROKEN = {

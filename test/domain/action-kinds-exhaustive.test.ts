@@ -6,15 +6,15 @@
  */
 import t from 'tap';
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { checkReviewedPlan, destructiveListing } from '../../src/apply/guard.js';
 import { InternalError } from '../../src/domain/errors.js';
 import { ACTION_KINDS, isDestructive, type Action } from '../../src/domain/plan.js';
 import { person, plan } from '../apply/fakes/plan-builder.js';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const root = REPO_ROOT;
 
 /** A destructive kind this version does not know, as a plan file written by another tool could hold. */
 function madeUpWipe(): Action {

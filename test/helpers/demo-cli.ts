@@ -8,9 +8,10 @@ import { demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { captureIO } from './io.js';
 import { scratchDir } from './scratch.js';
+import { REPO as REPO_ROOT } from './repo-root.js';
 
 export const DEMO_NOW = '2026-11-28T12:00:00.000Z';
-const REPO = path.resolve(import.meta.dirname, '../..');
+const REPO = REPO_ROOT;
 
 /** A demo sandbox with these tokens, closed (and the secret registry cleared) at the end of the test. */
 export async function demoSandbox(t: Test, tokens: { okta: string; dropbox: string }): Promise<Sandbox> {

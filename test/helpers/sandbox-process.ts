@@ -6,9 +6,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO as REPO_ROOT } from './repo-root.js';
 
-export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const REPO = REPO_ROOT;
 export const CLI_MAIN = path.join(REPO, 'dist/src/cli/main.js');
 
 /** Whether the CLI is built (tests that need it skip otherwise: `npm test` builds first). */

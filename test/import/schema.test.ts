@@ -4,8 +4,10 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import t from 'tap';
 import { planImport } from '../../src/import/index.js';
 import { src, team } from '../helpers/builders.js';
+import path from 'node:path';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../schemas/plan.schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas/plan.schema.json'), 'utf8'));
 const validate = new Ajv2020.default({ strict: true, allErrors: true }).compile(schema);
 
 t.test('an import plan with every action kind, reports, a warning and a max_writes refusal validates', async (t) => {

@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { planSync } from '../../src/plan/index.js';
 import { groupPush, roleRule, safetyException, team } from '../helpers/builders.js';
+import path from 'node:path';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../schemas/plan.schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas/plan.schema.json'), 'utf8'));
 const ajv = new Ajv2020.default({ strict: true, allErrors: true });
 const validate = ajv.compile(schema);
 

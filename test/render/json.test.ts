@@ -1,12 +1,13 @@
 import t from 'tap';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { renderJson } from '../../src/render/json.js';
 import { PLAN_CATALOGUE, mixedPlan } from '../fixtures/plans/index.js';
 import { frozenCopy } from './plan-helpers.js';
+import path from 'node:path';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
-t.snapshotFile = fileURLToPath(new URL('./snapshots/json.snapshot.cjs', import.meta.url));
+t.snapshotFile = path.join(REPO_ROOT, 'test/render/snapshots/json.snapshot.cjs');
 
 t.test('snapshot of the mixed plan as JSON', async (t) => {
   t.matchSnapshot(renderJson(mixedPlan), 'mixed');
@@ -30,7 +31,7 @@ t.test('byte-stable: equal plans give equal bytes, and rendering does not touch 
 });
 
 t.test('the JSON of every catalogue plan validates against schemas/plan.schema.json', async (t) => {
-  const schema = JSON.parse(readFileSync(new URL('../../schemas/plan.schema.json', import.meta.url), 'utf8'));
+  const schema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas/plan.schema.json'), 'utf8'));
   const validate = new Ajv2020.default({ strict: true, allErrors: true }).compile(schema);
   for (const [name, plan] of Object.entries(PLAN_CATALOGUE)) {
     const ok = validate(JSON.parse(renderJson(plan)));

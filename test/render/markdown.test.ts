@@ -1,12 +1,13 @@
 import t from 'tap';
-import { fileURLToPath } from 'node:url';
 import { utf8Length } from '../../src/render/fit-to-length.js';
 import { DEFAULT_MAX_MARKDOWN_LENGTH, renderMarkdown } from '../../src/render/markdown.js';
 import { emailLabel } from '../../src/render/redact-emails.js';
 import { PLAN_CATALOGUE, awkwardNamesPlan, emptyPlan, mixedPlan, oversizedPlan, refusedPlan } from '../fixtures/plans/index.js';
 import { frozenCopy } from './plan-helpers.js';
+import path from 'node:path';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
-t.snapshotFile = fileURLToPath(new URL('./snapshots/markdown.snapshot.cjs', import.meta.url));
+t.snapshotFile = path.join(REPO_ROOT, 'test/render/snapshots/markdown.snapshot.cjs');
 
 const CI = {
   headSha: '4f9c2e1d7a6b5c3e2f1a0b9c8d7e6f5a4b3c2d1e',

@@ -1,5 +1,4 @@
 import t from 'tap';
-import { fileURLToPath } from 'node:url';
 import { ACTION_KINDS, isPrivileged } from '../../src/domain/plan.js';
 import { useColor } from '../../src/cli/io.js';
 import { emailLabel } from '../../src/render/redact-emails.js';
@@ -8,8 +7,10 @@ import { renderText } from '../../src/render/text.js';
 import { PLAN_CATALOGUE, addsOnlyPlan, emptyPlan, mixedPlan, oversizedPlan, refusedPlan } from '../fixtures/plans/index.js';
 import { buildPlan, person, base, memberKey } from '../fixtures/plans/build.js';
 import { emailsIn, frozenCopy, showEscapes } from './plan-helpers.js';
+import path from 'node:path';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
-t.snapshotFile = fileURLToPath(new URL('./snapshots/text.snapshot.cjs', import.meta.url));
+t.snapshotFile = path.join(REPO_ROOT, 'test/render/snapshots/text.snapshot.cjs');
 
 const SNAPSHOTTED = Object.entries(PLAN_CATALOGUE).filter(([name]) => name !== 'oversized');
 

@@ -5,10 +5,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const repo = REPO_ROOT;
 const src = path.join(repo, 'src');
 
 /** Every import/export specifier in TypeScript source: static, type-only, side-effect and dynamic. */

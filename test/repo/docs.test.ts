@@ -4,10 +4,10 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const repo = REPO_ROOT;
 const read = (file: string): string => readFileSync(path.join(repo, file), 'utf8');
 const docFiles = (dir: string): string[] =>
   readdirSync(path.join(repo, dir)).flatMap((name) => {

@@ -4,19 +4,19 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
 import t from 'tap';
 import { parse } from 'yaml';
 import { ROLE_RANK } from '../../src/domain/desired.js';
 import { loadDesiredState } from '../../src/config/load-desired-state.js';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
 type FormatsPlugin = (ajv: Ajv2020) => Ajv2020;
 const addFormats: FormatsPlugin =
   (formatsModule as unknown as { default?: FormatsPlugin }).default ?? (formatsModule as unknown as FormatsPlugin);
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const repo = REPO_ROOT;
 const schemasDir = path.join(repo, 'schemas');
 const schemaFiles = readdirSync(schemasDir).filter((f) => f.endsWith('.schema.json')).sort();
 const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;

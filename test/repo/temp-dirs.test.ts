@@ -7,10 +7,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const repo = REPO_ROOT;
 
 /**
  * Files allowed to make a temporary directory without removing it, each with a comment saying

@@ -6,10 +6,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
-const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/dropbox');
+const dir = path.join(REPO_ROOT, 'src/dropbox');
 
 /** Ways of calling the SDK that the compiler does not check: one line each. */
 export function untypedCalls(source: string): string[] {

@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { loadDesiredState } from '../../src/config/index.js';
 import type { DesiredState } from '../../src/domain/desired.js';
@@ -17,8 +16,9 @@ import { startSandbox } from '../../src/sandbox/index.js';
 import { generateDesiredStateYaml, generateOrg } from '../../src/sandbox/generate.js';
 import { validateSeed } from '../../src/sandbox/load-seed.js';
 import type { SandboxSeed } from '../../src/sandbox/seed.js';
+import { REPO as REPO_ROOT } from '../helpers/repo-root.js';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
+const REPO = REPO_ROOT;
 const NOW = new Date('2026-11-28T12:00:00Z');
 const DAY = 86_400_000;
 

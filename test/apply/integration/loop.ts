@@ -15,8 +15,9 @@ import { readOktaState } from '../../../src/okta/reader.js';
 import { planSync } from '../../../src/plan/plan-sync.js';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
 import type { SandboxSeed } from '../../../src/sandbox/seed.js';
+import { REPO as REPO_ROOT } from '../../helpers/repo-root.js';
 
-export const REPO = path.resolve(import.meta.dirname, '../../..');
+export const REPO = REPO_ROOT;
 
 export interface Loop {
   readonly sandbox: Sandbox;
