@@ -8,11 +8,11 @@
  */
 import type { DropboxResponse } from 'dropbox';
 import { assertNever, RemoteError } from '../domain/errors.js';
-import { exponentialDelayMs, realSleep, type RetryPolicy as BackoffPolicy, type Sleep } from '../domain/retry-policy.js';
+import { exponentialDelayMs, realSleep, type RetryPolicy, type Sleep } from '../domain/retry-policy.js';
 import { describeFailure, toRemoteError } from './errors.js';
 
 /** The shared backoff (5xx/408/network errors; a server's Retry-After is honoured even above maxDelayMs), plus a total cap. */
-export interface RetryPolicy extends BackoffPolicy {
+export interface DropboxRetryPolicy extends RetryPolicy {
   /** Cap of the total time spent backing off between attempts of one call (5xx, network; a rate limit without a deadline). */
   readonly maxTotalMs: number;
 }
@@ -32,7 +32,7 @@ export interface RetryDeadline {
 /** Rate-limit waits from this long on are said on stderr (shorter ones are routine). */
 export const ANNOUNCE_WAIT_MS = 10_000;
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 200, maxDelayMs: 5_000, maxTotalMs: 120_000 };
+export const DEFAULT_RETRY_POLICY: DropboxRetryPolicy = { maxAttempts: 6, baseDelayMs: 200, maxDelayMs: 5_000, maxTotalMs: 120_000 };
 
 export { realSleep, type Sleep };
 
@@ -44,7 +44,7 @@ export interface RetryInfo {
 }
 
 export interface RetryContext {
-  readonly policy?: RetryPolicy;
+  readonly policy?: DropboxRetryPolicy;
   readonly sleep?: Sleep;
   /** In [0, 1); default Math.random. */
   readonly random?: () => number;
@@ -63,7 +63,7 @@ export interface CallResult<T> {
 }
 
 /** Backoff before attempt `attempt + 1` after a 5xx/408/network failure: capped exponential, jittered in [d/2, d). */
-export function backoffMs(policy: RetryPolicy, attempt: number, random: () => number): number {
+export function backoffMs(policy: DropboxRetryPolicy, attempt: number, random: () => number): number {
   const d = exponentialDelayMs(policy, attempt);
   return Math.round(d / 2 + (random() * d) / 2);
 }

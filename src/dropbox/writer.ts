@@ -19,11 +19,11 @@ import type {
 } from '../domain/ports.js';
 import { roleOfName, toDropboxMember } from './map.js';
 import { retryContextOf } from './reader.js';
-import { callWithRetry, DEFAULT_RETRY_POLICY, realSleep, type CallResult, type RetryInfo, type RetryPolicy, type Sleep } from './retry.js';
+import { callWithRetry, DEFAULT_RETRY_POLICY, realSleep, type CallResult, type RetryInfo, type DropboxRetryPolicy, type Sleep } from './retry.js';
 import type { Obj } from '../domain/shape.js';
 
 export interface DropboxWriterOptions {
-  readonly retry?: RetryPolicy;
+  readonly retry?: DropboxRetryPolicy;
   readonly sleep?: Sleep;
   readonly random?: () => number;
   /** First wait before polling an async job (default 1000 ms); grows ×1.5 up to 5 s. */

@@ -9,7 +9,7 @@ import { RemoteError, UsageError } from '../domain/errors.js';
 import { redact, registerSecret } from '../domain/redact.js';
 import { DEFAULT_BUDGET_SHARE, RateBudget } from './rate-budget.js';
 import { PacedRequestExecutor, type CallTrace } from './request-executor.js';
-import { DEFAULT_OKTA_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
+import { DEFAULT_OKTA_RETRY_POLICY, type OktaRetryPolicy } from './retry-policy.js';
 
 /** Least-privilege OAuth scopes for reading (plan, apply, explain, dump). */
 export const OKTA_READ_SCOPES: readonly string[] = ['okta.users.read', 'okta.groups.read', 'okta.apps.read'];
@@ -36,7 +36,7 @@ export interface OktaClientOptions {
   /** Share of each rate-limit bucket's reported ceiling (already this token's) dbxsync may use per window. Default 1. */
   readonly budgetShare?: number;
   /** Our retries of 5xx and dropped connections on reads. */
-  readonly retryPolicy?: RetryPolicy;
+  readonly retryPolicy?: OktaRetryPolicy;
   /** The SDK's retries of HTTP 429. Default 5. */
   readonly maxRetries429?: number;
   /**

@@ -2,7 +2,7 @@
  * The request executor handed to the Okta SDK. It keeps the SDK's own 429 handling (retry after
  * X-Rate-Limit-Reset, reference okta-api.md §4.2) and adds, around every single HTTP attempt:
  * pacing against the rate-limit buckets and a cap on requests in flight (RateBudget), our retry of
- * 5xx answers and dropped connections on reads (RetryPolicy), call counting per route, and an
+ * 5xx answers and dropped connections on reads (OktaRetryPolicy), call counting per route, and an
  * injectable sleep so tests never wait on real timers.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -10,7 +10,7 @@ import okta from '@okta/okta-sdk-nodejs';
 import { timedExchange } from '../domain/http-timeouts.js';
 import { assertSameOrigin } from '../domain/origin.js';
 import { oktaBucket, oktaRoute, type RateBudget } from './rate-budget.js';
-import { isNetworkError, isRetryableMethod, retryDelayMs, type RetryPolicy } from './retry-policy.js';
+import { isNetworkError, isRetryableMethod, retryDelayMs, type OktaRetryPolicy } from './retry-policy.js';
 
 /** What one logical call (with its retries) did, collected while `track` runs. */
 export interface CallTrace {
@@ -44,7 +44,7 @@ export class PacedRequestExecutor extends okta.DefaultRequestExecutor {
     /** The org's origin: no request (and no token) goes anywhere else. */
     readonly origin: string,
     readonly budget: RateBudget,
-    readonly retryPolicy: RetryPolicy,
+    readonly retryPolicy: OktaRetryPolicy,
     private readonly sleep: (ms: number) => Promise<void>,
     maxRetries: number,
   ) {

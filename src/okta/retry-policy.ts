@@ -4,9 +4,9 @@
  * exponential backoff (or the server's Retry-After), so one bad page does not abort a long read.
  * Writes are never retried for these: a POST that timed out may have been applied.
  */
-import { exponentialDelayMs, type RetryPolicy as BackoffPolicy } from '../domain/retry-policy.js';
+import { exponentialDelayMs, type RetryPolicy } from '../domain/retry-policy.js';
 
-export interface RetryPolicy extends BackoffPolicy {
+export interface OktaRetryPolicy extends RetryPolicy {
   /** HTTP methods that are safe to repeat. */
   readonly methods: readonly string[];
   readonly retryStatuses: readonly number[];
@@ -14,7 +14,7 @@ export interface RetryPolicy extends BackoffPolicy {
   readonly retryNetworkErrors: boolean;
 }
 
-export const DEFAULT_OKTA_RETRY_POLICY: RetryPolicy = {
+export const DEFAULT_OKTA_RETRY_POLICY: OktaRetryPolicy = {
   maxAttempts: 5,
   methods: ['GET'],
   retryStatuses: [500, 502, 503, 504],
@@ -24,13 +24,13 @@ export const DEFAULT_OKTA_RETRY_POLICY: RetryPolicy = {
 };
 
 /** Delay before attempt `attempt + 1` (attempt counts from 1); Retry-After wins when present. */
-export function retryDelayMs(policy: RetryPolicy, attempt: number, retryAfterHeader: string | null): number {
+export function retryDelayMs(policy: OktaRetryPolicy, attempt: number, retryAfterHeader: string | null): number {
   const seconds = retryAfterHeader === null ? Number.NaN : Number.parseFloat(retryAfterHeader);
   if (Number.isFinite(seconds) && seconds >= 0) return Math.min(policy.maxDelayMs, seconds * 1000);
   return exponentialDelayMs(policy, attempt);
 }
 
-export function isRetryableMethod(policy: RetryPolicy, method: string): boolean {
+export function isRetryableMethod(policy: OktaRetryPolicy, method: string): boolean {
   return policy.methods.includes(method.toUpperCase());
 }
 

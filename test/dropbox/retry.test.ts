@@ -2,7 +2,7 @@ import t from 'tap';
 import { DropboxResponse, DropboxResponseError } from 'dropbox';
 import { RemoteError } from '../../src/domain/errors.js';
 import { readDropboxState } from '../../src/dropbox/reader.js';
-import { backoffMs, callWithRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../src/dropbox/retry.js';
+import { backoffMs, callWithRetry, DEFAULT_RETRY_POLICY, type DropboxRetryPolicy } from '../../src/dropbox/retry.js';
 import { dropboxClientFromEnv } from '../../src/cli/live.js';
 import { retryDeadlineFromEnv } from '../../src/cli/settings.js';
 import { createDropboxWriter } from '../../src/dropbox/writer.js';
@@ -31,7 +31,7 @@ function scripted(errors: unknown[]) {
   };
 }
 
-const policy: RetryPolicy = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1000, maxTotalMs: 10_000 };
+const policy: DropboxRetryPolicy = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1000, maxTotalMs: 10_000 };
 
 t.test('what is retried, and how long it waits', async (t) => {
   const cases: [string, unknown, number][] = [
