@@ -16,7 +16,7 @@ import { retryContextOf } from '../dropbox/reader.js';
 import { pushedGroupIds, targetGroupIds } from '../okta/reader.js';
 import { readOktaChanges, readOktaGroups, readOktaPeople, type OktaChanges, type OktaPeople } from '../okta/scoped-reader.js';
 import { affectedBy } from '../okta/system-log.js';
-import { fingerprint, planSync } from '../plan/index.js';
+import { fingerprint, planDropboxChanges } from '../plan/index.js';
 import { runLockOptions, type CommandIO } from './io.js';
 import type { LiveClients } from './live.js';
 import { reconcileFull, reconcilePlan, type CycleResult, type ReconcileOptions } from './reconcile-run.js';
@@ -286,7 +286,7 @@ export async function reconcileIncremental(desired: DesiredState, clients: LiveC
     groupIds: [...groupScope].sort(),
     activeMembers: facts.provisioned,
   };
-  const plan = planSync({
+  const plan = planDropboxChanges({
     desired,
     okta: { appId, users: people.users, assignments: people.assignments, appGroupIds: [], groups: people.groups },
     dropbox: { teamName: facts.teamName, members: [...members.values()], groups: liveGroups, authenticatedAdminId: facts.authenticatedAdminId },

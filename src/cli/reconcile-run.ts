@@ -11,7 +11,7 @@ import type { DesiredState } from '../domain/desired.js';
 import type { Action, Plan, SafetyViolation } from '../domain/plan.js';
 import { createDropboxWriter } from '../dropbox/writer.js';
 import { countRemovalsBy } from '../dropbox/team-log.js';
-import { dailyRemovalBrake, plannedRemovals, planSync, selectForReconcile, type HeldChange, type ReconcileSelection } from '../plan/index.js';
+import { dailyRemovalBrake, plannedRemovals, planDropboxChanges, selectForReconcile, type HeldChange, type ReconcileSelection } from '../plan/index.js';
 import { subjectOf } from '../render/describe-action.js';
 import { reportInterruption } from './interrupts.js';
 import { recordedRunIO, runLockOptions, type CommandIO } from './io.js';
@@ -72,7 +72,7 @@ export interface CycleResult {
 /** A full cycle: the whole read and plan of `plan`, then the reconcile rules. */
 export async function reconcileFull(desired: DesiredState, clients: LiveClients, io: CommandIO, options: ReconcileOptions): Promise<CycleResult> {
   const live = await readLiveState(desired, clients, io, { quiet: options.quiet || options.format === 'json' });
-  const plan = planSync({ desired, okta: live.okta, dropbox: live.dropbox, now: io.now().toISOString(), toolVersion: VERSION });
+  const plan = planDropboxChanges({ desired, okta: live.okta, dropbox: live.dropbox, now: io.now().toISOString(), toolVersion: VERSION });
   const cycle = () => reconcilePlan(plan, 'full', live.dropbox.authenticatedAdminId, desired, clients, io, options);
   if (options.dryRun) return cycle();
   // The same per-team lock as apply: a reconcile and an apply never change one team at once.

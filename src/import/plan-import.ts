@@ -1,6 +1,6 @@
 /**
  * The import planner (design.md "Import new users / Import profile updates"): the Okta-side
- * changes that make Okta know the Dropbox team. Pure and synchronous like planSync, and built on
+ * changes that make Okta know the Dropbox team. Pure and synchronous like planDropboxChanges, and built on
  * the same identity matching (src/plan/identity.ts), so an import plan and a sync plan always
  * agree on who is matched, managed or unmanaged.
  *

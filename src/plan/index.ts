@@ -1,5 +1,5 @@
 /** The pure planner: (DesiredState, OktaState, DropboxState, now) → Plan, and `explain` for one person. */
-export { planSync } from './plan-sync.js';
+export { planDropboxChanges } from './plan-dropbox-changes.js';
 export type { PlanInput } from './analyze.js';
 export { explainPerson, type Explanation, type ExplainedGroup, type ExplainedMember, type ExplainedOktaUser } from './explain.js';
 export { desiredDigest, fingerprint, planContentDigest } from './fingerprint.js';

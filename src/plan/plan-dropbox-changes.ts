@@ -6,6 +6,6 @@ import { analyze, type PlanInput } from './analyze.js';
  * no clock (`now` is a parameter), inputs never mutated; the same inputs, in any order, give a
  * byte-equal `JSON.stringify(plan)`.
  */
-export function planSync(input: PlanInput): Plan {
+export function planDropboxChanges(input: PlanInput): Plan {
   return analyze(input).plan;
 }

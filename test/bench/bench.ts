@@ -22,7 +22,7 @@ import { createDropboxWriter } from '../../src/dropbox/writer.js';
 import { createOktaClient } from '../../src/okta/client.js';
 import { DEFAULT_OKTA_CONCURRENCY, OKTA_PAGE_SIZES, readOktaState } from '../../src/okta/reader.js';
 import { reconcileIncremental } from '../../src/cli/reconcile-incremental.js';
-import { planSync } from '../../src/plan/index.js';
+import { planDropboxChanges } from '../../src/plan/index.js';
 import { DEFAULT_SANDBOX_TOKENS } from '../../src/sandbox/seed.js';
 import { bucketMinutes } from './okta-buckets.js';
 import { generateDesiredStateYaml } from '../../src/sandbox/generate.js';
@@ -149,7 +149,7 @@ async function measure(phase: string, size: number): Promise<unknown> {
       const c = clients(sandbox.url);
       const dropbox = await readDropboxState(c.dropbox);
       const okta = await readOktaState(c.okta, desired, { dropboxMembers: dropbox.members });
-      const plan = planSync({ desired, okta, dropbox, now: NOW, toolVersion: 'bench' });
+      const plan = planDropboxChanges({ desired, okta, dropbox, now: NOW, toolVersion: 'bench' });
       const counter = dropboxCallCounter(c.dropbox);
       counter.reset();
       const concurrency = 8;
@@ -281,7 +281,7 @@ async function main(): Promise<void> {
         log(`  under Okta's Workforce limit for /api/v1/apps/* (100/min, 50% per token): the app-user pages alone need ≥ ${Math.max(0, Math.ceil(appPages / 50) - 1)} min of pacing`);
       }
     } else if (phase === 'plan') {
-      log('\n## plan phase: planSync on synthetic live state, ~10% changes');
+      log('\n## plan phase: planDropboxChanges on synthetic live state, ~10% changes');
       const rows = await runPlanBench(sizesArg ?? [1000, 10_000, 100_000]);
       ok = reportPlanBench(rows, log) && ok;
     } else if (phase === 'apply') {

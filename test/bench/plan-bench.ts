@@ -1,14 +1,14 @@
 /**
  * Planner benchmark: synthetic orgs of N members and 2,000 pushed groups with about 10% of the
  * people changing (hires, leavers, suspensions, reactivations, profile edits, role changes, group
- * moves, unmanaged members), timed through planSync. Goals: 100k members under 2 s, time(100k) /
+ * moves, unmanaged members), timed through planDropboxChanges. Goals: 100k members under 2 s, time(100k) /
  * time(10k) ≤ 12 (O(n log n)), RSS under 1 GB.
  *
  *   node dist/test/bench/plan-bench.js [sizes...]      (default 1000 10000 100000)
  */
 import { pathToFileURL } from 'node:url';
 import type { DropboxGroup, DropboxMember, OktaAssignment, OktaGroup, OktaUser } from '../../src/domain/live.js';
-import { planSync, type PlanInput } from '../../src/plan/index.js';
+import { planDropboxChanges, type PlanInput } from '../../src/plan/index.js';
 import { desiredState, groupPush, roleRule, safetyException } from '../helpers/builders.js';
 
 export interface BenchRow {
@@ -17,7 +17,7 @@ export interface BenchRow {
   readonly groups: number;
   /** Actions in the plan. */
   readonly actions: number;
-  /** Median planSync wall time over the runs, in milliseconds. */
+  /** Median planDropboxChanges wall time over the runs, in milliseconds. */
   readonly medianMs: number;
   readonly runs: number;
   /** Resident set size after the runs, in MiB. */
@@ -182,7 +182,7 @@ export async function runPlanBench(sizes: number[]): Promise<BenchRow[]> {
     // timeMedian runs once untimed first, so every size is measured with JIT-optimised code.
     let actions = 0;
     const medianMs = timeMedian(runs, () => {
-      actions = planSync(input).actions.length;
+      actions = planDropboxChanges(input).actions.length;
     });
     const baselineMs = timeMedian(runs, () => baseline(input));
     rows.push({
@@ -207,7 +207,7 @@ export async function runPlanBench(sizes: number[]): Promise<BenchRow[]> {
  * single Map pass grows by far more than 10×, so the ratio is reported, not enforced.
  */
 export function reportPlanBench(rows: readonly BenchRow[], write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): boolean {
-  write('planSync benchmark (2,000 pushed groups, ~10% of people changing)');
+  write('planDropboxChanges benchmark (2,000 pushed groups, ~10% of people changing)');
   write('   members    actions   median ms   RSS MiB   linear baseline ms');
   for (const r of rows) {
     write(`${String(r.size).padStart(10)} ${String(r.actions).padStart(10)} ${String(r.medianMs).padStart(11)} ${String(r.rssMb).padStart(9)} ${String(r.baselineMs).padStart(20)}`);

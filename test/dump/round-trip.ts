@@ -10,7 +10,7 @@ import { formatIssue, loadDesiredState } from '../../src/config/index.js';
 import type { DropboxState, OktaState } from '../../src/domain/live.js';
 import { isDestructive, type Plan } from '../../src/domain/plan.js';
 import { dumpDesiredState } from '../../src/dump/index.js';
-import { planSync } from '../../src/plan/index.js';
+import { planDropboxChanges } from '../../src/plan/index.js';
 
 export interface RoundTrip {
   readonly files: Record<string, string>;
@@ -53,7 +53,7 @@ export async function roundTrip(input: { okta: OktaState; dropbox: DropboxState;
     rmSync(dir, { recursive: true, force: true });
   }
   if (!loaded.ok) throw new Error(`the dump does not load:\n${loaded.issues.map(formatIssue).join('\n')}\n${Object.values(files).join('\n')}`);
-  const plan = planSync({ desired: loaded.state, okta: input.okta, dropbox: input.dropbox, now, toolVersion: '0.0.0-test' });
+  const plan = planDropboxChanges({ desired: loaded.state, okta: input.okta, dropbox: input.dropbox, now, toolVersion: '0.0.0-test' });
   const yaml: Record<string, unknown> = {};
   for (const text of Object.values(files)) Object.assign(yaml, parse(text));
   return { files, yaml, warnings: loaded.warnings.map(formatIssue), plan, harm: harmIn(plan) };

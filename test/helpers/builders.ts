@@ -10,7 +10,7 @@
  *     .person('leaver', { okta: { status: 'DEPROVISIONED', manager: 'ada.lovelace' } })
  *     .settings({ offboarding: { onDeactivated: { action: 'remove' } } })
  *     .build();
- *   const plan = planSync(input);
+ *   const plan = planDropboxChanges(input);
  *
  * People are named by the local part of their email (`ada.lovelace` → ada.lovelace@acme.example,
  * Okta id 00uadalovelace, team_member_id dbmid:adalovelace); a full email is accepted too.

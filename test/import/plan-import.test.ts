@@ -1,12 +1,12 @@
 /**
  * The import planner on plain data: who is linked, created or written back, what is only
- * reported, import.maxWrites, protected members, determinism, and agreement with planSync.
+ * reported, import.maxWrites, protected members, determinism, and agreement with planDropboxChanges.
  */
 import t, { type Test } from 'tap';
 import type { ImportSettings } from '../../src/domain/desired.js';
 import type { Action, PlannedAction, Plan } from '../../src/domain/plan.js';
 import { planImport } from '../../src/import/index.js';
-import { planSync } from '../../src/plan/index.js';
+import { planDropboxChanges } from '../../src/plan/index.js';
 import { src, team, type PlanInputData, type TeamBuilder } from '../helpers/builders.js';
 
 const IMPORT_SOURCE = src('import.yaml', 5, 1);
@@ -316,13 +316,13 @@ t.test('deterministic: shuffled inputs give byte-equal JSON; the fingerprint is 
   };
   const plan = planImport(input);
   t.equal(JSON.stringify(planImport(shuffled)), JSON.stringify(plan));
-  t.not(plan.fingerprint, planSync(input).fingerprint);
+  t.not(plan.fingerprint, planDropboxChanges(input).fingerprint);
   t.equal(plan.generatedAt, '2026-11-28T12:00:00.000Z');
   t.equal(plan.formatVersion, 1);
   t.same(plan.waiting, []);
 });
 
-t.test('agrees with planSync: whom it reports as unknown; once linked, the sync plan adopts the member', async (t) => {
+t.test('agrees with planDropboxChanges: whom it reports as unknown; once linked, the sync plan adopts the member', async (t) => {
   const builder = team()
     .person('ada', { okta: { assigned: false }, dropbox: { externalId: null } })
     .person('jordan', { okta: false })
@@ -330,12 +330,12 @@ t.test('agrees with planSync: whom it reports as unknown; once linked, the sync 
     .person('twin', { okta: { assigned: false }, dropbox: { externalId: null } })
     .person('twin2', { okta: { email: 'twin@acme.example', assigned: false }, dropbox: false });
   const input = withImport(builder);
-  const sync = planSync(input);
+  const sync = planDropboxChanges(input);
   const imported = planImport(input);
   const unknown = (plan: Plan) => plan.reports.filter((r) => r.kind === 'unmanaged_member').map((r) => r.email);
   t.same(unknown(imported), unknown(sync));
   t.same(imported.reports.filter((r) => r.kind === 'ambiguous_match').map((r) => r.email), ['twin@acme.example']);
-  t.ok(sync.safety.violations.some((v) => v.rule === 'ambiguous_identity' && v.message.includes('twin@acme.example')), 'planSync refuses on the same ambiguity');
+  t.ok(sync.safety.violations.some((v) => v.rule === 'ambiguous_identity' && v.message.includes('twin@acme.example')), 'planDropboxChanges refuses on the same ambiguity');
   t.same(
     sync.actions.filter((a) => 'member' in a && a.member.email === 'ada@acme.example').map((a) => a.kind),
     ['member.suspend'],
@@ -345,7 +345,7 @@ t.test('agrees with planSync: whom it reports as unknown; once linked, the sync 
   // Apply the okta.assign to the Okta snapshot, as Okta would.
   const assigned = imported.actions.filter((a) => a.kind === 'okta.assign').map((a) => ({ userId: a.member.oktaUserId!, scope: 'USER' as const }));
   t.equal(assigned.length, 1);
-  const after = planSync({ ...input, okta: { ...input.okta, assignments: [...input.okta.assignments, ...assigned] } });
+  const after = planDropboxChanges({ ...input, okta: { ...input.okta, assignments: [...input.okta.assignments, ...assigned] } });
   t.same(
     after.actions.filter((a) => 'member' in a && a.member.email === 'ada@acme.example').map((a) => [a.kind, a.kind === 'member.update_profile' ? a.changes : null]),
     [['member.update_profile', { externalId: { from: null, to: '00uada' } }]],

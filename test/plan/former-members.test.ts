@@ -191,9 +191,9 @@ t.test('the files of former members left behind', async (t) => runCases(t, cases
 
 t.test('an incremental plan moves only the files of the people it read', async (t) => {
   const input = base().person('leaver', { okta: deactivated, dropbox: removedWithFiles }).person('stranger', { okta: false, dropbox: removedWithFiles }).settings(offboarding({}, { unmanagedMembers: 'remove' })).build();
-  const { planSync } = await import('../../src/plan/index.js');
-  const scoped = planSync({ ...input, scope: { userIds: ['00uadalovelace'], memberIds: ['dbmid:adalovelace'], groupIds: [], activeMembers: 4 } });
+  const { planDropboxChanges } = await import('../../src/plan/index.js');
+  const scoped = planDropboxChanges({ ...input, scope: { userIds: ['00uadalovelace'], memberIds: ['dbmid:adalovelace'], groupIds: [], activeMembers: 4 } });
   t.same(moves(scoped), []);
-  const leaver = planSync({ ...input, scope: { userIds: ['00uleaver'], memberIds: ['dbmid:leaver'], groupIds: [], activeMembers: 4 } });
+  const leaver = planDropboxChanges({ ...input, scope: { userIds: ['00uleaver'], memberIds: ['dbmid:leaver'], groupIds: [], activeMembers: 4 } });
   t.same(moves(leaver).map((a) => a.member.teamMemberId), ['dbmid:leaver']);
 });

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { planSync } from '../../src/plan/index.js';
+import { planDropboxChanges } from '../../src/plan/index.js';
 import { groupPush, oktaGroup, team } from '../helpers/builders.js';
 import { actionsOf, kinds, runCases, type Case } from './plan-helpers.js';
 
@@ -228,7 +228,7 @@ t.test('a push naming two Okta groups of one name is skipped with a warning, and
     .settings({ groupPushes: [groupPush({ oktaGroup: 'Ops' })], pruneGroups: true })
     .build();
   const twin = oktaGroup('Ops', [], { id: '00gops2' });
-  const p = planSync({ ...input, okta: { ...input.okta, groups: [...input.okta.groups, twin] } });
+  const p = planDropboxChanges({ ...input, okta: { ...input.okta, groups: [...input.okta.groups, twin] } });
   t.same(p.actions, []);
   t.match(p.warnings.find((w) => w.code === 'okta_group_ambiguous'), { message: /2 Okta groups are named "Ops"; name the one to push by id \(00gops1, 00gops2\)/ });
 });

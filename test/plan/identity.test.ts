@@ -1,5 +1,5 @@
 import t from 'tap';
-import { planSync } from '../../src/plan/index.js';
+import { planDropboxChanges } from '../../src/plan/index.js';
 import { oktaUser, team } from '../helpers/builders.js';
 import { actionsOf, kinds, runCases, type Case } from './plan-helpers.js';
 
@@ -80,7 +80,7 @@ t.test('an Okta user whose email is held by a member matched to someone else is 
     .settings({ provisioning: { protectedMembers: ['shared@acme.example'] } })
     .build();
   const newcomer = oktaUser('newcomer', { email: 'shared@acme.example' });
-  const plan = planSync({
+  const plan = planDropboxChanges({
     ...input,
     okta: { ...input.okta, users: [...input.okta.users, newcomer], assignments: [...input.okta.assignments, { userId: newcomer.id, scope: 'USER' }] },
   });
@@ -93,7 +93,7 @@ t.test('two live members carrying the same Okta id as external id: an ambiguous_
     .person('ada', { okta: { status: 'DEPROVISIONED' } })
     .person('ada2', { okta: false, dropbox: { externalId: '00uada' } })
     .build();
-  const plan = planSync(input);
+  const plan = planDropboxChanges(input);
   t.same(plan.actions, []);
   t.match(plan.safety.violations, [{ rule: 'ambiguous_identity', message: /Okta user ada@acme\.example \(00uada\) matches 2 Dropbox members \(dbmid:ada, dbmid:ada2\)/ }]);
 });
@@ -107,7 +107,7 @@ t.test('an address freed by an email change in the same plan goes to the new hir
     .person('alex', { okta: { email: 'alex.kim@acme.example' }, dropbox: { email: 'alex@acme.example' } })
     .build();
   const hire = oktaUser('hire', { email: 'alex@acme.example' });
-  const plan = planSync({
+  const plan = planDropboxChanges({
     ...input,
     okta: { ...input.okta, users: [...input.okta.users, hire], assignments: [...input.okta.assignments, { userId: hire.id, scope: 'USER' }] },
   });

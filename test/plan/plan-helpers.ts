@@ -1,7 +1,7 @@
 /** Small accessors for asserting on plans in the planner's tests. */
 import type { Test } from 'tap';
 import type { Action, ActionKind, Plan, PlannedAction } from '../../src/domain/plan.js';
-import { planSync } from '../../src/plan/index.js';
+import { planDropboxChanges } from '../../src/plan/index.js';
 import type { PlanInputData, TeamBuilder } from '../helpers/builders.js';
 
 export function actionsOf<K extends ActionKind>(plan: Plan, kind: K): Extract<Action, { kind: K }>[] {
@@ -14,7 +14,7 @@ export function kinds(plan: Plan): string[] {
 
 /** Plans a builder (or built input). */
 export function plan(input: TeamBuilder | PlanInputData): Plan {
-  return planSync('build' in input ? input.build() : input);
+  return planDropboxChanges('build' in input ? input.build() : input);
 }
 
 /** A table case: a plain-English name, the team, and what must hold of its plan. */

@@ -6,13 +6,13 @@
  */
 import t from 'tap';
 import type { PlanScope } from '../../src/domain/live.js';
-import { planSync } from '../../src/plan/index.js';
+import { planDropboxChanges } from '../../src/plan/index.js';
 import { groupIdOf, groupPush, memberIdOf, oktaIdOf, team, type TeamBuilder } from '../helpers/builders.js';
 import { actionsOf, kinds } from './plan-helpers.js';
 
 function scoped(builder: TeamBuilder, people: readonly string[], groups: readonly string[] = [], activeMembers = 100) {
   const scope: PlanScope = { userIds: people.map(oktaIdOf), memberIds: people.map(memberIdOf), groupIds: groups.map(groupIdOf), activeMembers };
-  return planSync({ ...builder.build(), scope });
+  return planDropboxChanges({ ...builder.build(), scope });
 }
 
 t.test('members outside the scope are not unmanaged, even under unmanagedMembers: remove; the leaver in scope is removed', async (t) => {
@@ -24,7 +24,7 @@ t.test('members outside the scope are not unmanaged, even under unmanagedMembers
       .person('bystander', { okta: false, dropbox: { externalId: '00ubystander' } })
       .person('manager', { okta: false, dropbox: { externalId: '00umanager' } })
       .settings({ provisioning: { unmanagedMembers: 'remove' }, offboarding: { onDeactivated: { action: 'remove', transferTo: 'none' } } });
-  const full = planSync(build().build());
+  const full = planDropboxChanges(build().build());
   t.equal(actionsOf(full, 'member.remove').length, 3, 'without a scope the partial state removes everybody it does not know');
   const plan = scoped(build(), ['leaver']);
   t.same(actionsOf(plan, 'member.remove').map((a) => a.member.email), ['leaver@acme.example']);
@@ -33,7 +33,7 @@ t.test('members outside the scope are not unmanaged, even under unmanagedMembers
 
 t.test('an assigned Okta user outside the scope is neither added nor changed', async (t) => {
   const build = () => team().person('hire', { dropbox: false }).person('renamed', { okta: { firstName: 'New' } }).person('mover');
-  t.same(kinds(planSync(build().build())), ['member.add', 'member.update_profile']);
+  t.same(kinds(planDropboxChanges(build().build())), ['member.add', 'member.update_profile']);
   t.same(kinds(scoped(build(), ['mover'])), [], 'neither the hire nor the rename is planned outside the scope');
   t.same(kinds(scoped(build(), ['hire'])), ['member.add']);
 });
@@ -59,7 +59,7 @@ t.test('no group is pruned in a scoped plan; maxRemovalPercent counts the whole 
       .person('leaver', { okta: { status: 'DEPROVISIONED' }, dropbox: { role: 'team_admin' } })
       .dropboxGroup('Old', { externalId: 'okta:00ggone' })
       .settings({ pruneGroups: true, safety: { minTeamAdmins: 1, maxRemovalPercent: 10, minMembersForPercent: 0 }, offboarding: { onDeactivated: { action: 'remove', transferTo: 'none' } } });
-  const full = planSync(build().build());
+  const full = planDropboxChanges(build().build());
   t.ok(full.actions.some((a) => a.kind === 'group.delete'), 'the full plan prunes');
   t.same(full.safety.violations.map((v) => v.rule).sort(), ['max_removal_percent', 'min_team_admins'], 'a team of one: 100% and no admin left');
   const plan = scoped(build(), ['leaver'], [], 100);
@@ -70,8 +70,8 @@ t.test('no group is pruned in a scoped plan; maxRemovalPercent counts the whole 
 
 t.test('the scope is part of the fingerprint', async (t) => {
   const input = team().person('ada').person('bob').build();
-  const a = planSync({ ...input, scope: { userIds: [oktaIdOf('ada')], memberIds: [memberIdOf('ada')], groupIds: [], activeMembers: 2 } });
-  const b = planSync({ ...input, scope: { userIds: [oktaIdOf('bob')], memberIds: [memberIdOf('bob')], groupIds: [], activeMembers: 2 } });
+  const a = planDropboxChanges({ ...input, scope: { userIds: [oktaIdOf('ada')], memberIds: [memberIdOf('ada')], groupIds: [], activeMembers: 2 } });
+  const b = planDropboxChanges({ ...input, scope: { userIds: [oktaIdOf('bob')], memberIds: [memberIdOf('bob')], groupIds: [], activeMembers: 2 } });
   t.not(a.fingerprint, b.fingerprint);
-  t.not(a.fingerprint, planSync(input).fingerprint);
+  t.not(a.fingerprint, planDropboxChanges(input).fingerprint);
 });

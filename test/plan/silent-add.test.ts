@@ -6,13 +6,13 @@
  * disabled | optional | required) is in no answer dbxsync reads, so the YAML declares it.
  */
 import t from 'tap';
-import { planSync } from '../../src/plan/index.js';
+import { planDropboxChanges } from '../../src/plan/index.js';
 import { team } from '../helpers/builders.js';
 
 function planWith(provisioning: { sendWelcomeEmail?: boolean; ssoRequired?: boolean }, people = ['ada', 'bob']) {
   let builder = team().person('it.admin', { dropbox: { role: 'team_admin' } }).authenticatedAdmin('it.admin');
   for (const p of people) builder = builder.person(p, { dropbox: false });
-  return planSync(builder.settings({ provisioning }).build());
+  return planDropboxChanges(builder.settings({ provisioning }).build());
 }
 
 t.test('silent adds on a team not known to require SSO are warned about, with how to check', async (t) => {

@@ -6,7 +6,7 @@ import type { DesiredState } from '../../src/domain/desired.js';
 import { compileGroupPattern } from '../../src/domain/group-pattern.js';
 import type { DropboxState, OktaState } from '../../src/domain/live.js';
 import type { Action, Plan } from '../../src/domain/plan.js';
-import { planSync } from '../../src/plan/plan-sync.js';
+import { planDropboxChanges } from '../../src/plan/plan-dropbox-changes.js';
 import { createDropboxClient } from '../../src/dropbox/client.js';
 import { readDropboxState } from '../../src/dropbox/reader.js';
 import { createOktaClient } from '../../src/okta/client.js';
@@ -86,7 +86,7 @@ async function desiredFrom(dir: string, cwd: string): Promise<DesiredState> {
 }
 
 function plan(seed: SandboxSeed, desired: DesiredState, now: Date): Plan {
-  return planSync({ desired, ...liveOf(seed, now), now: now.toISOString(), toolVersion: 'test' });
+  return planDropboxChanges({ desired, ...liveOf(seed, now), now: now.toISOString(), toolVersion: 'test' });
 }
 
 /** Active team admins once the plan has run. */
@@ -217,7 +217,7 @@ t.test('through the real readers, the demo sandbox plans the same as its seed', 
   const dropbox = await readDropboxState(dropboxClient);
   const oktaClient = createOktaClient({ orgUrl: env.OKTA_ORG_URL!, apiToken: env.OKTA_API_TOKEN! });
   const { calls: _calls, ...okta } = await readOktaState(oktaClient, desired, { dropboxMembers: dropbox.members });
-  const live = planSync({ desired, okta, dropbox, now: NOW.toISOString(), toolVersion: 'test' });
+  const live = planDropboxChanges({ desired, okta, dropbox, now: NOW.toISOString(), toolVersion: 'test' });
   const fromSeed = plan(seed, desired, NOW);
   const shape = (p: Plan) => p.actions.map((a) => `${a.kind} ${'member' in a ? a.member.email : a.group.name}`).sort();
   t.same(shape(live), shape(fromSeed));
@@ -240,7 +240,7 @@ t.test('through the real readers, a generated org plans the same as its seed', a
   const { calls: _calls, ...okta } = await readOktaState(createOktaClient({ orgUrl: env.OKTA_ORG_URL!, apiToken: env.OKTA_API_TOKEN! }), desired, {
     dropboxMembers: dropbox.members,
   });
-  const live = planSync({ desired, okta, dropbox, now: NOW.toISOString(), toolVersion: 'test' });
+  const live = planDropboxChanges({ desired, okta, dropbox, now: NOW.toISOString(), toolVersion: 'test' });
   const fromSeed = plan(seed, desired, NOW);
   t.same(live.summary, fromSeed.summary);
   t.equal(live.actions.length, fromSeed.actions.length);

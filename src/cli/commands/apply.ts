@@ -17,7 +17,7 @@ import { UsageError } from '../../domain/errors.js';
 import type { ActionOutcome } from '../../apply/outcome.js';
 import type { Plan } from '../../domain/plan.js';
 import { createDropboxWriter } from '../../dropbox/writer.js';
-import { desiredDigest, planContentDigest, planSync } from '../../plan/index.js';
+import { desiredDigest, planContentDigest, planDropboxChanges } from '../../plan/index.js';
 import { boolOpt, stringOpt, type Command } from '../command.js';
 import { guarded, reportInterruption } from '../interrupts.js';
 import { recordedRunIO, runLockOptions, type CommandIO } from '../io.js';
@@ -72,7 +72,7 @@ export const applyCommand: Command = {
     const live = await readLiveState(desired, clients, io, { quiet });
     // One apply or reconcile at a time per team (a lock file next to .dbxsync/audit/; in CI, the workflows' concurrency group).
     return withRunLock(runLockOptions(io, live.dropbox.teamName, 'apply'), async () => {
-      const plan = planSync({ desired, okta: live.okta, dropbox: live.dropbox, now: now.toISOString(), toolVersion: VERSION });
+      const plan = planDropboxChanges({ desired, okta: live.okta, dropbox: live.dropbox, now: now.toISOString(), toolVersion: VERSION });
       const auditOut = stringOpt(args, 'audit-log');
       // With the audit log on stdout, stdout carries only JSON lines: everything else goes to stderr.
       const say = auditOut === '-' ? io.stderr : io.stdout;

@@ -13,7 +13,7 @@ import { runApply } from '../../apply/run-apply.js';
 import { requireDesiredState } from '../../config/index.js';
 import { DbxsyncError } from '../../domain/errors.js';
 import { createDropboxWriter } from '../../dropbox/writer.js';
-import { planSync } from '../../plan/index.js';
+import { planDropboxChanges } from '../../plan/index.js';
 import { styler } from '../../render/ansi.js';
 import { summaryLine } from '../../render/index.js';
 import { demoSeed } from '../../sandbox/demo-seed.js';
@@ -68,7 +68,7 @@ export const demoCommand: Command = {
       say(`   The desired state is ${path.relative(io.cwd, dir) || dir}/ (${desired.files.join(', ')}).`);
 
       const live = await readLiveState(desired, clients, demoIO, { quiet: true });
-      const plan = planSync({ desired, okta: live.okta, dropbox: live.dropbox, now: now.toISOString(), toolVersion: VERSION });
+      const plan = planDropboxChanges({ desired, okta: live.okta, dropbox: live.dropbox, now: now.toISOString(), toolVersion: VERSION });
       say('');
       say(bold(`2. Plan: ${live.okta.assignments.length} people assigned in Okta, ${live.dropbox.members.length} Dropbox member records read.`));
       say('   This is what a pull request comment shows a reviewer: every change with its reason.');
@@ -95,7 +95,7 @@ export const demoCommand: Command = {
       say(`   Files on the team before and after: ${filesBefore} and ${team.totalFiles()}; ${lost === 0 ? 'no file was lost' : `${lost} files lost`} (leavers' files went to their managers or the archive).`);
 
       const again = await readLiveState(desired, clients, demoIO, { quiet: true });
-      const second = planSync({ desired, okta: again.okta, dropbox: again.dropbox, now: io.now().toISOString(), toolVersion: VERSION });
+      const second = planDropboxChanges({ desired, okta: again.okta, dropbox: again.dropbox, now: io.now().toISOString(), toolVersion: VERSION });
       say('');
       say(bold('4. Plan again: the team now matches the desired state.'));
       io.stdout.write(`${summaryLine(second.actions)}\n`);

@@ -1,7 +1,7 @@
 /** `dbxsync plan`: read live Okta and Dropbox, compute the plan, print it. */
 import { requireDesiredState } from '../../config/index.js';
 import { formatIssue } from '../../config/issue.js';
-import { planSync } from '../../plan/index.js';
+import { planDropboxChanges } from '../../plan/index.js';
 import { boolOpt, stringOpt, type Command } from '../command.js';
 import { liveClientsFromEnv, readLiveState } from '../live.js';
 import { assertWritableTarget, hasChanges, parseFormat, redactEmailsFor, renderPlan, writePlanFile } from '../plan-output.js';
@@ -30,7 +30,7 @@ export const planCommand: Command = {
     for (const w of warnings) io.stderr.write(`${formatIssue(w)}\n`);
     const clients = liveClientsFromEnv(io);
     const live = await readLiveState(desired, clients, io, { quiet: boolOpt(args, 'quiet') });
-    const plan = planSync({ desired, okta: live.okta, dropbox: live.dropbox, now: now.toISOString(), toolVersion: VERSION });
+    const plan = planDropboxChanges({ desired, okta: live.okta, dropbox: live.dropbox, now: now.toISOString(), toolVersion: VERSION });
     io.stdout.write(renderPlan(plan, format, io, { redactEmails }));
     if (out !== undefined) await writePlanFile(plan, out, io);
     if (!plan.safety.ok) {

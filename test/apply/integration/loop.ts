@@ -12,7 +12,7 @@ import { readDropboxState } from '../../../src/dropbox/reader.js';
 import { createDropboxWriter, type DropboxWriterOptions } from '../../../src/dropbox/writer.js';
 import { createOktaClient } from '../../../src/okta/client.js';
 import { readOktaState } from '../../../src/okta/reader.js';
-import { planSync } from '../../../src/plan/plan-sync.js';
+import { planDropboxChanges } from '../../../src/plan/plan-dropbox-changes.js';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
 import type { SandboxSeed } from '../../../src/sandbox/seed.js';
 import { REPO as REPO_ROOT } from '../../helpers/repo-root.js';
@@ -46,7 +46,7 @@ export async function startLoop(seed: (now: Date) => SandboxSeed, dir = path.joi
     async plan() {
       const dropboxState = await readDropboxState(dropbox, { retry: { sleep: instant } });
       const oktaState = await readOktaState(okta, desired, { dropboxMembers: dropboxState.members.map((m) => ({ email: m.email, externalId: m.externalId })) });
-      return planSync({ desired, okta: oktaState, dropbox: dropboxState, now: new Date().toISOString(), toolVersion: 'test' });
+      return planDropboxChanges({ desired, okta: oktaState, dropbox: dropboxState, now: new Date().toISOString(), toolVersion: 'test' });
     },
     writer: (options = {}) => createDropboxWriter(dropbox, { sleep: instant, pollIntervalMs: 1, ...options }),
     close: () => sandbox.close(),
