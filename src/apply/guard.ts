@@ -10,6 +10,7 @@ import { ROLE_RANK } from '../domain/desired.js';
 import { grantedRole, isDestructive, needsReview } from '../domain/plan.js';
 import type { Action, GroupRef, MemberMoveFormerFilesAction, MemberRemoveAction, PersonRef, Plan } from '../domain/plan.js';
 import { assertNever } from '../domain/errors.js';
+import { plural } from '../domain/words.js';
 
 /** The guard's verdict. `text` explains it in a few lines, with a diff of the destructive actions. */
 export interface ReviewedPlanCheck {
@@ -93,7 +94,7 @@ export function checkReviewedPlan(reviewed: Plan, fresh: Plan): ReviewedPlanChec
       unreviewed,
       unreviewedPrivileged,
       text: [
-        `Refused as stale: the fresh plan holds ${n} ${what} action${n === 1 ? '' : 's'} that the reviewed plan did not; nothing was applied.`,
+        `Refused as stale: the fresh plan holds ${plural(n, `${what} action`)} that the reviewed plan did not; nothing was applied.`,
         ...why,
         'Destructive actions, reviewed plan → fresh plan:',
         diff,

@@ -3,7 +3,8 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { writePlanFile as writePlanFileAt } from '../apply/plan-file.js';
 import { UsageError } from '../domain/errors.js';
-import type { Plan } from '../domain/plan.js';
+import type { Plan, PlanDirection } from '../domain/plan.js';
+import { plural } from '../domain/words.js';
 import { renderJson, renderMarkdown, renderText } from '../render/index.js';
 import { useColor, type CommandIO } from './io.js';
 
@@ -28,15 +29,30 @@ export function redactEmailsFor(format: PlanFormat, redactEmails: boolean): bool
   return redactEmails;
 }
 
-export function renderPlan(plan: Plan, format: PlanFormat, io: CommandIO, options: { redactEmails?: boolean } = {}): string {
+export interface RenderPlanOptions {
+  readonly redactEmails?: boolean;
+  /** Which way the plan writes (default sync; `import` for dbxsync import). */
+  readonly direction?: PlanDirection;
+}
+
+export function renderPlan(plan: Plan, format: PlanFormat, io: CommandIO, options: RenderPlanOptions = {}): string {
+  const redactEmails = options.redactEmails ?? false;
+  const direction = options.direction ?? 'sync';
   switch (format) {
     case 'json':
       return renderJson(plan);
     case 'markdown':
-      return renderMarkdown(plan, { redactEmails: options.redactEmails ?? false });
+      return renderMarkdown(plan, { redactEmails, direction });
     case 'text':
-      return renderText(plan, { color: useColor(io.stdout, io.env), redactEmails: options.redactEmails ?? false });
+      return renderText(plan, { color: useColor(io.stdout, io.env), redactEmails, direction });
   }
+}
+
+/** The one stderr line of a command whose plan the safety rules refused (exit 1). */
+export function refusedLine(command: string, plan: Plan): string {
+  const violations = plan.safety.violations;
+  const more = violations.length > 1 ? '; ...' : '';
+  return `dbxsync ${command}: refused: ${plural(violations.length, 'safety check')} failed (${violations[0]?.message ?? 'no rule named'}${more})`;
 }
 
 /**

@@ -18,6 +18,7 @@ import { recordedRunIO, runLockOptions, type CommandIO } from './io.js';
 import type { LiveClients } from './live.js';
 import { readLiveState } from './live.js';
 import { VERSION } from './version.js';
+import { plural } from '../domain/words.js';
 
 export interface ReconcileOptions {
   readonly dryRun: boolean;
@@ -101,7 +102,7 @@ export async function reconcilePlan(
   if (declined) {
     io.stderr.write('Nothing applied.\n');
   } else if (!options.dryRun && runnable.actions.length > 0) {
-    if (text) io.stdout.write(`Applying ${runnable.actions.length} lifecycle change${runnable.actions.length === 1 ? '' : 's'}:\n${runnable.actions.map((a) => `  ${a.kind} ${subjectOfAction(a)}`).join('\n')}\n`);
+    if (text) io.stdout.write(`Applying ${plural(runnable.actions.length, 'lifecycle change')}:\n${runnable.actions.map((a) => `  ${a.kind} ${subjectOfAction(a)}`).join('\n')}\n`);
     const deadline = currentDeadline();
     if (deadline) deadline.phase = 'applying the plan';
     const { exitCode, result } = await runApply(runnable, createDropboxWriter(clients.dropbox), {
@@ -115,7 +116,7 @@ export async function reconcilePlan(
     failed = exitCode !== 0;
     stopped = reportInterruption(result, 'reconcile', io.stderr);
   } else if (text && runnable.actions.length > 0) {
-    io.stdout.write(`Would apply ${runnable.actions.length} lifecycle change${runnable.actions.length === 1 ? '' : 's'} (--dry-run):\n${runnable.actions.map((a) => `  ${a.kind} ${subjectOfAction(a)}`).join('\n')}\n`);
+    io.stdout.write(`Would apply ${plural(runnable.actions.length, 'lifecycle change')} (--dry-run):\n${runnable.actions.map((a) => `  ${a.kind} ${subjectOfAction(a)}`).join('\n')}\n`);
   } else if (text && selection.held.length === 0) {
     io.stdout.write('No lifecycle changes. Dropbox follows Okta under the merged policy.\n');
   }

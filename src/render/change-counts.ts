@@ -16,8 +16,8 @@
  * A group membership action counts once per person it adds or removes: those are the lines that
  * carry its symbol (its heading line names the group and carries none).
  */
-import type { Action, ActionKind } from '../domain/plan.js';
-import { groupDigits } from '../domain/words.js';
+import type { Action, ActionKind, Plan, PlanDirection } from '../domain/plan.js';
+import { groupDigits, plural } from '../domain/words.js';
 
 /** One word of the summary line. */
 export type ChangeBucket = 'add' | 'change' | 'suspend' | 'remove';
@@ -96,6 +96,24 @@ export function summaryLine(actions: readonly Action[]): string {
   if (actions.length === 0) return NO_CHANGES_LINE;
   const c = countChanges(actions);
   return `Plan: ${groupDigits(c.add)} to add, ${groupDigits(c.change)} to change, ${groupDigits(c.suspend)} to suspend, ${groupDigits(c.remove)} to remove.`;
+}
+
+/**
+ * The summary line a view of the plan ends (text) or starts (markdown) with. An empty plan says
+ * what matches what: a sync plan that Dropbox matches the desired state, an import plan that no
+ * Okta change is due (and how many members its reports left alone).
+ */
+export function planSummaryLine(plan: Pick<Plan, 'actions' | 'reports'>, direction: PlanDirection): string {
+  if (plan.actions.length > 0) return summaryLine(plan.actions);
+  switch (direction) {
+    case 'sync':
+      return NO_CHANGES_LINE;
+    case 'import': {
+      const n = plan.reports.length;
+      if (n === 0) return 'No import changes: every Dropbox member is known to Okta.';
+      return `No import changes: ${plural(n, 'member is', 'members are', groupDigits)} reported above and left alone.`;
+    }
+  }
 }
 
 export { groupDigits };

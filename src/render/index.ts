@@ -3,4 +3,4 @@ export { renderText, type TextOptions } from './text.js';
 export { renderMarkdown, DEFAULT_MAX_MARKDOWN_LENGTH, type MarkdownOptions } from './markdown.js';
 export { renderJson } from './json.js';
 export { redactPlanEmails, redactEmailsInText, emailLabel } from './redact-emails.js';
-export { summaryLine, countChanges, bucketOf, NO_CHANGES_LINE, type ChangeBucket, type ChangeCounts } from './change-counts.js';
+export { summaryLine, planSummaryLine, countChanges, bucketOf, NO_CHANGES_LINE, type ChangeBucket, type ChangeCounts } from './change-counts.js';

@@ -6,8 +6,8 @@
  * limit by folding its longest sections first, saying what it cut; refusals and irreversible
  * changes are never cut unless they alone exceed the limit. User data is escaped.
  */
-import { ACTION_KINDS, isPrivileged, type Action, type ActionKind, type Plan } from '../domain/plan.js';
-import { groupDigits, markerOf, sectionTitle, summaryLine } from './change-counts.js';
+import { ACTION_KINDS, isPrivileged, type Action, type ActionKind, type Plan, type PlanDirection } from '../domain/plan.js';
+import { groupDigits, markerOf, planSummaryLine, sectionTitle } from './change-counts.js';
 import { describeAction, membersOf, subjectOf } from './describe-action.js';
 import { fitToLength, type DocumentPart, type FoldableSection } from './fit-to-length.js';
 import { codeSpan, escapeHtml, escapeMarkdown, escapeUrl } from './markdown-escape.js';
@@ -24,6 +24,8 @@ export interface MarkdownOptions {
   readonly headSha?: string;
   /** The CI run that made the plan (link to its artifacts). */
   readonly runUrl?: string;
+  /** Which way the plan writes (default sync): an empty import plan leads with its own line. */
+  readonly direction?: PlanDirection;
 }
 
 export const DEFAULT_MAX_MARKDOWN_LENGTH = 65_000;
@@ -103,8 +105,8 @@ function refusal(plan: Plan): string {
   return `${lines.join('\n')}\n`;
 }
 
-function headline(plan: Plan, irreversible: number, privileged: number): string {
-  const summary = summaryLine(plan.actions);
+function headline(plan: Plan, direction: PlanDirection, irreversible: number, privileged: number): string {
+  const summary = planSummaryLine(plan, direction);
   const extras: string[] = [];
   if (!plan.safety.ok) extras.push('**refused by the safety rules**');
   if (irreversible > 0) extras.push(pluralGrouped(irreversible, 'irreversible change', 'irreversible changes'));
@@ -132,7 +134,7 @@ export function renderMarkdown(input: Plan, options: MarkdownOptions = {}): stri
   const privileged = plan.actions.filter((a) => isPrivileged(a) && a.reversibility !== 'irreversible');
   const shownAbove = new Set<Action>([...irreversible, ...privileged]);
 
-  const parts: DocumentPart[] = [headline(plan, irreversible.length, privileged.length)];
+  const parts: DocumentPart[] = [headline(plan, options.direction ?? 'sync', irreversible.length, privileged.length)];
   parts.push({ whenFolded: `_This comment is shortened to fit GitHub's size limit: each cut section says what it leaves out; ${ARTIFACT}._\n` });
   if (!plan.safety.ok) parts.push(refusal(plan));
 

@@ -6,9 +6,9 @@
  */
 import { displaySafe } from '../domain/display-text.js';
 import { assertNever } from '../domain/errors.js';
-import type { Action, Plan } from '../domain/plan.js';
+import type { Action, Plan, PlanDirection } from '../domain/plan.js';
 import { styler, type Styler } from './ansi.js';
-import { NO_CHANGES_LINE, isMembership, summaryLine } from './change-counts.js';
+import { isMembership, planSummaryLine } from './change-counts.js';
 import { LEGEND, describeAction, markerOf, membersOf, reversibilityTag, subjectOf, type Marker } from './describe-action.js';
 import { mapPlanStrings } from './map-plan-strings.js';
 import { redactPlanEmails } from './redact-emails.js';
@@ -20,6 +20,8 @@ export interface TextOptions {
   readonly color: boolean;
   /** Replace every email address by a stable label (see redact-emails.ts). */
   readonly redactEmails?: boolean;
+  /** Which way the plan writes (default sync): an empty import plan ends with its own line. */
+  readonly direction?: PlanDirection;
 }
 
 function paint(s: Styler, marker: Marker, text: string): string {
@@ -116,8 +118,8 @@ export function renderText(input: Plan, options: TextOptions): string {
   if (!plan.safety.ok) {
     footer.push(s.bold(s.red(`Refused by ${plural(plan.safety.violations.length, 'safety rule', 'safety rules')} (listed at the top): apply will change nothing.`)));
   }
-  const summary = summaryLine(plan.actions);
-  footer.push(s.bold(summary === NO_CHANGES_LINE ? s.green(summary) : summary));
+  const summary = planSummaryLine(plan, options.direction ?? 'sync');
+  footer.push(s.bold(plan.actions.length === 0 ? s.green(summary) : summary));
   blocks.push(footer);
 
   return `${blocks.map((b) => b.join('\n')).join('\n\n')}\n`;

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { ACTION_KINDS, type ActionKind } from '../../src/domain/plan.js';
 import type { Action } from '../../src/domain/plan.js';
-import { bucketOf, countChanges, groupDigits, markerOf, summaryLine, type ChangeBucket } from '../../src/render/change-counts.js';
+import { NO_CHANGES_LINE, bucketOf, countChanges, groupDigits, markerOf, planSummaryLine, summaryLine, type ChangeBucket } from '../../src/render/change-counts.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
 import { buildPlan } from '../fixtures/plans/build.js';
@@ -43,6 +43,29 @@ t.test('summary line wording', async (t) => {
   ];
   const plans = [emptyPlan, mixedPlan, refusedPlan, oversizedPlan];
   cases.forEach(([name, line], i) => t.equal(summaryLine(plans[i]?.actions ?? []), line, name));
+});
+
+t.test('an empty plan says what matches, by the direction it writes; the import command no longer patches the text', async (t) => {
+  const report = { kind: 'unmanaged_member' as const, email: 'x@example.com', teamMemberId: 'dbmid:x', oktaUserId: null, message: 'not in Okta' };
+  const oneReport = buildPlan({ name: 'empty import, one report', reports: [report] });
+  const manyReports = buildPlan({ name: 'empty import, 1,200 reports', reports: Array.from({ length: 1200 }, () => report) });
+  const cases: [string, Parameters<typeof planSummaryLine>, string][] = [
+    ['sync, empty', [emptyPlan, 'sync'], NO_CHANGES_LINE],
+    ['import, empty, no reports', [emptyPlan, 'import'], 'No import changes: every Dropbox member is known to Okta.'],
+    ['import, one report', [oneReport, 'import'], 'No import changes: 1 member is reported above and left alone.'],
+    ['import, many reports, digits grouped', [manyReports, 'import'], 'No import changes: 1,200 members are reported above and left alone.'],
+    ['a plan with actions counts them whatever its direction', [mixedPlan, 'import'], summaryLine(mixedPlan.actions)],
+  ];
+  for (const [name, args, line] of cases) t.equal(planSummaryLine(...args), line, name);
+
+  for (const [format, shown] of [
+    ['text', renderText(oneReport, { color: false, direction: 'import' })],
+    ['markdown', renderMarkdown(oneReport, { direction: 'import' })],
+  ] as const) {
+    t.match(shown, 'No import changes: 1 member is reported above and left alone.', `${format}: the import line`);
+    t.notMatch(shown, NO_CHANGES_LINE, `${format}: not the sync line`);
+  }
+  t.match(renderText(oneReport, { color: false }), NO_CHANGES_LINE, 'the default direction is sync');
 });
 
 t.test('counts add up to the actions, a group membership action once per person', async (t) => {

@@ -24,6 +24,7 @@ import { recordedRunIO, runLockOptions, type CommandIO } from '../io.js';
 import { liveClientsFromEnv, readLiveState } from '../live.js';
 import { renderPlan } from '../plan-output.js';
 import { VERSION } from '../version.js';
+import { plural } from '../../domain/words.js';
 
 export function parseConcurrency(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -136,7 +137,7 @@ export const applyCommand: Command = {
       }
       if (exitCode !== 0) {
         const { failed, skipped } = result.counts;
-        io.stderr.write(`dbxsync apply: ${failed} action${failed === 1 ? '' : 's'} failed, ${skipped} skipped (see the summary and the audit log); run plan and apply again once the cause is fixed\n`);
+        io.stderr.write(`dbxsync apply: ${plural(failed, 'action')} failed, ${skipped} skipped (see the summary and the audit log); run plan and apply again once the cause is fixed\n`);
       }
       return exitCode;
     });

@@ -6,24 +6,15 @@
 import { runImport } from '../../apply/import-execute.js';
 import { requireDesiredState } from '../../config/index.js';
 import { formatIssue } from '../../config/issue.js';
-import type { Plan } from '../../domain/plan.js';
 import { planImport } from '../../import/index.js';
 import { createOktaClient, OKTA_IMPORT_SCOPES } from '../../okta/client.js';
 import { createOktaWriter } from '../../okta/writer.js';
-import { NO_CHANGES_LINE } from '../../render/change-counts.js';
 import { boolOpt, stringOpt, type Command } from '../command.js';
 import { dropboxClientFromEnv, liveClientsFromEnv, readLiveState, type LiveClients } from '../live.js';
-import { parseFormat, renderPlan, writePlanFile } from '../plan-output.js';
+import { parseFormat, refusedLine, renderPlan, writePlanFile } from '../plan-output.js';
 import { oktaSettingsFromEnv } from '../settings.js';
 import { VERSION } from '../version.js';
 import { recordedRunIO, type CommandIO } from '../io.js';
-
-/** The line an import plan without actions ends with, instead of the sync plan's "No changes." */
-export function noImportChangesLine(plan: Plan): string {
-  if (plan.reports.length === 0) return 'No import changes: every Dropbox member is known to Okta.';
-  const n = plan.reports.length;
-  return `No import changes: ${n} ${n === 1 ? 'member is' : 'members are'} reported above and left alone.`;
-}
 
 /** For --apply, the Okta client asks for the write scopes too (OAuth); otherwise only read scopes. */
 function clientsFor(apply: boolean, io: CommandIO): LiveClients {
@@ -60,18 +51,12 @@ export const importCommand: Command = {
     if (!apply && stringOpt(args, 'audit-log') !== undefined) io.stderr.write('dbxsync import: --audit-log is ignored without --apply (nothing is written)\n');
     // With the audit log on stdout, stdout carries only JSON lines: the plan goes to stderr.
     const say = auditOut === '-' ? io.stderr : io.stdout;
-    let shown = renderPlan(plan, format, io);
-    if (plan.actions.length === 0 && format !== 'json') {
-      const line = noImportChangesLine(plan);
-      shown = shown.includes(NO_CHANGES_LINE) ? shown.replace(NO_CHANGES_LINE, line) : `${shown.replace(/\n*$/, '\n')}\n${line}\n`;
-    }
-    say.write(shown);
+    say.write(renderPlan(plan, format, io, { direction: 'import' }));
     const out = stringOpt(args, 'out');
     if (out !== undefined) await writePlanFile(plan, out, io);
 
     if (!plan.safety.ok) {
-      const n = plan.safety.violations.length;
-      io.stderr.write(`dbxsync import: refused: ${n} safety check${n === 1 ? '' : 's'} failed (${plan.safety.violations[0]!.message}${n > 1 ? '; ...' : ''})\n`);
+      io.stderr.write(`${refusedLine('import', plan)}\n`);
       return 1;
     }
     if (!apply) {

@@ -4,7 +4,7 @@ import { formatIssue } from '../../config/issue.js';
 import { planDropboxChanges } from '../../plan/index.js';
 import { boolOpt, stringOpt, type Command } from '../command.js';
 import { liveClientsFromEnv, readLiveState } from '../live.js';
-import { assertWritableTarget, hasChanges, parseFormat, redactEmailsFor, renderPlan, writePlanFile } from '../plan-output.js';
+import { assertWritableTarget, hasChanges, parseFormat, redactEmailsFor, refusedLine, renderPlan, writePlanFile } from '../plan-output.js';
 import { VERSION } from '../version.js';
 
 export const planCommand: Command = {
@@ -34,8 +34,7 @@ export const planCommand: Command = {
     io.stdout.write(renderPlan(plan, format, io, { redactEmails }));
     if (out !== undefined) await writePlanFile(plan, out, io);
     if (!plan.safety.ok) {
-      const n = plan.safety.violations.length;
-      io.stderr.write(`dbxsync plan: refused: ${n} safety check${n === 1 ? '' : 's'} failed (${plan.safety.violations[0]!.message}${n > 1 ? '; ...' : ''})\n`);
+      io.stderr.write(`${refusedLine('plan', plan)}\n`);
       return 1;
     }
     return boolOpt(args, 'detailed-exitcode') && hasChanges(plan) ? 2 : 0;

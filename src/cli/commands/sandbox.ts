@@ -21,6 +21,7 @@ import type { FaultConfig } from '../../sandbox/http.js';
 import type { SandboxSeed } from '../../sandbox/seed.js';
 import { stringOpt, type Command, type ParsedArgs } from '../command.js';
 import type { CommandIO } from '../io.js';
+import { plural } from '../../domain/words.js';
 
 const OPTIONS = {
   port: { type: 'string', value: 'N', description: 'port on 127.0.0.1 (default: a free port)' },
@@ -165,7 +166,7 @@ export async function serveSandbox(args: ParsedArgs, io: CommandIO, untilStop: (
   await untilStop();
   const served = sandbox.http.calls();
   await sandbox.close();
-  io.stderr.write(`dbxsync sandbox: stopped after ${served} request${served === 1 ? '' : 's'}\n`);
+  io.stderr.write(`dbxsync sandbox: stopped after ${plural(served, 'request')}\n`);
   return 0;
 }
 
