@@ -144,7 +144,9 @@ async function measure(phase: string, size: number): Promise<unknown> {
     const sandbox = await startChildSandbox({ people, groups: 400, latencyMs: LATENCY_MS, changeRate: 0, apply: mix });
     try {
       const desired = await desiredFor(people, (files) => {
-        files['settings.yaml'] = files['settings.yaml']!.replace(/maxRemovals: \d+/, 'maxRemovals: 1000').replace(/maxRemovalPercent: \d+/, 'maxRemovalPercent: 50');
+        files['settings.yaml'] = files['settings.yaml']!.replace(/maxRemovals: \d+/, 'maxRemovals: 1000').replace(/maxRemovalPercent: \d+/, 'maxRemovalPercent: 50')
+          // The mix takes people out of groups by the thousand; the brake (default 100) would refuse the plan.
+          .replace(/maxGroupMemberRemovals: \d+/, 'maxGroupMemberRemovals: 10000');
       });
       const c = clients(sandbox.url);
       const dropbox = await readDropboxState(c.dropbox);
