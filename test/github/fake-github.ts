@@ -17,7 +17,8 @@ export interface Fault {
   readonly method: string;
   /** Matched against the path without the API prefix and query, e.g. /repos/acme/dstate/issues/7/comments. */
   readonly path: RegExp;
-  readonly status: number;
+  /** The HTTP status answered, or 'drop': the connection is closed with no answer at all. */
+  readonly status: number | 'drop';
   /** How many matching requests fail (default: all). */
   times?: number;
   readonly message?: string;
@@ -110,6 +111,7 @@ export class FakeGitHub {
     const fault = this.faults.find((f) => f.method === method && f.path.test(path) && (f.times === undefined || f.times > 0));
     if (fault) {
       if (fault.times !== undefined) fault.times -= 1;
+      if (fault.status === 'drop') return void res.socket?.destroy();
       return this.send(res, fault.status, { message: fault.message ?? 'scripted failure' }, { ...(fault.headers ?? {}) });
     }
 

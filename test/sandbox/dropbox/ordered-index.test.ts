@@ -43,3 +43,32 @@ t.test('a cursor outlives deletions, compaction and appends', async (t) => {
   t.notOk(idx.delete('k0'), 'deleting twice is a no-op');
   t.same([...idx.keys()].slice(0, 2), ['k100', 'k250']);
 });
+
+t.test('paging 30k items costs each item one read, not a scan from the top per page', async (t) => {
+  const n = 30_000;
+  const limit = 1000;
+  const idx = fill(n);
+  // Count the reads of the index's entries (a private array): a page found by scanning from the
+  // start would read about n * pages / 2 = 450,000 of them; a binary search plus the page, n + ~16 per page.
+  const holder = idx as unknown as { entries: unknown };
+  t.ok(Array.isArray(holder.entries), 'the entries array is where this test looks for it');
+  let reads = 0;
+  holder.entries = new Proxy(holder.entries as unknown[], {
+    get(target, prop, receiver) {
+      if (typeof prop === 'string' && /^\d+$/.test(prop)) reads++;
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+  let page = idx.page(0, limit, () => true);
+  let seen = page.items.length;
+  let pages = 1;
+  while (page.hasMore) {
+    page = idx.page(page.lastSeq, limit, () => true);
+    seen += page.items.length;
+    pages++;
+  }
+  t.equal(seen, n);
+  t.equal(pages, n / limit);
+  const logN = Math.ceil(Math.log2(n + 1));
+  t.ok(reads <= n + pages * (logN + 2), `${reads} reads of ${n} entries in ${pages} pages`);
+});
