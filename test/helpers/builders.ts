@@ -19,7 +19,6 @@ import type {
   DesiredState,
   GroupPush,
   OffboardingOverride,
-  OffboardingSettings,
   OnDeactivated,
   OnSuspended,
   ProvisioningSettings,
@@ -217,58 +216,42 @@ export interface DesiredPatch {
   };
 }
 
-/** The design's defaults (design.md "Defaults when a key is absent"), with `patch` applied. */
+/**
+ * The design's defaults (defaultDesiredState, design.md "Defaults when a key is absent") with
+ * `patch` applied. The few places this differs from those defaults say why.
+ */
 export function desiredState(patch: DesiredPatch = {}): DesiredState {
   const { protectedMembers = [], ...provisioning } = patch.provisioning ?? {};
-  const offboarding: OffboardingSettings = {
-    onSuspended: { action: 'suspend', wipeData: false, source: src('offboarding.yaml', 2, 3), ...patch.offboarding?.onSuspended },
-    onDeactivated: {
-      action: 'suspend',
-      graceDays: 0,
-      transferTo: 'manager',
-      fallbackTransferTo: null,
-      transferAdmin: null,
-      keepAccount: false,
-      retainTeamShares: false,
-      wipeData: false,
-      source: src('offboarding.yaml', 5, 3),
-      ...patch.offboarding?.onDeactivated,
-    },
-    managerAttribute: patch.offboarding?.managerAttribute ?? 'managerId',
-    overrides: patch.offboarding?.overrides ?? [],
-  };
+  const defaults = defaultDesiredState(patch.appId ?? APP_ID, src('settings.yaml', 3, 3));
   return {
-    version: 1,
+    ...defaults,
+    // The files the source refs below point into, listed as a loaded directory lists them.
     files: ['groups.yaml', 'offboarding.yaml', 'roles.yaml', 'settings.yaml'],
-    okta: { appId: patch.appId ?? APP_ID, source: src('settings.yaml', 3, 3) },
     provisioning: {
-      sendWelcomeEmail: false,
-      profile: { givenName: 'firstName', surname: 'lastName', email: 'email' },
-      unassigned: 'suspend',
-      unmanagedMembers: 'report',
+      ...defaults.provisioning,
+      // A position in settings.yaml (null by default): what cites provisioning reads as for a loaded directory.
       source: src('settings.yaml', 4, 1),
       ...provisioning,
       protectedMembers: protectedMembers.map((p, i) => ({ email: emailOf(p), source: src('settings.yaml', 12 + i, 7) })),
     },
-    // minTeamAdmins 0 by default here (design.md's default is 1): test teams hold no admin unless a case adds one.
     safety: {
-      maxRemovals: 25,
-      maxRemovalPercent: 10,
-      minMembersForPercent: 10,
+      ...defaults.safety,
+      // design.md's default is 1: test teams hold no admin unless a case adds one.
       minTeamAdmins: 0,
-      maxGroupMemberRemovals: 100,
-      maxRoleDemotions: 5,
-      maxGroupDeletions: 5,
-      exceptions: [],
+      // Refusals cite it, "(settings.yaml:14)", as they would a loaded directory's.
       source: src('settings.yaml', 14, 1),
       ...patch.safety,
     },
-    groupPushes: patch.groupPushes ?? [],
-    pruneGroups: patch.pruneGroups ?? false,
-    roles: patch.roles === undefined ? null : patch.roles,
-    offboarding,
-    import: { linkMatchingUsers: true, createUsers: false, profile: {}, maxWrites: 50, source: null },
-    reconcile: defaultDesiredState(APP_ID, src('settings.yaml', 3, 3)).reconcile,
+    groupPushes: patch.groupPushes ?? defaults.groupPushes,
+    pruneGroups: patch.pruneGroups ?? defaults.pruneGroups,
+    roles: patch.roles === undefined ? defaults.roles : patch.roles,
+    offboarding: {
+      // Reasons cite these, "(offboarding.yaml:5 onDeactivated: remove)", as they would a loaded directory's.
+      onSuspended: { ...defaults.offboarding.onSuspended, source: src('offboarding.yaml', 2, 3), ...patch.offboarding?.onSuspended },
+      onDeactivated: { ...defaults.offboarding.onDeactivated, source: src('offboarding.yaml', 5, 3), ...patch.offboarding?.onDeactivated },
+      managerAttribute: patch.offboarding?.managerAttribute ?? defaults.offboarding.managerAttribute,
+      overrides: patch.offboarding?.overrides ?? defaults.offboarding.overrides,
+    },
   };
 }
 
