@@ -48,46 +48,23 @@ export function generatedOrg(n: number, direct = 10): SeedOkta {
   };
 }
 
+/** The design's defaults (defaultDesiredState), with only the parts a reader test names. */
 export function desired(parts: {
   groupPushes?: GroupPush[];
   roles?: RoleRule[] | null;
   overrides?: OffboardingOverride[];
   managerAttribute?: string;
 } = {}): DesiredState {
+  const defaults = defaultDesiredState(APP_ID, SRC);
   return {
-    version: 1,
-    files: ['test.yaml'],
-    okta: { appId: APP_ID, source: SRC },
-    provisioning: {
-      sendWelcomeEmail: false,
-      profile: { givenName: 'firstName', surname: 'lastName', email: 'email' },
-      unassigned: 'suspend',
-      unmanagedMembers: 'report',
-      protectedMembers: [],
-      source: null,
-    },
-    safety: { maxRemovals: 25, maxRemovalPercent: 10, minMembersForPercent: 10, minTeamAdmins: 1, maxGroupMemberRemovals: 100, maxRoleDemotions: 5, maxGroupDeletions: 5, exceptions: [], source: null },
-    groupPushes: parts.groupPushes ?? [],
-    pruneGroups: false,
-    roles: parts.roles ?? null,
+    ...defaults,
+    groupPushes: parts.groupPushes ?? defaults.groupPushes,
+    roles: parts.roles ?? defaults.roles,
     offboarding: {
-      onSuspended: { action: 'suspend', wipeData: false, source: null },
-      onDeactivated: {
-        action: 'remove',
-        graceDays: 0,
-        transferTo: 'manager',
-        fallbackTransferTo: null,
-        transferAdmin: null,
-        keepAccount: false,
-        retainTeamShares: false,
-        wipeData: false,
-        source: null,
-      },
-      managerAttribute: parts.managerAttribute ?? 'managerId',
-      overrides: parts.overrides ?? [],
+      ...defaults.offboarding,
+      managerAttribute: parts.managerAttribute ?? defaults.offboarding.managerAttribute,
+      overrides: parts.overrides ?? defaults.offboarding.overrides,
     },
-    import: { linkMatchingUsers: true, createUsers: false, profile: {}, maxWrites: 50, source: null },
-    reconcile: defaultDesiredState(APP_ID, SRC).reconcile,
   };
 }
 
