@@ -11,6 +11,7 @@ import { ActionRefused, assertRunnableBy, attemptsOf, stamp, toActionError, erro
 import { KeyLock } from './key-lock.js';
 import { missingPhase, splitPhases } from './phases.js';
 import type { ActionError, ActionOutcome, ApplyCounts, ApplyEvent, ApplyResult } from './outcome.js';
+import { emailKey } from '../domain/live.js';
 
 export interface ApplyOptions {
   /** Units of work in flight at once (a batch of up to 20 adds is one unit). Default 4. */
@@ -354,7 +355,7 @@ class Run {
       const ms = this.now().getTime() - started;
       settled = actions.map((a, i): Settled => {
         const r = results[i];
-        if (r === undefined || r.email.toLowerCase() !== a.member.email.toLowerCase()) {
+        if (r === undefined || emailKey(r.email) !== emailKey(a.member.email)) {
           return failedWith(ms, { code: null, message: `members/add_v2 answered no outcome for ${a.member.email}`, retryable: true });
         }
         if (!r.ok) return failedWith(ms, { code: r.tag, message: errorLine(r.message), retryable: false });
@@ -552,7 +553,7 @@ class Run {
   private rememberMember(person: PersonRef, teamMemberId: string, externalId: string): void {
     if (person.oktaUserId !== null) this.memberIds.set(`okta:${person.oktaUserId}`, teamMemberId);
     this.memberIds.set(`okta:${externalId}`, teamMemberId);
-    this.memberIds.set(`email:${person.email.toLowerCase()}`, teamMemberId);
+    this.memberIds.set(`email:${emailKey(person.email)}`, teamMemberId);
   }
 
   private memberIdOf(person: PersonRef): string | null {
@@ -561,7 +562,7 @@ class Run {
       const id = this.memberIds.get(`okta:${person.oktaUserId}`);
       if (id !== undefined) return id;
     }
-    return this.memberIds.get(`email:${person.email.toLowerCase()}`) ?? null;
+    return this.memberIds.get(`email:${emailKey(person.email)}`) ?? null;
   }
 
   private selector(person: PersonRef): MemberSelector {
@@ -611,7 +612,7 @@ function lockKey(selector: MemberSelector): string {
 function samePerson(a: PersonRef, b: PersonRef): boolean {
   if (a.teamMemberId !== null && b.teamMemberId !== null) return a.teamMemberId === b.teamMemberId;
   if (a.oktaUserId !== null && b.oktaUserId !== null) return a.oktaUserId === b.oktaUserId;
-  return a.email.toLowerCase() === b.email.toLowerCase();
+  return emailKey(a.email) === emailKey(b.email);
 }
 
 /** Who or what an action touches, for messages: an email or a quoted group name. */

@@ -11,6 +11,7 @@ import { grantedRole, isDestructive, needsReview } from '../domain/plan.js';
 import type { Action, GroupRef, MemberMoveFormerFilesAction, MemberRemoveAction, PersonRef, Plan } from '../domain/plan.js';
 import { assertNever } from '../domain/errors.js';
 import { plural } from '../domain/words.js';
+import { emailKey } from '../domain/live.js';
 
 /** The guard's verdict. `text` explains it in a few lines, with a diff of the destructive actions. */
 export interface ReviewedPlanCheck {
@@ -235,7 +236,7 @@ function uncovered(fresh: Action, reviewed: Action | undefined): string | null {
 function samePerson(a: PersonRef, b: PersonRef): boolean {
   if (a.teamMemberId !== null && b.teamMemberId !== null) return a.teamMemberId === b.teamMemberId;
   if (a.oktaUserId !== null && b.oktaUserId !== null) return a.oktaUserId === b.oktaUserId;
-  return a.email.toLowerCase() === b.email.toLowerCase();
+  return emailKey(a.email) === emailKey(b.email);
 }
 
 function sameGroup(a: GroupRef, b: GroupRef): boolean {

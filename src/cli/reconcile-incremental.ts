@@ -9,7 +9,7 @@
 import { withRunLock } from '../apply/run-lock.js';
 import type { DesiredState } from '../domain/desired.js';
 import { UsageError } from '../domain/errors.js';
-import type { DropboxGroup, DropboxMember, OktaUser, PlanScope } from '../domain/live.js';
+import { emailKey, type DropboxGroup, type DropboxMember, type OktaUser, type PlanScope } from '../domain/live.js';
 import type { Plan } from '../domain/plan.js';
 import { groupPageBound, listGroupMembers, lookupGroups, lookupMembers, readTeamFacts } from '../dropbox/scoped-reader.js';
 import { retryContextOf } from '../dropbox/reader.js';
@@ -84,7 +84,7 @@ function wanted(changes: OktaChanges, appId: string): Wanted {
 /** The emails a person's Dropbox member may carry: the Okta email and the mapped one. */
 function emailsOf(user: OktaUser, desired: DesiredState): string[] {
   const mapped = user.profile[desired.provisioning.profile.email];
-  return [user.email, ...(typeof mapped === 'string' && mapped !== '' ? [mapped.toLowerCase()] : [])];
+  return [user.email, ...(typeof mapped === 'string' && mapped !== '' ? [emailKey(mapped)] : [])];
 }
 
 function merge(a: OktaPeople, b: OktaPeople): OktaPeople {
@@ -234,7 +234,7 @@ export async function reconcileIncremental(desired: DesiredState, clients: LiveC
     const mine: DropboxMember[] = [];
     for (const m of found.members) {
       // get_info_v2 answers each selector with the member it names: by external id or by email.
-      const ofScope = (m.externalId !== null && scopeIds.has(m.externalId)) || scopeEmails.has(m.email.toLowerCase());
+      const ofScope = (m.externalId !== null && scopeIds.has(m.externalId)) || scopeEmails.has(m.emailKey);
       (ofScope ? inScope : extras).set(m.teamMemberId, m);
       if (ofScope) mine.push(m);
       profileGroups.set(m.teamMemberId, found.groupsOf.get(m.teamMemberId) ?? []);

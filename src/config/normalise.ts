@@ -20,6 +20,7 @@ import type {
 import { RECONCILE_CLASSES } from '../domain/desired.js';
 import type { MergedConfig } from './merge.js';
 import type { DataPath } from './yaml-file.js';
+import { emailKey } from '../domain/live.js';
 
 /** The defaults, in one place, so that the README and the code cannot drift apart. */
 export const DEFAULTS = {
@@ -59,7 +60,7 @@ function pick<T>(raw: Raw, key: string, fallback: T): T {
 
 /** Lower-cases emails; leaves `manager`, `none` and Okta ids as written. */
 function lowerEmail(value: string): string {
-  return value.includes('@') ? value.toLowerCase() : value;
+  return value.includes('@') ? emailKey(value) : value;
 }
 
 export function normalise(merged: MergedConfig, files: readonly string[]): DesiredState {
@@ -80,7 +81,7 @@ export function normalise(merged: MergedConfig, files: readonly string[]): Desir
     unassigned: pick(provisioningRaw, 'unassigned', DEFAULTS.unassigned),
     unmanagedMembers: pick(provisioningRaw, 'unmanagedMembers', DEFAULTS.unmanagedMembers),
     protectedMembers: arr(provisioningRaw.protectedMembers).map((email, i) => ({
-      email: String(email).toLowerCase(),
+      email: emailKey(String(email)),
       source: ref(['provisioning', 'protectedMembers', i]),
     })),
     source: keyRef('provisioning'),
@@ -141,7 +142,7 @@ export function normalise(merged: MergedConfig, files: readonly string[]): Desir
   const d = DEFAULTS.onDeactivated;
   const optionalEmail = (key: string): string | null => {
     const value = pick<string | null>(deactivatedRaw, key, null);
-    return value === null ? null : value.toLowerCase();
+    return value === null ? null : emailKey(value);
   };
   const offboarding: OffboardingSettings = {
     onSuspended: {

@@ -1,9 +1,21 @@
 /**
  * Live state: plain snapshots of Okta and of the Dropbox team, built by src/okta and src/dropbox
  * from the SDKs' answers and read by the pure planner. No SDK type crosses into these shapes.
- * Timestamps are ISO-8601 strings; emails are lower-cased.
+ * Timestamps are ISO-8601 strings. Emails are compared by {@link emailKey}, applied once, by the
+ * adapters that build these shapes: OktaUser.email and DropboxMember.emailKey are already keys
+ * (compare them as they are); DropboxMember.email and the Okta profile keep the original spelling
+ * for display and for writing back.
  */
 import type { Role } from './desired.js';
+
+/**
+ * The one normalisation of an email address for comparison: both Okta and Dropbox treat addresses
+ * case-insensitively, so the key is the address in lower case. Every comparison of emails (live
+ * data, desired-state YAML, plan files, API answers) goes through it or through a field built by it.
+ */
+export function emailKey(email: string): string {
+  return email.toLowerCase();
+}
 
 /** Okta user statuses, exactly as the Okta API spells them (UserStatus in the management API). */
 export const OKTA_USER_STATUSES = ['STAGED', 'PROVISIONED', 'ACTIVE', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'SUSPENDED', 'DEPROVISIONED'] as const;
@@ -21,7 +33,7 @@ export interface OktaUser {
   readonly status: OktaUserStatus;
   /** profile.login */
   readonly login: string;
-  /** profile.email, lower-cased. */
+  /** emailKey(profile.email): compare as it is; profile.email keeps the original spelling. */
   readonly email: string;
   /** The whole Okta profile (standard and custom attributes), for profile mapping and managerAttribute. */
   readonly profile: Readonly<Record<string, unknown>>;
@@ -72,8 +84,10 @@ export type DropboxMemberStatus = 'active' | 'invited' | 'suspended' | 'removed'
 export interface DropboxMember {
   readonly teamMemberId: string;
   readonly accountId: string | null;
-  /** Primary email as Dropbox has it (original case kept); compare with .toLowerCase(). */
+  /** Primary email as Dropbox has it (original case kept): for display and writes, never for comparison. */
   readonly email: string;
+  /** emailKey(email), set by the adapter: what every comparison uses. */
+  readonly emailKey: string;
   /**
    * MemberProfile.email_verified (team.stone): Dropbox refuses a member whose email is not verified
    * as a transfer destination (recipient_not_verified).

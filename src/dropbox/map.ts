@@ -5,7 +5,7 @@
  */
 import type { Role } from '../domain/desired.js';
 import { ROLE_RANK } from '../domain/desired.js';
-import type { DropboxGroup, DropboxMember, DropboxMemberStatus } from '../domain/live.js';
+import { emailKey, type DropboxGroup, type DropboxMember, type DropboxMemberStatus } from '../domain/live.js';
 import { invalidAnswer, requireField, requireObj, requireString, type Obj } from '../domain/shape.js';
 
 /** Dropbox role names of the roles dbxsync manages, lower-cased for comparison. */
@@ -65,6 +65,7 @@ export function toDropboxMember(source: unknown, route = 'team/members/list_v2')
     teamMemberId: id,
     accountId: str(p['account_id']),
     email: p['email'] as string,
+    emailKey: emailKey(p['email'] as string),
     // A required field of MemberProfile; read as verified when absent so that only an explicit false refuses.
     emailVerified: p['email_verified'] !== false,
     externalId: str(p['external_id']) || null,

@@ -16,7 +16,7 @@
  *   the team size of the removal percentage; team/token/get_authenticated_admin: the operator.
  */
 import type { Dropbox, team } from 'dropbox';
-import type { DropboxGroup, DropboxMember } from '../domain/live.js';
+import { emailKey, type DropboxGroup, type DropboxMember } from '../domain/live.js';
 import { PageGuard, type PageBound } from '../domain/pagination.js';
 import { invalidAnswer, requireField, requireObj, requireString, type AnswerAt } from '../domain/shape.js';
 import { managementTypeOf, profileGroupIds, toDropboxMember } from './map.js';
@@ -55,7 +55,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 export async function lookupMembers(client: Dropbox, lookup: MemberLookup, retry: RetryContext = {}): Promise<MembersFound> {
   const selectors = [
     ...[...new Set(lookup.externalIds)].map((external_id): team.UserSelectorArg => ({ '.tag': 'external_id', external_id })),
-    ...[...new Set(lookup.emails.map((e) => e.toLowerCase()))].map((email): team.UserSelectorArg => ({ '.tag': 'email', email })),
+    ...[...new Set(lookup.emails.map((e) => emailKey(e)))].map((email): team.UserSelectorArg => ({ '.tag': 'email', email })),
   ];
   const members = new Map<string, DropboxMember>();
   const groupsOf = new Map<string, string[]>();

@@ -31,7 +31,7 @@ export function dumpContent(input: DumpInput): DumpContent {
   return {
     teamName: input.dropbox.teamName,
     appId: input.appId,
-    tokenAdmin: admin === undefined ? null : admin.email.toLowerCase(),
+    tokenAdmin: admin === undefined ? null : admin.emailKey,
     heldBack: heldBackMembers(links),
     activeTeamAdmins,
     groups: decideGroups(input.okta, input.dropbox, links),

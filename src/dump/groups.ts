@@ -140,7 +140,7 @@ export function decideGroups(okta: OktaState, dropbox: DropboxState, links: Team
     const removals: string[] = [];
     for (const id of liveIds) {
       const user = links.userOfMember.get(id);
-      if (user !== undefined && !oktaMembers.has(user.id)) removals.push(links.liveMembers.get(id)!.email.toLowerCase());
+      if (user !== undefined && !oktaMembers.has(user.id)) removals.push(links.liveMembers.get(id)!.emailKey);
     }
     if (removals.length > 0) {
       removals.sort(compare);

@@ -21,7 +21,7 @@ export function heldBackMembers(links: TeamLinks): HeldBackMember[] {
     if (member.status !== 'active' && member.status !== 'invited') continue;
     const user = links.userOfMember.get(member.teamMemberId);
     if (user === undefined || (user.status !== 'DEPROVISIONED' && user.status !== 'SUSPENDED')) continue;
-    const email = member.email.toLowerCase();
+    const email = member.emailKey;
     if (!out.has(email)) out.set(email, { email, oktaUserId: user.id, oktaStatus: user.status, since: user.statusChanged?.slice(0, 10) ?? null });
   }
   return [...out.values()].sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));

@@ -42,8 +42,8 @@ export function linkTeam(okta: OktaState, dropbox: DropboxState): TeamLinks {
   const usersByAddress = new Map<string, OktaUser[]>();
   for (const u of okta.users) {
     usersById.set(u.id, u);
-    add(byEmail, u.email.toLowerCase(), u);
-    add(usersByAddress, u.email.toLowerCase(), u);
+    add(byEmail, u.email, u);
+    add(usersByAddress, u.email, u);
     if (u.login !== '') add(usersByAddress, u.login.toLowerCase(), u);
   }
   const userOfMember = new Map<string, OktaUser>();
@@ -55,9 +55,9 @@ export function linkTeam(okta: OktaState, dropbox: DropboxState): TeamLinks {
     if (m.status === 'removed') continue;
     liveMembers.set(m.teamMemberId, m);
     const byId = m.externalId ? usersById.get(m.externalId) : undefined;
-    const candidates = byId !== undefined ? [byId] : (byEmail.get(m.email.toLowerCase()) ?? []);
+    const candidates = byId !== undefined ? [byId] : (byEmail.get(m.emailKey) ?? []);
     if (candidates.length > 1) {
-      problems.push(`Dropbox member ${m.email.toLowerCase()} matches ${candidates.length} Okta users by email (${candidates.map((u) => u.id).sort().join(', ')}): set its external id to the right Okta id`);
+      problems.push(`Dropbox member ${m.emailKey} matches ${candidates.length} Okta users by email (${candidates.map((u) => u.id).sort().join(', ')}): set its external id to the right Okta id`);
     }
     if (candidates.length !== 1) continue;
     const user = candidates[0]!;

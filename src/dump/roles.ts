@@ -34,7 +34,7 @@ export function adminGrants(links: TeamLinks): AdminGrant[] {
   for (const member of links.liveMembers.values()) {
     if (member.role === 'member_only') continue;
     const role = member.role;
-    const dropboxEmail = member.email.toLowerCase();
+    const dropboxEmail = member.emailKey;
     const user = links.userOfMember.get(member.teamMemberId);
     let entry: string;
     let note: string | null = null;
@@ -49,7 +49,7 @@ export function adminGrants(links: TeamLinks): AdminGrant[] {
       // be granted to the account it does manage.
       continue;
     } else {
-      const email = user.email.toLowerCase();
+      const email = user.email;
       const sharers = links.usersByAddress.get(email) ?? [];
       if (EMAIL.test(email) && sharers.length === 1 && sharers[0]!.id === user.id) {
         entry = email;

@@ -21,7 +21,7 @@ export function dropboxValue(member: DropboxMember, field: ImportField): string 
     case 'surname':
       return member.surname.trim();
     case 'email':
-      return member.email.toLowerCase();
+      return member.emailKey;
     default:
       return assertNever(field, 'import.profile field');
   }

@@ -15,7 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SourceRef } from '../domain/desired.js';
-import type { DropboxMember, OktaUser } from '../domain/live.js';
+import { emailKey, type DropboxMember, type OktaUser } from '../domain/live.js';
 import {
   ACTION_KINDS,
   type Action,
@@ -144,11 +144,11 @@ export function planImport(input: PlanInput): Plan {
 }
 
 function report(kind: Report['kind'], member: DropboxMember, oktaUserId: string | null, message: string): Report {
-  return { kind, email: member.email.toLowerCase(), teamMemberId: member.teamMemberId, oktaUserId, message };
+  return { kind, email: member.emailKey, teamMemberId: member.teamMemberId, oktaUserId, message };
 }
 
 function who(member: DropboxMember): string {
-  return display(member.givenName, member.surname, member.email.toLowerCase());
+  return display(member.givenName, member.surname, member.emailKey);
 }
 
 function userLabel(user: OktaUser): string {
@@ -191,7 +191,7 @@ function linkUnassigned(ctx: ImportContext, member: DropboxMember, user: OktaUse
     ctx.reports.push(report('unassigned_member', member, user.id, `matches ${userLabel(user)} ${match}, which is not assigned to the app ${appId}; not linked (${setting(ctx, 'linkMatchingUsers')})`));
     return;
   }
-  const email = member.email.toLowerCase();
+  const email = member.emailKey;
   const action: OktaAssignAction = {
     kind: 'okta.assign',
     id: `okta.assign:${member.teamMemberId}`,
@@ -209,7 +209,7 @@ function linkUnassigned(ctx: ImportContext, member: DropboxMember, user: OktaUse
 
 /** A live member that no Okta user matches by id or email. */
 function createForUnmatched(ctx: ImportContext, member: DropboxMember): void {
-  const email = member.email.toLowerCase();
+  const email = member.emailKey;
   const ext = member.externalId ?? '';
   const fact = `no Okta user has ${ext === '' ? '' : `id ${ext} or `}email ${email}`;
   const protectedBy = ctx.protectedBy.get(member.teamMemberId);
@@ -270,7 +270,7 @@ function writeBackProfile(ctx: ImportContext, member: DropboxMember, user: OktaU
       continue;
     }
     const from = liveAttribute(user, attribute);
-    const same = field === 'email' ? from?.toLowerCase() === to : from === to;
+    const same = field === 'email' ? (from === undefined || from === null ? from : emailKey(from)) === to : from === to;
     if (same) continue;
     changes[attribute] = { from, to };
     facts.push(`${attribute} ${from === null ? 'is not set' : JSON.stringify(from)} in Okta, ${IMPORT_FIELD_LABEL[field]} ${JSON.stringify(to)} in Dropbox`);
@@ -292,7 +292,7 @@ function writeBackProfile(ctx: ImportContext, member: DropboxMember, user: OktaU
     reversibility: 'reversible',
     dependsOn: [],
     serialKey: null,
-    member: { email: member.email.toLowerCase(), teamMemberId: member.teamMemberId, oktaUserId: user.id },
+    member: { email: member.emailKey, teamMemberId: member.teamMemberId, oktaUserId: user.id },
     changes,
   };
   ctx.actions.push(action);

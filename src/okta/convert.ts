@@ -4,7 +4,7 @@
  * objects stay raw JSON with ISO strings (reference okta-api.md §1.1, G7). Both forms land here
  * as the same OktaUser: ISO strings, no undefined keys, lower-cased email.
  */
-import { OKTA_USER_STATUSES, type OktaGroup, type OktaUser, type OktaUserStatus } from '../domain/live.js';
+import { OKTA_USER_STATUSES, emailKey, type OktaGroup, type OktaUser, type OktaUserStatus } from '../domain/live.js';
 import { requireField, requireObj, requireString, type AnswerAt } from '../domain/shape.js';
 
 const STATUSES: ReadonlySet<string> = new Set<OktaUserStatus>(OKTA_USER_STATUSES);
@@ -49,7 +49,7 @@ export function toOktaUser(source: unknown): OktaUser | null {
   const rawStatus = String(u.status ?? '').toUpperCase();
   // An unknown status is kept out of the lifecycle logic by reading it as the closest safe one.
   const status = (STATUSES.has(rawStatus) ? rawStatus : 'PROVISIONED') as OktaUserStatus;
-  const email = typeof profile['email'] === 'string' ? (profile['email'] as string).toLowerCase() : '';
+  const email = typeof profile['email'] === 'string' ? emailKey(profile['email'] as string) : '';
   const login = typeof profile['login'] === 'string' ? (profile['login'] as string) : '';
   return {
     id: u.id,

@@ -22,7 +22,7 @@
 import type { DesiredState } from '../domain/desired.js';
 import { compileGroupPattern, type GroupPattern } from '../domain/group-pattern.js';
 import { RemoteError } from '../domain/errors.js';
-import type { OktaAssignment, OktaGroup, OktaState, OktaUser } from '../domain/live.js';
+import { emailKey, type OktaAssignment, type OktaGroup, type OktaState, type OktaUser } from '../domain/live.js';
 import type { OktaClient } from './client.js';
 import { requireObj, requireString, type AnswerAt } from '../domain/shape.js';
 import { requireOktaGroup, requireOktaUser } from './convert.js';
@@ -322,7 +322,7 @@ export async function readOktaState(client: OktaClient, desired: DesiredState, o
     let round: Lookup[] = [];
     const fallbacks: { email: string; externalId: string }[] = [];
     for (const m of await options.dropboxMembers) {
-      const email = m.email.toLowerCase();
+      const email = emailKey(m.email);
       dropboxEmails.add(email);
       if (m.externalId) {
         dropboxIds.add(m.externalId);

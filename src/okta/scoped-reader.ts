@@ -22,7 +22,7 @@
  * match, and its lastMembershipUpdated (Group, read-only) the groups' safety net once it is read.
  */
 import type { DesiredState } from '../domain/desired.js';
-import { ACTIVE_STATUSES, PENDING_STATUSES, type OktaAssignment, type OktaGroup, type OktaUser } from '../domain/live.js';
+import { emailKey, ACTIVE_STATUSES, PENDING_STATUSES, type OktaAssignment, type OktaGroup, type OktaUser } from '../domain/live.js';
 import type { OktaClient } from './client.js';
 import { requireObj, requireString, type AnswerAt } from '../domain/shape.js';
 import { isoOrNull, requireOktaGroup, requireOktaUser } from './convert.js';
@@ -268,7 +268,7 @@ export async function readOktaPeople(client: OktaClient, desired: DesiredState, 
     const ref = u.profile[desired.offboarding.managerAttribute];
     if (!staying && typeof ref === 'string' && ref.trim() !== '') managers.add(ref.trim());
   }
-  const known = (ref: string): boolean => users.has(ref) || [...users.values()].some((u) => u.login.toLowerCase() === ref.toLowerCase() || u.email === ref.toLowerCase());
+  const known = (ref: string): boolean => users.has(ref) || [...users.values()].some((u) => u.login.toLowerCase() === ref.toLowerCase() || u.email === emailKey(ref));
   // All of them in one filtered listing, by id or by login (exact: filter values are
   // case-sensitive, :24685; a login is unique, so an exact hit is the manager). An email that is
   // no login, or spelt in another case, is looked up alone below, as before.

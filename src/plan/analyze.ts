@@ -99,7 +99,7 @@ function identityFindings(ctx: PlanContext): void {
   for (const { member, users } of ctx.identity.ambiguous.filter((a) => memberIn(a.member))) {
     ctx.violations.push({
       rule: 'ambiguous_identity',
-      message: `Dropbox member ${display(member.givenName, member.surname, member.email.toLowerCase())} (${member.teamMemberId}) matches ${users.length} Okta users by email (${users.map((u) => u.id).join(', ')}); set its external id to the right Okta id`,
+      message: `Dropbox member ${display(member.givenName, member.surname, member.emailKey)} (${member.teamMemberId}) matches ${users.length} Okta users by email (${users.map((u) => u.id).join(', ')}); set its external id to the right Okta id`,
       limit: null,
       value: null,
     });
@@ -115,7 +115,7 @@ function identityFindings(ctx: PlanContext): void {
   for (const { member, kept } of ctx.identity.shadowed.filter((s) => memberIn(s.member))) {
     ctx.reports.push({
       kind: 'ambiguous_match',
-      email: member.email.toLowerCase(),
+      email: member.emailKey,
       teamMemberId: member.teamMemberId,
       oktaUserId: kept.user.id,
       message: `matches Okta user ${kept.user.id} by email, but that user already has Dropbox member ${kept.member.teamMemberId} (by external id); left alone`,

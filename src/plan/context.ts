@@ -1,6 +1,6 @@
 /** What every planning step reads (the indexed inputs) and appends to (reports, warnings, ...). */
 import type { DesiredState, SourceRef } from '../domain/desired.js';
-import type { DropboxMember } from '../domain/live.js';
+import { emailKey, type DropboxMember } from '../domain/live.js';
 import type { Report, SafetyViolation, Waiting, Warning } from '../domain/plan.js';
 import type { Identity } from './identity.js';
 import type { LiveIndex } from './live-index.js';
@@ -56,7 +56,7 @@ export function protectedMembers(
 ): Map<string, string> {
   const out = new Map<string, string>();
   for (const entry of entries) {
-    for (const m of index.membersByEmail().get(entry.email.toLowerCase())) {
+    for (const m of index.membersByEmail().get(emailKey(entry.email))) {
       if (!out.has(m.teamMemberId)) out.set(m.teamMemberId, `protectedMembers, ${formatSource(entry.source, 'line')}`);
     }
   }

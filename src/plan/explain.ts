@@ -119,7 +119,7 @@ export function explainPerson(input: PlanInput & { readonly query: string }): Ex
   const actions = plan.actions.filter((a) => actionTouches(a, touches));
   const sameParty = (r: { oktaUserId: string | null; teamMemberId: string | null }): boolean =>
     (oktaId !== null && r.oktaUserId === oktaId) || (memberId !== null && r.teamMemberId === memberId);
-  const names = [oktaId, memberId, user?.email, member?.email.toLowerCase()].filter((x): x is string => typeof x === 'string' && x !== '');
+  const names = [oktaId, memberId, user?.email, member?.emailKey].filter((x): x is string => typeof x === 'string' && x !== '');
 
   const decision = person === null
     ? { kind: found ? ('absent' as const) : ('unknown' as const), detail: found ? describeAbsent(user, member, ambiguous) : `neither Okta nor Dropbox knows ${query}` }
@@ -195,7 +195,7 @@ export function explainPerson(input: PlanInput & { readonly query: string }): Ex
         ? null
         : {
             teamMemberId: member.teamMemberId,
-            email: member.email.toLowerCase(),
+            email: member.emailKey,
             givenName: member.givenName,
             surname: member.surname,
             externalId: member.externalId,

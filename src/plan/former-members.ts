@@ -36,7 +36,7 @@ export function planFormerMemberMoves(ctx: PlanContext, people: readonly Person[
       kind: 'member.move_former_files',
       id: `member.move_former_files:${member.teamMemberId}`,
       reason:
-        `${display(member.givenName, member.surname, member.email.toLowerCase())} was removed from Dropbox with the files still in the account ` +
+        `${display(member.givenName, member.surname, member.emailKey)} was removed from Dropbox with the files still in the account ` +
         `(Dropbox can still recover it, which it cannot once the files were transferred); ${why}${choice.explanation}`,
       reversibility: 'irreversible',
       dependsOn: [],

@@ -292,7 +292,7 @@ function planMembership(ctx: PlanContext, input: MembershipInput): void {
   const adds: PersonRef[] = [];
   const waitFor = new Set<string>();
   const newcomers = new Set<string>();
-  const refOf = (userId: string, i: number): PersonRef => ({ email: members[i]!.email.toLowerCase(), teamMemberId: members[i]!.teamMemberId, oktaUserId: userId });
+  const refOf = (userId: string, i: number): PersonRef => ({ email: members[i]!.emailKey, teamMemberId: members[i]!.teamMemberId, oktaUserId: userId });
   const isProtected = (ref: PersonRef, verb: string): boolean => {
     const why = ref.teamMemberId === null ? undefined : ctx.protectedMembers.get(ref.teamMemberId);
     if (why === undefined) return false;

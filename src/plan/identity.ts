@@ -84,10 +84,10 @@ export function matchIdentities(index: LiveIndex): Identity {
     else place(member, slot, { member, slot, user: index.users[userSlot]!, userSlot, how: 'external_id' });
   }
   // Then by email, for the few left: one pass over the users against a small map of the emails sought.
-  const candidates = usersByEmail(index, byEmail.map((slot) => index.members[slot]!.email.toLowerCase()));
+  const candidates = usersByEmail(index, byEmail.map((slot) => index.members[slot]!.emailKey));
   for (const slot of byEmail) {
     const member = index.members[slot]!;
-    const users = candidates.get(member.email.toLowerCase());
+    const users = candidates.get(member.emailKey);
     if (users.length === 0) place(member, slot, null);
     else if (users.length > 1) place(member, slot, users.map((u) => u.user));
     else place(member, slot, { member, slot, user: users[0]!.user, userSlot: users[0]!.userSlot, how: (member.externalId ?? '') === '' ? 'adopted' : 'email' });
@@ -141,7 +141,7 @@ function usersByEmail(index: LiveIndex, emails: readonly string[]): MultiMap<{ u
   const sought = new Set(emails);
   for (let userSlot = 0; userSlot < index.users.length; userSlot++) {
     const user = index.users[userSlot]!;
-    const email = user.email.toLowerCase();
+    const email = user.email;
     if (sought.has(email)) found.add(email, { user, userSlot });
   }
   return found;

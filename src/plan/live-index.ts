@@ -46,7 +46,7 @@ export function indexLive(okta: OktaState, dropbox: DropboxState): LiveIndex {
   for (let i = 0; i < users.length; i++) oktaIndex.set(users[i]!.id, i);
   const oktaByEmail = once(() => {
     const map = new MultiMap<OktaUser>();
-    for (const user of users) map.add(user.email.toLowerCase(), user);
+    for (const user of users) map.add(user.email, user);
     return map;
   });
   const oktaById = (id: string): OktaUser | undefined => {
@@ -101,7 +101,7 @@ export function indexLive(okta: OktaState, dropbox: DropboxState): LiveIndex {
   };
   const membersByEmail = once(() => {
     const map = new MultiMap<DropboxMember>();
-    for (const member of members) map.add(member.email.toLowerCase(), member);
+    for (const member of members) map.add(member.emailKey, member);
     return map;
   });
 

@@ -5,7 +5,7 @@
  */
 import type { DesiredState, Role } from '../domain/desired.js';
 import { assertNever } from '../domain/errors.js';
-import type { DropboxMember, OktaUser } from '../domain/live.js';
+import { emailKey, type DropboxMember, type OktaUser } from '../domain/live.js';
 import { isDemotion, type Action, type MemberUpdateProfileAction, type PersonRef, type ProfileChange, type Warning } from '../domain/plan.js';
 import { OPERATOR_REASON, type PlanContext } from './context.js';
 import { planFormerMemberMoves } from './former-members.js';
@@ -169,7 +169,7 @@ function freedEmails(actions: readonly Action[]): ReadonlyMap<string, { readonly
   const freed = new Map<string, { readonly updateId: string; readonly teamMemberId: string | null }>();
   for (const a of actions) {
     if (a.kind !== 'member.update_profile' || a.changes.email === undefined || a.changes.email.from === null) continue;
-    freed.set(a.changes.email.from.toLowerCase(), { updateId: a.id, teamMemberId: a.member.teamMemberId });
+    freed.set(emailKey(a.changes.email.from), { updateId: a.id, teamMemberId: a.member.teamMemberId });
   }
   return freed;
 }
@@ -259,7 +259,7 @@ function profileAction(ctx: PlanContext, person: Person, user: OktaUser, live: D
     user.id === live.externalId &&
     profileString(user, mapping.givenName) === live.givenName &&
     profileString(user, mapping.surname) === live.surname &&
-    (profileString(user, mapping.email) || user.email).toLowerCase() === live.email.toLowerCase()
+    emailKey(profileString(user, mapping.email) || user.email) === live.emailKey
   ) {
     return null;
   }
@@ -269,7 +269,7 @@ function profileAction(ctx: PlanContext, person: Person, user: OktaUser, live: D
   const liveValues: Record<ProfileField, string> = {
     givenName: live.givenName,
     surname: live.surname,
-    email: live.email.toLowerCase(),
+    email: live.emailKey,
     externalId: live.externalId ?? '',
   };
   for (const field of ['email', 'givenName', 'surname', 'externalId'] as const) {
@@ -310,7 +310,7 @@ function profileAction(ctx: PlanContext, person: Person, user: OktaUser, live: D
   if (person.protectedBy !== null) {
     ctx.reports.push({
       kind: 'protected_member',
-      email: live.email.toLowerCase(),
+      email: live.emailKey,
       teamMemberId: live.teamMemberId,
       oktaUserId: user.id,
       message: `protected (${person.protectedBy}): profile would have been updated: ${notes.join('; ')}`,
@@ -335,7 +335,7 @@ function roleAction(ctx: PlanContext, person: Person, user: OktaUser, live: Drop
   if (person.protectedBy !== null) {
     ctx.reports.push({
       kind: 'protected_member',
-      email: live.email.toLowerCase(),
+      email: live.emailKey,
       teamMemberId: live.teamMemberId,
       oktaUserId: user.id,
       message: `protected (${person.protectedBy}): role would have changed from ${live.role} to ${decision.role} (${describeRole(decision)})`,
@@ -345,7 +345,7 @@ function roleAction(ctx: PlanContext, person: Person, user: OktaUser, live: Drop
   if (live.teamMemberId === ctx.operatorId && isDemotion(live.role, decision.role)) {
     ctx.reports.push({
       kind: 'protected_member',
-      email: live.email.toLowerCase(),
+      email: live.emailKey,
       teamMemberId: live.teamMemberId,
       oktaUserId: user.id,
       message: `protected (${OPERATOR_REASON}): would have been demoted from ${live.role} to ${decision.role} (${describeRole(decision)})`,
@@ -359,7 +359,7 @@ function roleAction(ctx: PlanContext, person: Person, user: OktaUser, live: Drop
   if (decision.uncertain !== null && isDemotion(live.role, decision.role)) {
     ctx.reports.push({
       kind: 'other',
-      email: live.email.toLowerCase(),
+      email: live.emailKey,
       teamMemberId: live.teamMemberId,
       oktaUserId: user.id,
       message: `demotion ${live.role} → ${decision.role} held back: the members of ${decision.uncertain} were not read, and the person may be one of them`,
@@ -386,7 +386,7 @@ function deferRole(ctx: PlanContext, person: Person, user: OktaUser, live: Dropb
   if (decision === null || decision.role === live.role || person.protectedBy !== null) return;
   ctx.reports.push({
     kind: 'other',
-    email: live.email.toLowerCase(),
+    email: live.emailKey,
     teamMemberId: live.teamMemberId,
     oktaUserId: user.id,
     message: `role change ${live.role} → ${decision.role} deferred: the member is suspended in Dropbox, which cannot change a suspended member's role (${describeRole(decision)})`,

@@ -97,7 +97,7 @@ function finish(
     if (verb !== null) {
       ctx.reports.push({
         kind: 'protected_member',
-        email: member.email.toLowerCase(),
+        email: member.emailKey,
         teamMemberId: member.teamMemberId,
         oktaUserId: user?.id ?? null,
         message: `protected (${guard}): would have been ${verb} because ${fate.why}`,
@@ -108,7 +108,7 @@ function finish(
   if (member !== null && member.status === 'invited' && fate.kind !== 'remove') {
     ctx.waiting.push({
       kind: 'pending_invite',
-      email: member.email.toLowerCase(),
+      email: member.emailKey,
       teamMemberId: member.teamMemberId,
       oktaUserId: user?.id ?? null,
       since: member.invitedOn,
@@ -150,7 +150,7 @@ function decideForUser(ctx: PlanContext, user: OktaUser, member: DropboxMember |
     if (assigned && member === null) {
       ctx.waiting.push({
         kind: 'awaiting_activation',
-        email: user.email.toLowerCase(),
+        email: user.email,
         teamMemberId: null,
         oktaUserId: user.id,
         since,
@@ -164,7 +164,7 @@ function decideForUser(ctx: PlanContext, user: OktaUser, member: DropboxMember |
     if (member === null) return { fate: { kind: 'absent', why: `${user.status} in Okta, not assigned` }, rule: null };
     ctx.reports.push({
       kind: 'unassigned_member',
-      email: member.email.toLowerCase(),
+      email: member.emailKey,
       teamMemberId: member.teamMemberId,
       oktaUserId: user.id,
       message: `matches Okta user ${user.id}, which is ${user.status} and not assigned to the app; left alone`,
@@ -182,14 +182,14 @@ function decideForUser(ctx: PlanContext, user: OktaUser, member: DropboxMember |
   if (member === null) {
     if (removed !== null && removed.isRecoverable) {
       return {
-        fate: { kind: 'recover', why: `${fact()}; removed from Dropbox, and Dropbox can still recover the account (${removed.email.toLowerCase()})` },
+        fate: { kind: 'recover', why: `${fact()}; removed from Dropbox, and Dropbox can still recover the account (${removed.emailKey})` },
         rule: null,
       };
     }
     const previous =
       removed === null
         ? ''
-        : `; the previous account (${removed.email.toLowerCase()}, ${removed.teamMemberId}) was removed and can no longer be recovered (files transferred or the 7-day window passed), so a new account is added`;
+        : `; the previous account (${removed.emailKey}, ${removed.teamMemberId}) was removed and can no longer be recovered (files transferred or the 7-day window passed), so a new account is added`;
     return { fate: { kind: 'add', why: `${fact()}; not in Dropbox${previous}` }, rule: null };
   }
   if (member.status === 'suspended') {
@@ -341,7 +341,7 @@ function deactivated(ctx: PlanContext, user: OktaUser, member: DropboxMember | n
       const grace = `${why}; grace period of ${settings.graceDays} days (${at(settings.source)} graceDays): suspended now, removed after ${day(due)}`;
       ctx.waiting.push({
         kind: 'grace_period',
-        email: member.email.toLowerCase(),
+        email: member.emailKey,
         teamMemberId: member.teamMemberId,
         oktaUserId: user.id,
         since: start,
@@ -380,13 +380,13 @@ function decideUnmanaged(ctx: PlanContext, member: DropboxMember): Decided {
   const setting = ctx.desired.provisioning.unmanagedMembers;
   const rule = `${at(ctx.desired.provisioning.source)} provisioning.unmanagedMembers: ${setting}`;
   const ext = member.externalId ?? '';
-  const fact = `no Okta user has ${ext === '' ? '' : `id ${ext} or `}email ${member.email.toLowerCase()}`;
-  const why = `${display(member.givenName, member.surname, member.email.toLowerCase())}: ${fact} (${rule})`;
+  const fact = `no Okta user has ${ext === '' ? '' : `id ${ext} or `}email ${member.emailKey}`;
+  const why = `${display(member.givenName, member.surname, member.emailKey)}: ${fact} (${rule})`;
   switch (setting) {
     case 'report':
       ctx.reports.push({
         kind: 'unmanaged_member',
-        email: member.email.toLowerCase(),
+        email: member.emailKey,
         teamMemberId: member.teamMemberId,
         oktaUserId: null,
         message: `${member.status} Dropbox member unknown to Okta: ${fact}; left alone (${rule})`,

@@ -6,7 +6,7 @@
  */
 import type { ProvisioningSettings } from '../domain/desired.js';
 import { assertNever } from '../domain/errors.js';
-import type { OktaUser } from '../domain/live.js';
+import { emailKey, type OktaUser } from '../domain/live.js';
 import { profileString } from './text.js';
 
 export interface DesiredProfile {
@@ -31,7 +31,7 @@ export function desiredProfile(user: OktaUser, mapping: ProvisioningSettings['pr
   return {
     givenName: profileString(user, mapping.givenName),
     surname: profileString(user, mapping.surname),
-    email: (mappedEmail === '' ? user.email : mappedEmail).toLowerCase(),
+    email: emailKey(mappedEmail === '' ? user.email : mappedEmail),
     externalId: user.id,
   };
 }

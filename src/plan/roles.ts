@@ -79,7 +79,7 @@ export function roleResolver(desired: DesiredState, index: LiveIndex, warnings: 
       for (const c of compiled) {
         if (c.users.size > 0) {
           if (c.users.has(user.id.toLowerCase())) return decided(c, `user ${user.id}`, unread);
-          if (c.users.has(user.email.toLowerCase()) || c.users.has(user.login.toLowerCase())) return decided(c, `user ${user.email}`, unread);
+          if (c.users.has(user.email) || c.users.has(user.login.toLowerCase())) return decided(c, `user ${user.email}`, unread);
         }
         const group = c.groupMembers.get(user.id);
         if (group !== undefined) return decided(c, `Okta group ${group}`, unread);

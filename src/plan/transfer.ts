@@ -4,7 +4,7 @@
  * with a verified email (team.stone MembersTransferFilesError.recipient_not_verified) that is not
  * itself leaving in the same plan; each choice is explained in the removal's reason.
  */
-import type { DropboxMember, OktaUser } from '../domain/live.js';
+import { emailKey, type DropboxMember, type OktaUser } from '../domain/live.js';
 import { isDemotion, type PersonRef, type SafetyViolation } from '../domain/plan.js';
 import type { Role } from '../domain/desired.js';
 import { protection, type PlanContext } from './context.js';
@@ -31,11 +31,11 @@ export interface TransferPlanner {
 }
 
 export function personRef(member: DropboxMember, oktaUserId: string | null): PersonRef {
-  return { email: member.email.toLowerCase(), teamMemberId: member.teamMemberId, oktaUserId };
+  return { email: member.emailKey, teamMemberId: member.teamMemberId, oktaUserId };
 }
 
 function name(member: DropboxMember): string {
-  return display(member.givenName, member.surname, member.email.toLowerCase());
+  return display(member.givenName, member.surname, member.emailKey);
 }
 
 /**
@@ -45,7 +45,7 @@ export function transferPlanner(ctx: PlanContext, leaving: ReadonlySet<string>):
   const settings = ctx.desired.offboarding.onDeactivated;
   const source = at(settings.source);
   const activeMemberByEmail = (email: string | null): DropboxMember | null =>
-    email === null ? null : ctx.index.membersByEmail().get(email.toLowerCase()).find((m) => m.status !== 'removed') ?? null;
+    email === null ? null : ctx.index.membersByEmail().get(emailKey(email)).find((m) => m.status !== 'removed') ?? null;
   const usable = (m: DropboxMember | null): boolean => m !== null && m.status === 'active' && !leaving.has(m.teamMemberId);
   const fallback = activeMemberByEmail(settings.fallbackTransferTo);
   const admin = activeMemberByEmail(settings.transferAdmin);

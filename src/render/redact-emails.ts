@@ -7,12 +7,13 @@
 import { createHash } from 'node:crypto';
 import type { Plan } from '../domain/plan.js';
 import { mapPlanStrings } from './map-plan-strings.js';
+import { emailKey } from '../domain/live.js';
 
 /** Loose on purpose: anything shaped like an address is hidden (a false positive costs nothing). */
 const EMAIL = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/g;
 
 export function emailLabel(email: string): string {
-  const digest = createHash('sha256').update(email.toLowerCase()).digest('hex');
+  const digest = createHash('sha256').update(emailKey(email)).digest('hex');
   return `user-${digest.slice(0, 8)}@redacted`;
 }
 
@@ -20,7 +21,7 @@ export function emailLabel(email: string): string {
 export function redactEmailsInText(text: string, labels: Map<string, string> = new Map()): string {
   if (!text.includes('@')) return text;
   return text.replace(EMAIL, (email) => {
-    const key = email.toLowerCase();
+    const key = emailKey(email);
     let label = labels.get(key);
     if (label === undefined) {
       label = emailLabel(key);

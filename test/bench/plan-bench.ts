@@ -7,7 +7,7 @@
  *   node dist/test/bench/plan-bench.js [sizes...]      (default 1000 10000 100000)
  */
 import { pathToFileURL } from 'node:url';
-import type { DropboxGroup, DropboxMember, OktaAssignment, OktaGroup, OktaUser } from '../../src/domain/live.js';
+import { emailKey, type DropboxGroup, type DropboxMember, type OktaAssignment, type OktaGroup, type OktaUser } from '../../src/domain/live.js';
 import { planDropboxChanges, type PlanInput } from '../../src/plan/index.js';
 import { desiredState, groupPush, roleRule, safetyException } from '../helpers/builders.js';
 
@@ -78,6 +78,7 @@ export function syntheticInput(size: number, groupCount = GROUPS): PlanInput {
         teamMemberId,
         accountId: `dbid:${i}`,
         email: slot === 9 ? `old.user${i}@acme.example` : email,
+        emailKey: emailKey(slot === 9 ? `old.user${i}@acme.example` : email),
         emailVerified: true,
         externalId: slot === 10 ? null : id,
         givenName: `Given${i}`,
@@ -100,6 +101,7 @@ export function syntheticInput(size: number, groupCount = GROUPS): PlanInput {
         teamMemberId: `dbmid:x${i.toString(36)}`,
         accountId: null,
         email: `contractor${i}@partner.example`,
+        emailKey: `contractor${i}@partner.example`,
         emailVerified: true,
         externalId: null,
         givenName: 'Outside',

@@ -17,6 +17,7 @@ t.test('the standard team reads into DropboxState', async (t) => {
       teamMemberId: 'dbmid:alice',
       accountId: by.get(email('alice'))!.accountId,
       email: email('alice'),
+      emailKey: email('alice'),
       emailVerified: true,
       externalId: 'okta-alice',
       givenName: 'Alice',

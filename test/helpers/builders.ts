@@ -38,6 +38,7 @@ import type {
   OktaState,
   OktaUser,
 } from '../../src/domain/live.js';
+import { emailKey } from '../../src/domain/live.js';
 import { defaultDesiredState } from '../../src/config/normalise.js';
 
 /** The instant every test plans at, unless it says otherwise. */
@@ -103,6 +104,7 @@ export interface OktaUserFields extends Partial<Omit<OktaUser, 'profile'>> {
 }
 
 export function oktaUser(nameOrEmail: string, fields: OktaUserFields = {}): OktaUser {
+  // profile.email keeps the spelling a test gives; OktaUser.email is its key, as src/okta/convert.ts makes it.
   const email = fields.email ?? emailOf(nameOrEmail);
   const [first, last] = namesOf(nameOrEmail);
   const { firstName = first, lastName = last, manager, profile: extra, ...rest } = fields;
@@ -111,12 +113,12 @@ export function oktaUser(nameOrEmail: string, fields: OktaUserFields = {}): Okta
     id: oktaIdOf(nameOrEmail),
     status: 'ACTIVE',
     login: email,
-    email,
     created: '2025-01-06T09:00:00.000Z',
     activated: '2025-01-06T09:05:00.000Z',
     statusChanged: '2025-01-06T09:05:00.000Z',
     lastUpdated: '2026-01-06T09:05:00.000Z',
     ...rest,
+    email: emailKey(email),
     profile: {
       firstName,
       lastName,
@@ -131,7 +133,7 @@ export function oktaUser(nameOrEmail: string, fields: OktaUserFields = {}): Okta
 export function dropboxMember(nameOrEmail: string, fields: Partial<DropboxMember> = {}): DropboxMember {
   const [givenName, surname] = namesOf(nameOrEmail);
   const status: DropboxMemberStatus = fields.status ?? 'active';
-  return {
+  const member: Omit<DropboxMember, 'emailKey'> = {
     teamMemberId: memberIdOf(nameOrEmail),
     accountId: `dbid:${slug(nameOrEmail)}`,
     email: emailOf(nameOrEmail),
@@ -149,6 +151,8 @@ export function dropboxMember(nameOrEmail: string, fields: Partial<DropboxMember
     suspendedOn: status === 'suspended' ? '2026-10-01T10:00:00.000Z' : null,
     ...fields,
   };
+  // As the adapter (src/dropbox/map.ts) does: the key follows the email unless a test sets it.
+  return { ...member, emailKey: fields.emailKey ?? emailKey(member.email) };
 }
 
 export function oktaGroup(name: string, memberIds: readonly string[] | null, fields: Partial<OktaGroup> = {}): OktaGroup {

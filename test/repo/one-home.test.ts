@@ -19,7 +19,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** What is defined once, where, and how a definition is recognised. */
-const HOMES: readonly { readonly what: string; readonly home: readonly string[]; readonly definition: RegExp }[] = [
+const HOMES: readonly { readonly what: string; readonly home: readonly string[]; readonly definition: RegExp; readonly sandboxApart?: true }[] = [
   { what: 'plural()', home: ['src/domain/words.ts'], definition: /(?:function|const)\s+plural\b/ },
   { what: 'groupDigits()', home: ['src/domain/words.ts'], definition: /function\s+groupDigits\b/ },
   { what: 'a SourceRef as file:line:col', home: ['src/domain/words.ts'], definition: /\$\{(\w+(?:\.\w+)*)\.file\}:\$\{\1\.line\}/ },
@@ -27,7 +27,11 @@ const HOMES: readonly { readonly what: string; readonly home: readonly string[];
   { what: 'the shared RetryPolicy', home: ['src/domain/retry-policy.ts'], definition: /interface\s+RetryPolicy\s*\{/ },
   { what: 'type Obj', home: ['src/domain/shape.ts'], definition: /^(?:export\s+)?type\s+Obj\s*=/m },
   { what: 'the Okta user statuses', home: ['src/domain/live.ts'], definition: /'PASSWORD_EXPIRED',\s*'LOCKED_OUT'/ },
-  { what: 'the role ranking', home: ['src/domain/desired.ts'], definition: /team_admin:\s*\d|\['team_admin', 'user_management_admin', 'support_admin'/ },
+  // The sandbox's Dropbox routes read AdminTier from the wire on their own (team.stone), as an emulator must.
+  { what: 'the role ranking', home: ['src/domain/desired.ts'], definition: /team_admin:\s*\d|\['team_admin', 'user_management_admin', 'support_admin'/, sandboxApart: true },
+  // Emails are normalised once, by emailKey (the adapters set OktaUser.email and DropboxMember.emailKey with it);
+  // the sandbox is the emulated service and folds case its own way.
+  { what: 'email normalisation', home: ['src/domain/live.ts'], definition: /\bemails?\)?\??\.toLowerCase\(\)/i, sandboxApart: true },
   // One sanitiser for every rendered string (issue 12 item 8): a second copy of the class forgot the bidi controls.
   { what: 'the control/bidi character class', home: ['src/domain/display-text.ts'], definition: /\\{1,2}u202a-\\{1,2}u202e/i },
   // Colours come from render/ansi.ts, which has no literal escape: styler(false) is the one "no colour" switch.
@@ -36,9 +40,8 @@ const HOMES: readonly { readonly what: string; readonly home: readonly string[];
 
 t.test('each helper and table has one home in src', async (t) => {
   const files = sourceFiles(path.join(repo, 'src'));
-  for (const { what, home, definition } of HOMES) {
-    // The sandbox's Dropbox routes read AdminTier from the wire on their own (team.stone), as an emulator must.
-    const found = files.filter((f) => what !== 'the role ranking' || !f.startsWith('src/sandbox/')).filter((f) => definition.test(readFileSync(path.join(repo, f), 'utf8')));
+  for (const { what, home, definition, sandboxApart } of HOMES) {
+    const found = files.filter((f) => !sandboxApart || !f.startsWith('src/sandbox/')).filter((f) => definition.test(readFileSync(path.join(repo, f), 'utf8')));
     t.same(found, home, `${what} is defined in ${home.join(', ')} only`);
   }
 });
@@ -55,6 +58,7 @@ t.test('the patterns recognise the copies they are meant to catch', async (t) =>
     'the role ranking': "const ROLES = ['team_admin', 'user_management_admin', 'support_admin'];",
     'the control/bidi character class': "const safe = (text: string) => text.replace(/[\\u0000-\\u001f\\u202A-\\u202E]/g, '');",
     'a literal colour escape': "const RED = '\\u001b[31m';",
+    'email normalisation': 'if (r === undefined || r.email.toLowerCase() !== a.member.email.toLowerCase()) {',
   };
   for (const { what, definition } of HOMES) t.ok(definition.test(copies[what]!), what);
 });

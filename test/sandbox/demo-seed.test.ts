@@ -4,7 +4,7 @@ import t from 'tap';
 import { loadDesiredState } from '../../src/config/index.js';
 import type { DesiredState } from '../../src/domain/desired.js';
 import { compileGroupPattern } from '../../src/domain/group-pattern.js';
-import type { DropboxState, OktaState } from '../../src/domain/live.js';
+import { emailKey, type DropboxState, type OktaState } from '../../src/domain/live.js';
 import type { Action, Plan } from '../../src/domain/plan.js';
 import { planDropboxChanges } from '../../src/plan/plan-dropbox-changes.js';
 import { createDropboxClient } from '../../src/dropbox/client.js';
@@ -55,6 +55,7 @@ function liveOf(seed: SandboxSeed, now: Date): { okta: OktaState; dropbox: Dropb
       teamMemberId: m.teamMemberId,
       accountId: m.accountId ?? null,
       email: m.email,
+      emailKey: emailKey(m.email),
       emailVerified: m.emailVerified ?? m.status !== 'invited',
       externalId: m.externalId ?? null,
       givenName: m.givenName,

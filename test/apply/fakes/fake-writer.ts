@@ -5,7 +5,7 @@
  */
 import type { Role } from '../../../src/domain/desired.js';
 import { RemoteError } from '../../../src/domain/errors.js';
-import type { DropboxMember, DropboxMemberStatus } from '../../../src/domain/live.js';
+import { emailKey, type DropboxMember, type DropboxMemberStatus } from '../../../src/domain/live.js';
 import type { DropboxWriter, GroupMembersReceipt, MemberAddInput, MemberAddOutcome, MemberSelector, ProfileUpdate, RemoveOptions, WriteReceipt } from '../../../src/domain/ports.js';
 
 export interface FakeMember {
@@ -327,6 +327,7 @@ export class FakeWriter implements DropboxWriter {
         teamMemberId: m.teamMemberId,
         accountId: null,
         email: m.email,
+        emailKey: emailKey(m.email),
         emailVerified: m.emailVerified ?? true,
         externalId: m.externalId,
         givenName: m.givenName,
