@@ -8,6 +8,7 @@ import { compileGroupPattern } from '../domain/group-pattern.js';
 import type { DropboxGroup, OktaGroup } from '../domain/live.js';
 import type { Action, GroupRef, PersonRef } from '../domain/plan.js';
 import type { PlanContext } from './context.js';
+import { diffMembership } from './diff-membership.js';
 import { resolveOktaGroups } from './live-index.js';
 import type { Team } from './member-actions.js';
 import { at, compareSources, compareStrings } from './text.js';
@@ -111,7 +112,6 @@ export function resolvePushes(ctx: PlanContext): { pushes: { push: GroupPush; gr
 export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
   const actions: Action[] = [];
   const pushed: PushedGroup[] = [];
-  const stamps = newStamps(ctx.index.members.length);
   const byMarker = new Map<string, DropboxGroup>();
   const byLowerName = new Map<string, DropboxGroup[]>();
   for (const g of ctx.index.dropboxGroups) {
@@ -226,7 +226,7 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
       });
       continue;
     }
-    planMembership(ctx, { group, name, rule, target, live, createId, oktaMemberIds, team, stamps, actions });
+    planMembership(ctx, { group, name, rule, target, live, createId, oktaMemberIds, team, actions });
   }
 
   // Pruning needs every Dropbox group: never in a scoped plan.
@@ -259,39 +259,12 @@ interface MembershipInput {
   readonly createId: string | null;
   readonly oktaMemberIds: readonly string[];
   readonly team: Team;
-  readonly stamps: Stamps;
   readonly actions: Action[];
 }
 
-/**
- * Per-member marks, one slot per LiveIndex.members entry, reused for every group (a group is
- * identified by its own number): membership tests without a Set per group, which is what keeps
- * 2,000 groups over 100k members fast.
- */
-export interface Stamps {
-  next: number;
-  readonly live: Int32Array;
-  readonly desired: Int32Array;
-}
-
-export function newStamps(size: number): Stamps {
-  return { next: 0, live: new Int32Array(size).fill(-1), desired: new Int32Array(size).fill(-1) };
-}
-
 function planMembership(ctx: PlanContext, input: MembershipInput): void {
-  const { group, name, rule, target, live, createId, oktaMemberIds, team, stamps, actions } = input;
-  const mark = stamps.next++;
+  const { group, name, rule, target, live, createId, oktaMemberIds, team, actions } = input;
   const { members, memberIndex } = ctx.index;
-  const liveSlots: number[] = [];
-  for (const id of live?.memberIds ?? []) {
-    const i = memberIndex.get(id);
-    if (i === undefined || stamps.live[i] === mark) continue;
-    stamps.live[i] = mark;
-    liveSlots.push(i);
-  }
-  const adds: PersonRef[] = [];
-  const waitFor = new Set<string>();
-  const newcomers = new Set<string>();
   const refOf = (userId: string, i: number): PersonRef => ({ email: members[i]!.emailKey, teamMemberId: members[i]!.teamMemberId, oktaUserId: userId });
   const isProtected = (ref: PersonRef, verb: string): boolean => {
     const why = ref.teamMemberId === null ? undefined : ctx.protectedMembers.get(ref.teamMemberId);
@@ -306,35 +279,40 @@ function planMembership(ctx: PlanContext, input: MembershipInput): void {
     return true;
   };
 
+  // The Okta group's members whose groups follow Okta: Dropbox members by team member id (with the
+  // first Okta user naming them), and the people this plan adds, who are in no Dropbox group yet.
+  const desired = new Map<string, { readonly userId: string; readonly slot: number }>();
+  const newcomers = new Set<string>();
   for (const userId of oktaMemberIds) {
     const u = ctx.index.oktaIndex.get(userId);
     const i = u === undefined ? -2 : team.slotOf[u]!;
-    if (i === -2) continue;
-    let ref: PersonRef | undefined;
-    if (i === -1) {
-      if (newcomers.has(userId)) continue;
-      newcomers.add(userId);
-      ref = team.newRefs.get(userId);
-    } else {
-      if (stamps.desired[i] === mark) continue;
-      stamps.desired[i] = mark;
-      if (stamps.live[i] === mark) continue;
-      ref = refOf(userId, i);
-    }
-    if (ref === undefined || isProtected(ref, 'added to')) continue;
+    if (i === -1) newcomers.add(userId);
+    else if (i >= 0 && !desired.has(members[i]!.teamMemberId)) desired.set(members[i]!.teamMemberId, { userId, slot: i });
+  }
+  const diff = diffMembership(desired.keys(), live?.memberIds ?? []);
+
+  const adds: PersonRef[] = [];
+  const waitFor = new Set<string>();
+  const addRef = (userId: string, ref: PersonRef | undefined): void => {
+    if (ref === undefined || isProtected(ref, 'added to')) return;
     adds.push(ref);
     const wait = team.waitFor.get(userId);
     if (wait !== undefined) waitFor.add(wait);
+  };
+  for (const userId of newcomers) addRef(userId, team.newRefs.get(userId));
+  for (const teamMemberId of diff.add) {
+    const { userId, slot } = desired.get(teamMemberId)!;
+    addRef(userId, refOf(userId, slot));
   }
 
   const removes: PersonRef[] = [];
-  for (const i of liveSlots) {
-    if (stamps.desired[i] === mark) continue;
+  for (const teamMemberId of diff.remove) {
+    const i = memberIndex.get(teamMemberId);
+    if (i === undefined) continue;
     const link = ctx.identity.linkAt[i];
     // Only members whose groups follow Okta: unmanaged, left-alone and leaving members stay as they are.
     if (link === undefined || team.slotOf[link.userSlot] !== i) continue;
-    const userId = link.user.id;
-    const ref = refOf(userId, i);
+    const ref = refOf(link.user.id, i);
     if (isProtected(ref, 'removed from')) continue;
     removes.push(ref);
   }
