@@ -231,11 +231,8 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
 
   // Pruning needs every Dropbox group: never in a scoped plan.
   if (ctx.desired.pruneGroups && ctx.scope === null) {
-    for (const g of ctx.index.dropboxGroups) {
-      if (g.externalId === null || !g.externalId.startsWith(MARKER_PREFIX) || g.managementType !== 'company_managed') continue;
-      const oktaId = g.externalId.slice(MARKER_PREFIX.length);
-      if (named.has(oktaId)) continue;
-      const oktaGroup = ctx.index.groupById.get(oktaId);
+    for (const { group: g, oktaGroupId } of groupsToPrune(ctx.index.dropboxGroups, named)) {
+      const oktaGroup = ctx.index.groupById.get(oktaGroupId);
       actions.push({
         kind: 'group.delete',
         id: `group.delete:${g.groupId}`,
@@ -248,6 +245,20 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
     }
   }
   return { actions, pushed };
+}
+
+/**
+ * The Dropbox groups pruneGroups deletes, in the order given: company-managed groups carrying the
+ * `okta:<id>` marker of an Okta group that no push names (`named`, see resolvePushes).
+ */
+export function groupsToPrune(dropboxGroups: readonly DropboxGroup[], named: ReadonlySet<string>): { group: DropboxGroup; oktaGroupId: string }[] {
+  const out: { group: DropboxGroup; oktaGroupId: string }[] = [];
+  for (const group of dropboxGroups) {
+    if (group.externalId === null || !group.externalId.startsWith(MARKER_PREFIX) || group.managementType !== 'company_managed') continue;
+    const oktaGroupId = group.externalId.slice(MARKER_PREFIX.length);
+    if (!named.has(oktaGroupId)) out.push({ group, oktaGroupId });
+  }
+  return out;
 }
 
 interface MembershipInput {

@@ -1,6 +1,8 @@
 import t from 'tap';
+import type { DropboxGroup } from '../../src/domain/live.js';
+import { groupsToPrune } from '../../src/plan/group-actions.js';
 import { planDropboxChanges } from '../../src/plan/index.js';
-import { groupPush, oktaGroup, team } from '../helpers/builders.js';
+import { dropboxGroup, groupPush, oktaGroup, team } from '../helpers/builders.js';
 import { actionsOf, kinds, runCases, type Case } from './plan-helpers.js';
 
 const pushEngineering = { groupPushes: [groupPush({ oktaGroup: 'Engineering' })] };
@@ -231,4 +233,20 @@ t.test('a push naming two Okta groups of one name is skipped with a warning, and
   const p = planDropboxChanges({ ...input, okta: { ...input.okta, groups: [...input.okta.groups, twin] } });
   t.same(p.actions, []);
   t.match(p.warnings.find((w) => w.code === 'okta_group_ambiguous'), { message: /2 Okta groups are named "Ops"; name the one to push by id \(00gops1, 00gops2\)/ });
+});
+
+t.test('groupsToPrune: only company-managed groups with the okta: marker of an Okta group no push names', async (t) => {
+  const named = new Set(['00gpushed']);
+  const rows: [string, DropboxGroup, boolean][] = [
+    ['the marker of an Okta group no push names: pruned', dropboxGroup('Old', [], { externalId: 'okta:00gold' }), true],
+    ['the marker of a pushed Okta group: kept', dropboxGroup('Pushed', [], { externalId: 'okta:00gpushed' }), false],
+    ['no external id: kept', dropboxGroup('Hand made', []), false],
+    ['an empty external id: kept', dropboxGroup('Blank', [], { externalId: '' }), false],
+    ["another tool's external id: kept", dropboxGroup('Other tool', [], { externalId: 'scim:7' }), false],
+    ['the marker, user-managed: kept', dropboxGroup('Owned', [], { externalId: 'okta:00gowned', managementType: 'user_managed' }), false],
+    ['the marker, system-managed: kept', dropboxGroup('Everyone', [], { externalId: 'okta:00geveryone', managementType: 'system_managed' }), false],
+  ];
+  const pruned = groupsToPrune(rows.map(([, g]) => g), named);
+  for (const [name, g, expected] of rows) t.equal(pruned.some((p) => p.group === g), expected, name);
+  t.same(pruned.map((p) => p.oktaGroupId), ['00gold'], 'the Okta group id is the marker without its prefix');
 });
