@@ -4,6 +4,7 @@
  * for the members dbxsync manages. Groups without the marker are never changed or deleted.
  */
 import type { GroupPush, SourceRef } from '../domain/desired.js';
+import { assertNever } from '../domain/errors.js';
 import { compileGroupPattern } from '../domain/group-pattern.js';
 import type { DropboxGroup, OktaGroup } from '../domain/live.js';
 import type { Action, GroupRef, PersonRef } from '../domain/plan.js';
@@ -109,17 +110,56 @@ export function resolvePushes(ctx: PlanContext): { pushes: { push: GroupPush; gr
   return { pushes: out, named };
 }
 
-export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
-  const actions: Action[] = [];
-  const pushed: PushedGroup[] = [];
+/** The Dropbox groups by `okta:<id>` marker (the first group of each marker) and by lower-cased name. */
+export interface DropboxGroupIndex {
+  readonly byMarker: ReadonlyMap<string, DropboxGroup>;
+  readonly byLowerName: ReadonlyMap<string, readonly DropboxGroup[]>;
+}
+
+export function indexDropboxGroups(groups: readonly DropboxGroup[]): DropboxGroupIndex {
   const byMarker = new Map<string, DropboxGroup>();
   const byLowerName = new Map<string, DropboxGroup[]>();
-  for (const g of ctx.index.dropboxGroups) {
+  for (const g of groups) {
     if (g.externalId !== null && g.externalId !== '' && !byMarker.has(g.externalId)) byMarker.set(g.externalId, g);
     const list = byLowerName.get(g.name.toLowerCase());
     if (list === undefined) byLowerName.set(g.name.toLowerCase(), [g]);
     else list.push(g);
   }
+  return { byMarker, byLowerName };
+}
+
+/** The Dropbox group a pushed Okta group goes to, or why there is none. */
+export type DropboxGroupMatch =
+  /** Found by its marker; when its name differs from the pushed one, `renameBlockedBy` is another group that holds that name. */
+  | { readonly kind: 'marker'; readonly group: DropboxGroup; readonly renameBlockedBy: DropboxGroup | null }
+  /** Found by its marker but not company-managed: left alone. */
+  | { readonly kind: 'marker_left_alone'; readonly group: DropboxGroup }
+  /** No group carries the marker or the name (names ignore case): created. */
+  | { readonly kind: 'create' }
+  /** The only group of the name, exactly that name, company-managed, without an external id: adopted. */
+  | { readonly kind: 'adopt'; readonly group: DropboxGroup }
+  /** A group of the name (ignoring case) that cannot be adopted: nothing is created or changed. */
+  | { readonly kind: 'name_taken'; readonly group: DropboxGroup };
+
+/** By the `okta:<id>` marker, else adopted by exact name, else created; a name held otherwise blocks. */
+export function matchDropboxGroup(groups: DropboxGroupIndex, marker: string, name: string): DropboxGroupMatch {
+  const sameName = groups.byLowerName.get(name.toLowerCase()) ?? [];
+  const marked = groups.byMarker.get(marker);
+  if (marked !== undefined) {
+    if (marked.managementType !== 'company_managed') return { kind: 'marker_left_alone', group: marked };
+    const renameBlockedBy = marked.name === name ? null : (sameName.find((g) => g.groupId !== marked.groupId) ?? null);
+    return { kind: 'marker', group: marked, renameBlockedBy };
+  }
+  if (sameName.length === 0) return { kind: 'create' };
+  const first = sameName[0]!;
+  if (sameName.length === 1 && first.name === name && (first.externalId ?? '') === '' && first.managementType === 'company_managed') return { kind: 'adopt', group: first };
+  return { kind: 'name_taken', group: first };
+}
+
+export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
+  const actions: Action[] = [];
+  const pushed: PushedGroup[] = [];
+  const dropboxGroups = indexDropboxGroups(ctx.index.dropboxGroups);
 
   const { pushes, named } = resolvePushes(ctx);
   for (const { push, group, name } of pushes) {
@@ -129,25 +169,43 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
     const rule = `${at(push.source)} groupPushes: Okta group ${group.name} → Dropbox group ${name}`;
     const oktaMemberIds = group.memberIds;
     let target: GroupRef;
-    let live: DropboxGroup | null = byMarker.get(marker) ?? null;
+    let live: DropboxGroup | null;
     let resolution: PushedGroup['resolution'];
     let createId: string | null = null;
 
-    const clash = (other: DropboxGroup): boolean => other.name.toLowerCase() === name.toLowerCase() && other.groupId !== live?.groupId;
-    if (live !== null) {
-      if (live.managementType !== 'company_managed') {
-        ctx.warnings.push({ code: 'group_name_clash', message: `Dropbox group ${live.name} carries ${marker} but is ${managedWords(live)}; left alone`, source: formatSource(push.source) });
-        pushed.push({ push, oktaGroup: group, dropboxName: name, dropboxGroup: live, resolution: 'skipped', oktaMemberIds });
+    const match = matchDropboxGroup(dropboxGroups, marker, name);
+    switch (match.kind) {
+      case 'marker_left_alone': {
+        const { group: other } = match;
+        ctx.warnings.push({ code: 'group_name_clash', message: `Dropbox group ${other.name} carries ${marker} but is ${managedWords(other)}; left alone`, source: formatSource(push.source) });
+        pushed.push({ push, oktaGroup: group, dropboxName: name, dropboxGroup: other, resolution: 'skipped', oktaMemberIds });
         continue;
       }
-      resolution = 'marker';
-      target = { groupId: live.groupId, name: live.name, externalId: live.externalId };
-      if (live.name !== name) {
-        const other = (byLowerName.get(name.toLowerCase()) ?? []).find(clash);
-        if (other !== undefined) {
+      case 'name_taken': {
+        const { group: other } = match;
+        const why =
+          other.managementType !== 'company_managed'
+            ? `is ${managedWords(other)}`
+            : other.name !== name
+              ? `is named ${other.name} (Dropbox group names ignore case)`
+              : `carries another external id (${other.externalId ?? ''})`;
+        ctx.warnings.push({
+          code: 'group_name_clash',
+          message: `Okta group ${group.name} should be pushed as Dropbox group ${name}, but the Dropbox group ${other.groupId} of that name ${why}; not created, not changed`,
+          source: formatSource(push.source),
+        });
+        pushed.push({ push, oktaGroup: group, dropboxName: name, dropboxGroup: other, resolution: 'skipped', oktaMemberIds });
+        continue;
+      }
+      case 'marker': {
+        resolution = 'marker';
+        live = match.group;
+        target = { groupId: live.groupId, name: live.name, externalId: live.externalId };
+        if (live.name === name) break;
+        if (match.renameBlockedBy !== null) {
           ctx.warnings.push({
             code: 'group_name_clash',
-            message: `Okta group ${group.name} should rename Dropbox group ${live.name} to ${name}, but another Dropbox group (${other.groupId}) has that name; not renamed`,
+            message: `Okta group ${group.name} should rename Dropbox group ${live.name} to ${name}, but another Dropbox group (${match.renameBlockedBy.groupId}) has that name; not renamed`,
             source: formatSource(push.source),
           });
         } else {
@@ -164,12 +222,11 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
             newExternalId: null,
           });
         }
+        break;
       }
-    } else {
-      const sameName = byLowerName.get(name.toLowerCase()) ?? [];
-      const exact = sameName.length === 1 && sameName[0]!.name === name ? sameName[0]! : null;
-      if (sameName.length === 0) {
+      case 'create': {
         resolution = 'created';
+        live = null;
         createId = `group.create:${group.id}`;
         target = { groupId: null, name, externalId: marker };
         actions.push({
@@ -183,10 +240,12 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
           oktaGroupId: group.id,
           managementType: 'company_managed',
         });
-      } else if (exact !== null && (exact.externalId ?? '') === '' && exact.managementType === 'company_managed') {
+        break;
+      }
+      case 'adopt': {
         resolution = 'adopted';
-        live = exact;
-        target = { groupId: exact.groupId, name: exact.name, externalId: exact.externalId };
+        live = match.group;
+        target = { groupId: live.groupId, name: live.name, externalId: live.externalId };
         actions.push({
           kind: 'group.rename',
           id: `group.rename:${group.id}`,
@@ -195,26 +254,14 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
           dependsOn: [],
           serialKey: null,
           group: target,
-          from: exact.name,
+          from: live.name,
           to: name,
           newExternalId: marker,
         });
-      } else {
-        const other = sameName[0]!;
-        const why =
-          other.managementType !== 'company_managed'
-            ? `is ${managedWords(other)}`
-            : other.name !== name
-              ? `is named ${other.name} (Dropbox group names ignore case)`
-              : `carries another external id (${other.externalId ?? ''})`;
-        ctx.warnings.push({
-          code: 'group_name_clash',
-          message: `Okta group ${group.name} should be pushed as Dropbox group ${name}, but the Dropbox group ${other.groupId} of that name ${why}; not created, not changed`,
-          source: formatSource(push.source),
-        });
-        pushed.push({ push, oktaGroup: group, dropboxName: name, dropboxGroup: other, resolution: 'skipped', oktaMemberIds });
-        continue;
+        break;
       }
+      default:
+        return assertNever(match, 'Dropbox group match');
     }
     pushed.push({ push, oktaGroup: group, dropboxName: name, dropboxGroup: live, resolution, oktaMemberIds });
 

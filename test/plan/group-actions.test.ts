@@ -1,6 +1,6 @@
 import t from 'tap';
 import type { DropboxGroup } from '../../src/domain/live.js';
-import { groupsToPrune } from '../../src/plan/group-actions.js';
+import { groupsToPrune, indexDropboxGroups, matchDropboxGroup, type DropboxGroupMatch } from '../../src/plan/group-actions.js';
 import { planDropboxChanges } from '../../src/plan/index.js';
 import { dropboxGroup, groupPush, oktaGroup, team } from '../helpers/builders.js';
 import { actionsOf, kinds, runCases, type Case } from './plan-helpers.js';
@@ -249,4 +249,33 @@ t.test('groupsToPrune: only company-managed groups with the okta: marker of an O
   const pruned = groupsToPrune(rows.map(([, g]) => g), named);
   for (const [name, g, expected] of rows) t.equal(pruned.some((p) => p.group === g), expected, name);
   t.same(pruned.map((p) => p.oktaGroupId), ['00gold'], 'the Okta group id is the marker without its prefix');
+});
+
+t.test('matchDropboxGroup: by the okta: marker, else adopted by exact name, else created', async (t) => {
+  const marker = 'okta:00gsales';
+  const rows: [string, DropboxGroup[], string, DropboxGroupMatch['kind'], string | null][] = [
+    ['no group of the marker or the name: created', [dropboxGroup('Other', [])], 'Sales', 'create', null],
+    ['the marker, same name: found', [dropboxGroup('Sales', [], { externalId: marker })], 'Sales', 'marker', 'g:sales'],
+    ['the marker under another name: found (and renamed)', [dropboxGroup('Old Sales', [], { externalId: marker })], 'Sales', 'marker', 'g:oldsales'],
+    ['the marker beats a group of the name', [dropboxGroup('Sales', []), dropboxGroup('Old Sales', [], { externalId: marker })], 'Sales', 'marker', 'g:oldsales'],
+    ['the marker on a user-managed group: left alone', [dropboxGroup('Sales', [], { externalId: marker, managementType: 'user_managed' })], 'Sales', 'marker_left_alone', 'g:sales'],
+    ['the exact name, no external id, company-managed: adopted', [dropboxGroup('Sales', [])], 'Sales', 'adopt', 'g:sales'],
+    ['the exact name, an empty external id: adopted', [dropboxGroup('Sales', [], { externalId: '' })], 'Sales', 'adopt', 'g:sales'],
+    ['the name in another case: taken (Dropbox group names ignore case)', [dropboxGroup('SALES', [])], 'Sales', 'name_taken', 'g:sales'],
+    ["the name with another tool's external id: taken", [dropboxGroup('Sales', [], { externalId: 'scim:7' })], 'Sales', 'name_taken', 'g:sales'],
+    ['the name on a system-managed group: taken', [dropboxGroup('Sales', [], { managementType: 'system_managed' })], 'Sales', 'name_taken', 'g:sales'],
+    ['two groups of the name: taken, never adopted', [dropboxGroup('Sales', [], { groupId: 'g:1' }), dropboxGroup('sales', [], { groupId: 'g:2' })], 'Sales', 'name_taken', 'g:1'],
+  ];
+  for (const [name, groups, pushedName, kind, groupId] of rows) {
+    const match = matchDropboxGroup(indexDropboxGroups(groups), marker, pushedName);
+    t.same({ kind: match.kind, groupId: 'group' in match ? match.group.groupId : null }, { kind, groupId }, name);
+  }
+});
+
+t.test('matchDropboxGroup: a rename onto a name another group holds is blocked by that group', async (t) => {
+  const marker = 'okta:00gsales';
+  const groups = indexDropboxGroups([dropboxGroup('Old Sales', [], { externalId: marker }), dropboxGroup('sales', [], { groupId: 'g:taken' })]);
+  t.match(matchDropboxGroup(groups, marker, 'Sales'), { kind: 'marker', group: { groupId: 'g:oldsales' }, renameBlockedBy: { groupId: 'g:taken' } });
+  t.match(matchDropboxGroup(groups, marker, 'Old Sales'), { kind: 'marker', renameBlockedBy: null }, 'no rename, nothing to block');
+  t.match(matchDropboxGroup(indexDropboxGroups([dropboxGroup('Sales', [], { externalId: marker })]), marker, 'SALES'), { kind: 'marker', renameBlockedBy: null }, 'a case-only rename is not blocked by the group itself');
 });
