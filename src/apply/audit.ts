@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Action } from '../domain/plan.js';
-import { redact } from '../domain/redact.js';
+import { redact } from '../text/redact.js';
 import { UsageError } from '../domain/errors.js';
 import type { ActionOutcome, ActionStatus, ApplyEvent, Interruption } from './outcome.js';
 

@@ -6,7 +6,7 @@
  */
 import { RemoteError, UsageError } from '../domain/errors.js';
 import type { Action, ActionKind, Plan } from '../domain/plan.js';
-import { redact } from '../domain/redact.js';
+import { redact } from '../text/redact.js';
 import type { ActionError, ActionOutcome } from './outcome.js';
 
 /** A refusal decided by the executor itself (not by the API), e.g. a transfer destination gone. */

@@ -10,7 +10,7 @@ import { ROLE_RANK } from '../domain/desired.js';
 import { grantedRole, isDestructive, needsReview } from '../domain/plan.js';
 import type { Action, GroupRef, MemberMoveFormerFilesAction, MemberRemoveAction, PersonRef, Plan } from '../domain/plan.js';
 import { assertNever } from '../domain/errors.js';
-import { plural } from '../domain/words.js';
+import { plural } from '../text/words.js';
 import { emailKey } from '../domain/live.js';
 
 /** The guard's verdict. `text` explains it in a few lines, with a diff of the destructive actions. */

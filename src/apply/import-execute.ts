@@ -6,7 +6,7 @@
  */
 import { assertNever, RemoteError, UsageError } from '../domain/errors.js';
 import { directionOf, isImportAction, type Action, type OktaAssignAction, type OktaCreateUserAction, type OktaUpdateProfileAction, type Plan } from '../domain/plan.js';
-import { mapLimit } from '../domain/pool.js';
+import { mapLimit } from '../transport/pool.js';
 import type { NewOktaUserProfile, OktaWriter } from '../domain/ports.js';
 import { assertRunnableBy, errorLine, stamp, toActionError } from './executor-core.js';
 import type { ActionError, ActionOutcome, ApplyEvent, ApplyResult } from './outcome.js';

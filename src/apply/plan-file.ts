@@ -10,7 +10,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import { schemaPath } from '../config/schema.js';
 import { UsageError } from '../domain/errors.js';
 import { ACTION_KINDS, type Plan } from '../domain/plan.js';
-import { redact } from '../domain/redact.js';
+import { redact } from '../text/redact.js';
 import { renderJson } from '../render/json.js';
 import { missingPhase } from './phases.js';
 

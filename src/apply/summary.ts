@@ -2,7 +2,7 @@
  * The end-of-apply summary: failures and skips one line each with their reason, notes on applied
  * actions worth knowing (a fallback transfer destination used), and the final count line.
  */
-import { displaySafe } from '../domain/display-text.js';
+import { displaySafe } from '../text/display-text.js';
 import type { Action, Plan } from '../domain/plan.js';
 import type { ApplyResult } from './outcome.js';
 import { styler } from '../render/ansi.js';

@@ -6,7 +6,7 @@
  */
 import type { Explanation } from '../plan/index.js';
 import { styler } from '../render/ansi.js';
-import { displaySafe } from '../domain/display-text.js';
+import { displaySafe } from '../text/display-text.js';
 import { describeAction } from '../render/describe-action.js';
 import { mapStrings } from '../render/map-plan-strings.js';
 

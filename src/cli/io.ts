@@ -1,5 +1,5 @@
 /** What a command may touch of the process, passed in so that tests run commands in-process. */
-import { redact } from '../domain/redact.js';
+import { redact } from '../text/redact.js';
 import type { RunLockOptions } from '../apply/run-lock.js';
 import type { Interrupts } from './interrupts.js';
 

@@ -11,7 +11,7 @@ import { readDropboxState } from '../dropbox/reader.js';
 import { createOktaClient, type OktaClient } from '../okta/client.js';
 import { readOktaState } from '../okta/reader.js';
 import { RemoteError, UsageError } from '../domain/errors.js';
-import { currentDeadline } from '../domain/http-timeouts.js';
+import { currentDeadline } from '../transport/http-timeouts.js';
 import type { CommandIO } from './io.js';
 import { dropboxSettingsFromEnv, oktaSettingsFromEnv, retryDeadlineFromEnv } from './settings.js';
 import { createStatusLine } from './status-line.js';

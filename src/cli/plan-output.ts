@@ -4,7 +4,7 @@ import path from 'node:path';
 import { writePlanFile as writePlanFileAt } from '../apply/plan-file.js';
 import { UsageError } from '../domain/errors.js';
 import type { Plan, PlanDirection } from '../domain/plan.js';
-import { plural } from '../domain/words.js';
+import { plural } from '../text/words.js';
 import { renderJson, renderMarkdown, renderText } from '../render/index.js';
 import { useColor, type CommandIO } from './io.js';
 

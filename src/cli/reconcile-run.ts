@@ -3,8 +3,8 @@
  * the plan into applied and held classes (src/plan/reconcile.ts), apply the allowed part through
  * the executor with its audit log, and say what was held and why.
  */
-import { displaySafe } from '../domain/display-text.js';
-import { currentDeadline } from '../domain/http-timeouts.js';
+import { displaySafe } from '../text/display-text.js';
+import { currentDeadline } from '../transport/http-timeouts.js';
 import { runApply } from '../apply/run-apply.js';
 import { withRunLock } from '../apply/run-lock.js';
 import type { DesiredState } from '../domain/desired.js';
@@ -18,7 +18,7 @@ import { recordedRunIO, runLockOptions, type CommandIO } from './io.js';
 import type { LiveClients } from './live.js';
 import { readLiveState } from './live.js';
 import { VERSION } from './version.js';
-import { plural } from '../domain/words.js';
+import { plural } from '../text/words.js';
 
 export interface ReconcileOptions {
   readonly dryRun: boolean;
@@ -161,7 +161,7 @@ export function subjectOfAction(action: Action): string {
   return safe(text);
 }
 
-/** Hostile Okta strings: one sanitiser for every rendered string (controls and bidi, domain/display-text.ts). */
+/** Hostile Okta strings: one sanitiser for every rendered string (controls and bidi, text/display-text.ts). */
 const safe = displaySafe;
 
 function heldText(held: readonly HeldChange[], refusals: readonly SafetyViolation[]): string {

@@ -5,8 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, DbxsyncError, RemoteError, UsageError } from '../domain/errors.js';
-import { Deadline, DEFAULT_HTTP_TIMEOUTS, parseDuration, parseHttpTimeouts, runWithLimits, type HttpTimeouts } from '../domain/http-timeouts.js';
-import { redact } from '../domain/redact.js';
+import { Deadline, DEFAULT_HTTP_TIMEOUTS, parseDuration, parseHttpTimeouts, runWithLimits, type HttpTimeouts } from '../transport/http-timeouts.js';
+import { redact } from '../text/redact.js';
 import type { Command, OptionSpec } from './command.js';
 import { closest } from '../config/suggest.js';
 import { COMMANDS, type CommandEntry } from './commands/index.js';

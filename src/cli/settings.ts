@@ -3,7 +3,7 @@
  * the variable names; every secret read here is registered for redaction before anything else runs.
  */
 import { UsageError } from '../domain/errors.js';
-import { registerSecret } from '../domain/redact.js';
+import { registerSecret } from '../text/redact.js';
 
 export interface OktaSettings {
   readonly orgUrl: string;

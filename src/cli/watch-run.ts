@@ -22,7 +22,7 @@ import type { LiveClients } from './live.js';
 import { reconcileIncremental } from './reconcile-incremental.js';
 import { reconcileFull, type CycleResult, type ReconcileOptions } from './reconcile-run.js';
 import { describeError } from './run.js';
-import { plural } from '../domain/words.js';
+import { plural } from '../text/words.js';
 
 /** Pages of one poll at most: a backlog beyond this makes the cycle a full one (and is read on later). */
 export const MAX_POLL_PAGES = 10;

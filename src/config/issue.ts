@@ -1,5 +1,5 @@
 /** Problems found in the desired-state YAML, with the position of the node that causes them. */
-import { formatSource } from '../domain/words.js';
+import { formatSource } from '../text/words.js';
 
 /** `error` makes the desired state unusable; `warning` is printed but does not fail validation. */
 export type Severity = 'error' | 'warning';

@@ -3,14 +3,14 @@
  * may still hold schema errors (every problem is reported at once), so every read here checks its
  * types and skips what the schema already reports.
  */
-import { firstUnsafeChar } from '../domain/display-text.js';
+import { firstUnsafeChar } from '../text/display-text.js';
 import { compileGroupPattern, groupPatternError, type GroupPattern } from '../domain/group-pattern.js';
 import type { ConfigIssue } from './issue.js';
 import { emailProblem, isOktaUserId } from './email.js';
 import type { MergedConfig } from './merge.js';
 import { formatPath } from './schema.js';
 import type { DataPath } from './yaml-file.js';
-import { formatSource } from '../domain/words.js';
+import { formatSource } from '../text/words.js';
 
 export interface RuleOptions {
   /** Today, for exception expiry (compared as a UTC calendar date). */

@@ -7,9 +7,9 @@
  */
 import { Dropbox } from 'dropbox';
 import { RemoteError, UsageError } from '../domain/errors.js';
-import { timedExchange } from '../domain/http-timeouts.js';
-import { assertSameOrigin, originOf } from '../domain/origin.js';
-import { registerSecret } from '../domain/redact.js';
+import { timedExchange } from '../transport/http-timeouts.js';
+import { assertSameOrigin, originOf } from '../transport/origin.js';
+import { registerSecret } from '../text/redact.js';
 import { DropboxCallCounter } from './call-counter.js';
 import type { RetryContext } from './retry.js';
 

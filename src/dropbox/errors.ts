@@ -5,8 +5,8 @@
  */
 import { DropboxResponseError } from 'dropbox';
 import { RemoteError } from '../domain/errors.js';
-import { oneLine, redact } from '../domain/redact.js';
-import type { Obj } from '../domain/shape.js';
+import { oneLine, redact } from '../text/redact.js';
+import type { Obj } from '../transport/shape.js';
 
 /** What a failed attempt means for the retry policy. */
 export type FailureKind = 'rate_limited' | 'server' | 'network' | 'auth_expired' | 'final';

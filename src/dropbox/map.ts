@@ -6,7 +6,7 @@
 import type { Role } from '../domain/desired.js';
 import { ROLE_RANK } from '../domain/desired.js';
 import { emailKey, type DropboxGroup, type DropboxMember, type DropboxMemberStatus } from '../domain/live.js';
-import { invalidAnswer, requireField, requireObj, requireString, type Obj } from '../domain/shape.js';
+import { invalidAnswer, requireField, requireObj, requireString, type Obj } from '../transport/shape.js';
 
 /** Dropbox role names of the roles dbxsync manages, lower-cased for comparison. */
 export const MANAGED_ROLE_NAMES: Readonly<Record<Exclude<Role, 'member_only'>, string>> = {

@@ -12,11 +12,11 @@
 import type { Dropbox } from 'dropbox';
 import type { DropboxGroup, DropboxMember, DropboxState } from '../domain/live.js';
 import { RemoteError } from '../domain/errors.js';
-import { PageGuard, type PageBound } from '../domain/pagination.js';
-import { requireField, requireObj, requireString, type AnswerAt, type Obj } from '../domain/shape.js';
+import { PageGuard, type PageBound } from '../transport/pagination.js';
+import { requireField, requireObj, requireString, type AnswerAt, type Obj } from '../transport/shape.js';
 import { dropboxRetryDefaults } from './client.js';
 import { managementTypeOf, profileGroupIds, toDropboxMember } from './map.js';
-import { mapLimit } from '../domain/pool.js';
+import { mapLimit } from '../transport/pool.js';
 import { callWithRetry, type RetryContext } from './retry.js';
 
 export interface ReadDropboxOptions {

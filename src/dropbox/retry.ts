@@ -8,7 +8,7 @@
  */
 import type { DropboxResponse } from 'dropbox';
 import { assertNever, RemoteError } from '../domain/errors.js';
-import { exponentialDelayMs, realSleep, type RetryPolicy, type Sleep } from '../domain/retry-policy.js';
+import { exponentialDelayMs, realSleep, type RetryPolicy, type Sleep } from '../transport/retry-policy.js';
 import { describeFailure, toRemoteError } from './errors.js';
 
 /** The shared backoff (5xx/408/network errors; a server's Retry-After is honoured even above maxDelayMs), plus a total cap. */

@@ -17,12 +17,12 @@
  */
 import type { Dropbox, team } from 'dropbox';
 import { emailKey, type DropboxGroup, type DropboxMember } from '../domain/live.js';
-import { PageGuard, type PageBound } from '../domain/pagination.js';
-import { invalidAnswer, requireField, requireObj, requireString, type AnswerAt } from '../domain/shape.js';
+import { PageGuard, type PageBound } from '../transport/pagination.js';
+import { invalidAnswer, requireField, requireObj, requireString, type AnswerAt } from '../transport/shape.js';
 import { managementTypeOf, profileGroupIds, toDropboxMember } from './map.js';
 import { readAuthenticatedAdmin } from './reader.js';
 import { callWithRetry, type RetryContext } from './retry.js';
-import type { Obj } from '../domain/shape.js';
+import type { Obj } from '../transport/shape.js';
 
 /** Selectors per members/get_info_v2 call, and ids per groups/get_info call. */
 export const LOOKUP_BATCH = 100;

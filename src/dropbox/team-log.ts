@@ -9,10 +9,10 @@
  * sorted (team_log.stone:62), so every page is read.
  */
 import type { Dropbox, team_log } from 'dropbox';
-import { PageGuard } from '../domain/pagination.js';
+import { PageGuard } from '../transport/pagination.js';
 import { dropboxRetryDefaults } from './client.js';
 import { callWithRetry, type RetryContext } from './retry.js';
-import type { Obj } from '../domain/shape.js';
+import type { Obj } from '../transport/shape.js';
 
 export interface RemovalCount {
   readonly count: number;

@@ -20,7 +20,7 @@ import type {
 import { roleOfName, toDropboxMember } from './map.js';
 import { retryContextOf } from './reader.js';
 import { callWithRetry, DEFAULT_RETRY_POLICY, realSleep, type CallResult, type RetryInfo, type DropboxRetryPolicy, type Sleep } from './retry.js';
-import type { Obj } from '../domain/shape.js';
+import type { Obj } from '../transport/shape.js';
 
 export interface DropboxWriterOptions {
   readonly retry?: DropboxRetryPolicy;

@@ -4,10 +4,10 @@
  * every other group is left alone (no push names it, so dbxsync never touches it) and listed with
  * the reason, for a human to decide.
  */
-import { firstUnsafeChar } from '../domain/display-text.js';
+import { firstUnsafeChar } from '../text/display-text.js';
 import type { DropboxGroup, DropboxState, OktaGroup, OktaState } from '../domain/live.js';
 import type { TeamLinks } from './identity.js';
-import { plural } from '../domain/words.js';
+import { plural } from '../text/words.js';
 
 const MARKER_PREFIX = 'okta:';
 /** People named in a comment before "and N more". */

@@ -7,7 +7,7 @@ import type { GroupDecisions } from './groups.js';
 import type { HeldBackMember } from './held-back.js';
 import { ADMIN_ROLES, type AdminGrant } from './roles.js';
 import { comment, commentText, scalar, SCHEMA_LINE } from './yaml-text.js';
-import { plural } from '../domain/words.js';
+import { plural } from '../text/words.js';
 
 /** What the files are made of: the decisions of the dump, ready to write. */
 export interface DumpContent {

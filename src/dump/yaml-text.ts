@@ -1,6 +1,6 @@
 /** Small pieces of hand-laid YAML: scalars quoted by the yaml package, comments kept on one line each. */
 import { stringify } from 'yaml';
-import { displaySafe } from '../domain/display-text.js';
+import { displaySafe } from '../text/display-text.js';
 
 /** The schema line of every file the dump writes (the schema's $id: the dump's output lives outside this repository). */
 export const SCHEMA_LINE = '# yaml-language-server: $schema=../node_modules/dbxsync/schemas/desired-state.schema.json';

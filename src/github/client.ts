@@ -6,8 +6,8 @@
  */
 import { Octokit } from '@octokit/rest';
 import { RemoteError } from '../domain/errors.js';
-import { timedExchange } from '../domain/http-timeouts.js';
-import { assertSameOrigin } from '../domain/origin.js';
+import { timedExchange } from '../transport/http-timeouts.js';
+import { assertSameOrigin } from '../transport/origin.js';
 import { DEFAULT_RETRY_SCHEDULE, withRetry, type FailureFacts, type RetrySchedule } from './retry.js';
 
 /** A comment on a pull request (GitHub's "issue comment"). */

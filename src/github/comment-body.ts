@@ -11,7 +11,7 @@ import { codeSpan, escapeMarkdown, escapeUrl } from '../render/markdown-escape.j
 import { DEFAULT_MAX_MARKDOWN_LENGTH, renderMarkdown } from '../render/markdown.js';
 import { redactEmailsInText } from '../render/redact-emails.js';
 import type { ValidationProblem, ValidationReport } from './validation-report.js';
-import { formatSource, pluralGrouped } from '../domain/words.js';
+import { formatSource, pluralGrouped } from '../text/words.js';
 
 /** The hidden first line by which dbxsync finds its own comment on a pull request. */
 export const PLAN_MARKER = '<!-- dbxsync:plan -->';

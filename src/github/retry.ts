@@ -3,9 +3,9 @@
  * retried a few times; everything else (403, 404, 422) is an answer, returned at once. A
  * Retry-After header, when GitHub sends one, is honoured up to the policy's ceiling.
  */
-import type { Sleep } from '../domain/retry-policy.js';
+import type { Sleep } from '../transport/retry-policy.js';
 
-/** How often and how patiently to retry a GitHub call: a fixed schedule of waits, not the backoff of domain/retry-policy.ts (two quick retries are all a comment or a status needs). */
+/** How often and how patiently to retry a GitHub call: a fixed schedule of waits, not the backoff of transport/retry-policy.ts (two quick retries are all a comment or a status needs). */
 export interface RetrySchedule {
   /** Waits before each retry; its length is the number of retries. */
   readonly delaysMs: readonly number[];

@@ -46,7 +46,7 @@ import {
   type PlanInput,
 } from '../plan/index.js';
 import { dropboxValue, IMPORT_FIELD_LABEL, type ImportField } from './fields.js';
-import { formatSource } from '../domain/words.js';
+import { formatSource } from '../text/words.js';
 
 /** Execution order of the import kinds: links first, then new users, then profile write-backs. */
 const KIND_ORDER: readonly ActionKind[] = ['okta.assign', 'okta.create_user', 'okta.update_profile'];

@@ -6,7 +6,7 @@
  */
 import okta from '@okta/okta-sdk-nodejs';
 import { RemoteError, UsageError } from '../domain/errors.js';
-import { redact, registerSecret } from '../domain/redact.js';
+import { redact, registerSecret } from '../text/redact.js';
 import { DEFAULT_BUDGET_SHARE, RateBudget } from './rate-budget.js';
 import { PacedRequestExecutor, type CallTrace } from './request-executor.js';
 import { DEFAULT_OKTA_RETRY_POLICY, type OktaRetryPolicy } from './retry-policy.js';

@@ -5,7 +5,7 @@
  * as the same OktaUser: ISO strings, no undefined keys, lower-cased email.
  */
 import { OKTA_USER_STATUSES, emailKey, type OktaGroup, type OktaUser, type OktaUserStatus } from '../domain/live.js';
-import { requireField, requireObj, requireString, type AnswerAt } from '../domain/shape.js';
+import { requireField, requireObj, requireString, type AnswerAt } from '../transport/shape.js';
 
 const STATUSES: ReadonlySet<string> = new Set<OktaUserStatus>(OKTA_USER_STATUSES);
 

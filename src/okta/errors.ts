@@ -5,7 +5,7 @@
  * redacted message and stack), never the SDK object with its headers.
  */
 import { RemoteError } from '../domain/errors.js';
-import { oneLine, redact } from '../domain/redact.js';
+import { oneLine, redact } from '../text/redact.js';
 import { oktaRoute } from './rate-budget.js';
 
 interface HeaderBag {

@@ -6,8 +6,8 @@
  * Collection then throws "Cannot read properties of null (reading 'next')". Okta's `self` link
  * repeats the whole query, so a batched `filter` of more than a few dozen users trips it.
  */
-import { PageGuard, type PageBound } from '../domain/pagination.js';
-import { invalidAnswer } from '../domain/shape.js';
+import { PageGuard, type PageBound } from '../transport/pagination.js';
+import { invalidAnswer } from '../transport/shape.js';
 import type { OktaClient } from './client.js';
 import { oktaRoute } from './rate-budget.js';
 import { MAX_ATTEMPTS_KEY } from './request-executor.js';

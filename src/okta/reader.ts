@@ -24,7 +24,7 @@ import { compileGroupPattern, type GroupPattern } from '../domain/group-pattern.
 import { RemoteError } from '../domain/errors.js';
 import { emailKey, type OktaAssignment, type OktaGroup, type OktaState, type OktaUser } from '../domain/live.js';
 import type { OktaClient } from './client.js';
-import { requireObj, requireString, type AnswerAt } from '../domain/shape.js';
+import { requireObj, requireString, type AnswerAt } from '../transport/shape.js';
 import { requireOktaGroup, requireOktaUser } from './convert.js';
 import { toRemoteError } from './errors.js';
 import { DEFAULT_BUDGET_SHARE } from './rate-budget.js';

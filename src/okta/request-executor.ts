@@ -7,8 +7,8 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import okta from '@okta/okta-sdk-nodejs';
-import { timedExchange } from '../domain/http-timeouts.js';
-import { assertSameOrigin } from '../domain/origin.js';
+import { timedExchange } from '../transport/http-timeouts.js';
+import { assertSameOrigin } from '../transport/origin.js';
 import { oktaBucket, oktaRoute, type RateBudget } from './rate-budget.js';
 import { isNetworkError, isRetryableMethod, retryDelayMs, type OktaRetryPolicy } from './retry-policy.js';
 

@@ -4,7 +4,7 @@
  * exponential backoff (or the server's Retry-After), so one bad page does not abort a long read.
  * Writes are never retried for these: a POST that timed out may have been applied.
  */
-import { exponentialDelayMs, type RetryPolicy } from '../domain/retry-policy.js';
+import { exponentialDelayMs, type RetryPolicy } from '../transport/retry-policy.js';
 
 export interface OktaRetryPolicy extends RetryPolicy {
   /** HTTP methods that are safe to repeat. */

@@ -24,7 +24,7 @@
 import type { DesiredState } from '../domain/desired.js';
 import { emailKey, ACTIVE_STATUSES, PENDING_STATUSES, type OktaAssignment, type OktaGroup, type OktaUser } from '../domain/live.js';
 import type { OktaClient } from './client.js';
-import { requireObj, requireString, type AnswerAt } from '../domain/shape.js';
+import { requireObj, requireString, type AnswerAt } from '../transport/shape.js';
 import { isoOrNull, requireOktaGroup, requireOktaUser } from './convert.js';
 import { toRemoteError } from './errors.js';
 import { listRaw } from './raw-list.js';

@@ -5,7 +5,7 @@ import type { Report, SafetyViolation, Waiting, Warning } from '../domain/plan.j
 import type { Identity } from './identity.js';
 import type { LiveIndex } from './live-index.js';
 import type { RoleResolver } from './roles.js';
-import { formatSource } from '../domain/words.js';
+import { formatSource } from '../text/words.js';
 
 /** PlanScope, as sets. */
 export interface Scope {

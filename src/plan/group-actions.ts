@@ -13,7 +13,7 @@ import { diffMembership } from './diff-membership.js';
 import { resolveOktaGroups } from './live-index.js';
 import type { Team } from './member-actions.js';
 import { at, compareSources, compareStrings } from './text.js';
-import { formatSource } from '../domain/words.js';
+import { formatSource } from '../text/words.js';
 
 export const MARKER_PREFIX = 'okta:';
 

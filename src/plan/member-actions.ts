@@ -14,7 +14,7 @@ import { desiredProfile, refusal, type DesiredProfile, type ProfileField } from 
 import { describeRole } from './roles.js';
 import { personRef, transferPlanner } from './transfer.js';
 import { at, display, profileString } from './text.js';
-import { formatSource } from '../domain/words.js';
+import { formatSource } from '../text/words.js';
 
 /**
  * The people whose Dropbox groups follow their Okta groups once this plan ran: members who stay

@@ -11,7 +11,7 @@ import { lifecycleGuard, protection, type PlanContext } from './context.js';
 import type { MatchKind } from './identity.js';
 import { ACTIVE_STATUSES, PENDING_STATUSES, resolveOktaGroups } from './live-index.js';
 import { addDays, ageInDays, at, day, display, list } from './text.js';
-import { formatSource } from '../domain/words.js';
+import { formatSource } from '../text/words.js';
 
 /** What happens to a person's Dropbox membership in this plan. `why` is the Okta fact and the YAML rule. */
 export type Fate =

@@ -9,7 +9,7 @@
 import type { ReconcileClass, ReconcileSettings, SourceRef } from '../domain/desired.js';
 import { assertNever } from '../domain/errors.js';
 import { ACTION_KINDS, isDemotion, type Action, type ActionKind, type Plan, type SafetyViolation } from '../domain/plan.js';
-import { formatSource } from '../domain/words.js';
+import { formatSource } from '../text/words.js';
 
 /** The class of an action, or null for a kind reconcile never runs (Okta writes belong to import). */
 export function reconcileClassOf(action: Action): ReconcileClass | null {

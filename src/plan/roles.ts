@@ -8,7 +8,7 @@ import type { OktaUser } from '../domain/live.js';
 import type { Warning } from '../domain/plan.js';
 import { resolveOktaGroups, type LiveIndex } from './live-index.js';
 import { at, compareSources } from './text.js';
-import { formatSource } from '../domain/words.js';
+import { formatSource } from '../text/words.js';
 
 export interface RoleDecision {
   readonly role: Role;

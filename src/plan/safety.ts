@@ -9,7 +9,7 @@ import type { Role, SafetyException } from '../domain/desired.js';
 import { isDemotion, type Action, type SafetyVerdict, type SafetyViolation, type Warning } from '../domain/plan.js';
 import type { PlanContext } from './context.js';
 import { at, compareSources, compareStrings } from './text.js';
-import { formatSource } from '../domain/words.js';
+import { formatSource } from '../text/words.js';
 
 type Limit = 'maxRemovals' | 'maxRemovalPercent' | 'minTeamAdmins' | 'maxGroupMemberRemovals' | 'maxRoleDemotions' | 'maxGroupDeletions';
 

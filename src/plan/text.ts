@@ -1,7 +1,7 @@
 /** Small formatting helpers shared by the planner's reasons, reports and explanations. */
 import type { SourceRef } from '../domain/desired.js';
 import type { OktaUser } from '../domain/live.js';
-import { formatSource } from '../domain/words.js';
+import { formatSource } from '../text/words.js';
 
 const DAY_MS = 86_400_000;
 

@@ -9,7 +9,7 @@ import { isDemotion, type PersonRef, type SafetyViolation } from '../domain/plan
 import type { Role } from '../domain/desired.js';
 import { protection, type PlanContext } from './context.js';
 import { at, display, profileString } from './text.js';
-import { formatSource } from '../domain/words.js';
+import { formatSource } from '../text/words.js';
 
 export interface TransferChoice {
   readonly transferTo: PersonRef | null;

@@ -17,7 +17,7 @@
  * carry its symbol (its heading line names the group and carries none).
  */
 import type { Action, ActionKind, Plan, PlanDirection } from '../domain/plan.js';
-import { groupDigits, plural } from '../domain/words.js';
+import { groupDigits, plural } from '../text/words.js';
 
 /** One word of the summary line. */
 export type ChangeBucket = 'add' | 'change' | 'suspend' | 'remove';

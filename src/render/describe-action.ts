@@ -7,7 +7,7 @@ import { assertNever } from '../domain/errors.js';
 import { isDemotion, type Action, type PersonRef, type ProfileChange } from '../domain/plan.js';
 import { SYMBOLS_LEGEND, isMembership } from './change-counts.js';
 import { formatDate } from './format-date.js';
-import { plural } from '../domain/words.js';
+import { plural } from '../text/words.js';
 
 export { markerOf, type Marker } from './change-counts.js';
 

@@ -3,11 +3,11 @@
  * table cells, list items and HTML `<summary>` elements: no markup, no broken table, no mention.
  */
 
-import { REPLACED_CHARS_CLASS } from '../domain/display-text.js';
+import { REPLACED_CHARS_CLASS } from '../text/display-text.js';
 
 const MARKDOWN_SPECIALS = /[\\`*_[\]|~]/g;
 
-/** Control and bidi formatting characters (domain/display-text.ts), HTML specials, and mentions. */
+/** Control and bidi formatting characters (text/display-text.ts), HTML specials, and mentions. */
 const CONTROL_OR_HTML = new RegExp(`[${REPLACED_CHARS_CLASS}&<>]|(?<![A-Za-z0-9._%+-])@(?=[A-Za-z0-9])`, 'g');
 
 function htmlReplacement(c: string): string {

@@ -13,7 +13,7 @@ import { fitToLength, type DocumentPart, type FoldableSection } from './fit-to-l
 import { codeSpan, escapeHtml, escapeMarkdown, escapeUrl } from './markdown-escape.js';
 import { compareText, reportLabel, violationNumbers, waitingLabel, waitingTiming } from './plan-view.js';
 import { redactPlanEmails } from './redact-emails.js';
-import { pluralGrouped } from '../domain/words.js';
+import { pluralGrouped } from '../text/words.js';
 
 export interface MarkdownOptions {
   /** Replace every email address by a stable label (see redact-emails.ts). */

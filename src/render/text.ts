@@ -4,7 +4,7 @@
  * by group, each with its reason under it; waiting states, reports, warnings, the fingerprint and
  * a final summary line. Pure: colour is an option, never read from the environment.
  */
-import { displaySafe } from '../domain/display-text.js';
+import { displaySafe } from '../text/display-text.js';
 import { assertNever } from '../domain/errors.js';
 import type { Action, Plan, PlanDirection } from '../domain/plan.js';
 import { styler, type Styler } from './ansi.js';
@@ -13,7 +13,7 @@ import { LEGEND, describeAction, markerOf, membersOf, reversibilityTag, subjectO
 import { mapPlanStrings } from './map-plan-strings.js';
 import { redactPlanEmails } from './redact-emails.js';
 import { reportLabel, viewOf, violationNumbers, waitingLabel, waitingTiming } from './plan-view.js';
-import { plural } from '../domain/words.js';
+import { plural } from '../text/words.js';
 
 export interface TextOptions {
   /** ANSI colour; the caller decides (a terminal, and NO_COLOR unset). */

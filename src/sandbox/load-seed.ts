@@ -9,7 +9,7 @@ import { ROLES_HIGHEST_FIRST } from '../domain/desired.js';
 import { UsageError } from '../domain/errors.js';
 import { OKTA_USER_STATUSES } from '../domain/live.js';
 import type { SandboxSeed } from './seed.js';
-import type { Obj } from '../domain/shape.js';
+import type { Obj } from '../transport/shape.js';
 
 const OKTA_STATUSES: ReadonlySet<string> = new Set(OKTA_USER_STATUSES);
 const OKTA_GROUP_TYPES = new Set(['OKTA_GROUP', 'APP_GROUP', 'BUILT_IN']);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { applyPlan } from '../../src/apply/execute.js';
 import { auditEntry, createAuditLog, defaultAuditLogPath, openAuditLog } from '../../src/apply/audit.js';
-import { clearSecrets, registerSecret } from '../../src/domain/redact.js';
+import { clearSecrets, registerSecret } from '../../src/text/redact.js';
 import { FakeWriter, remoteError } from './fakes/fake-writer.js';
 import { addMember, groupAdd, groupRef, person, plan, removeMember, suspend } from './fakes/plan-builder.js';
 

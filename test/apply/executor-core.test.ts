@@ -8,7 +8,7 @@ import { assertRunnable } from '../../src/apply/execute.js';
 import { ActionRefused, attemptsOf, errorLine, toActionError } from '../../src/apply/executor-core.js';
 import { RemoteError, UsageError } from '../../src/domain/errors.js';
 import { ACTION_KINDS, directionOf, isImportAction, isSyncAction, type Action, type PlannedAction } from '../../src/domain/plan.js';
-import { clearSecrets, registerSecret } from '../../src/domain/redact.js';
+import { clearSecrets, registerSecret } from '../../src/text/redact.js';
 import { person, plan, suspend } from './fakes/plan-builder.js';
 
 t.test('every kind has one direction: the okta.* kinds are the import plan, the rest the sync plan', async (t) => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
-import { clearSecrets } from '../../src/domain/redact.js';
+import { clearSecrets } from '../../src/text/redact.js';
 import { renderJson } from '../../src/render/json.js';
 import { PLAN_MARKER } from '../../src/github/comment-body.js';
 import { demoSeed } from '../../src/sandbox/demo-seed.js';

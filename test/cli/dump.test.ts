@@ -9,7 +9,7 @@ import t, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
 import { loadDesiredState, formatIssue } from '../../src/config/index.js';
 import type { Plan } from '../../src/domain/plan.js';
-import { clearSecrets } from '../../src/domain/redact.js';
+import { clearSecrets } from '../../src/text/redact.js';
 import { DEMO_APP_ID, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { GENERATED_APP_ID, generateOrg } from '../../src/sandbox/generate.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';

@@ -14,7 +14,7 @@ import path from 'node:path';
 import t from 'tap';
 import { run } from '../../src/cli/run.js';
 import { createDropboxClient } from '../../src/dropbox/client.js';
-import { clearSecrets } from '../../src/domain/redact.js';
+import { clearSecrets } from '../../src/text/redact.js';
 import { DEMO_DOMAIN, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { captureIO } from '../helpers/io.js';

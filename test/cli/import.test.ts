@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
-import { clearSecrets } from '../../src/domain/redact.js';
+import { clearSecrets } from '../../src/text/redact.js';
 import { OKTA_IMPORT_SCOPES, OKTA_READ_SCOPES } from '../../src/okta/client.js';
 import { createDropboxApi } from '../../src/sandbox/dropbox/index.js';
 import { SandboxHttp } from '../../src/sandbox/http.js';

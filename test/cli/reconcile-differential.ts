@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Test } from 'tap';
 import { run } from '../../src/cli/run.js';
-import { clearSecrets } from '../../src/domain/redact.js';
+import { clearSecrets } from '../../src/text/redact.js';
 import { seededRandom } from '../../src/sandbox/http.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { playAdminAction, type OktaAdminAction } from '../../src/sandbox/okta/admin-api.js';

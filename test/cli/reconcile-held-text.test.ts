@@ -1,6 +1,6 @@
 /**
  * The held-changes text of reconcile (stderr, and the body of the held-changes issue) shows Okta
- * names through the one sanitiser (domain/display-text.ts): a right-to-left override or an isolate
+ * names through the one sanitiser (text/display-text.ts): a right-to-left override or an isolate
  * could make "evil" read as another person in the issue a human approves from (issue 12 item 8).
  */
 import t from 'tap';

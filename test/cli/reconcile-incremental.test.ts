@@ -11,7 +11,7 @@ import path from 'node:path';
 import t, { type Test } from 'tap';
 import { parseDuration } from '../../src/cli/reconcile-incremental.js';
 import { run } from '../../src/cli/run.js';
-import { clearSecrets } from '../../src/domain/redact.js';
+import { clearSecrets } from '../../src/text/redact.js';
 import { DEMO_DOMAIN, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { OktaAdminAction } from '../../src/sandbox/okta/admin-api.js';

@@ -1,6 +1,6 @@
 /**
  * The incremental reconcile's readers check the answers' shapes as the full reader does (issue 12
- * item 5; the full read's cases are in test/domain/shape.test.ts): a field the plan depends on
+ * item 5; the full read's cases are in test/transport/shape.test.ts): a field the plan depends on
  * that is missing fails the run with one line naming the route and the field, and nothing is
  * written. Before, the scoped readers converted leniently: an Okta user without status was read
  * as PROVISIONED, a listing item without id was skipped (a person nobody read), a Dropbox group
@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
-import { clearSecrets } from '../../src/domain/redact.js';
+import { clearSecrets } from '../../src/text/redact.js';
 import { DEMO_DOMAIN, demoSeed } from '../../src/sandbox/demo-seed.js';
 import type { HostileRule } from '../../src/sandbox/hostile.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';

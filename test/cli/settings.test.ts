@@ -1,6 +1,6 @@
 import t from 'tap';
 import { dropboxSettingsFromEnv, oktaSettingsFromEnv } from '../../src/cli/settings.js';
-import { clearSecrets, redact } from '../../src/domain/redact.js';
+import { clearSecrets, redact } from '../../src/text/redact.js';
 
 t.afterEach(() => clearSecrets());
 

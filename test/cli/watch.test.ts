@@ -13,7 +13,7 @@ import { liveClientsFromEnv } from '../../src/cli/live.js';
 import { run } from '../../src/cli/run.js';
 import { backoffMs, humanLine, runWatch, type WatchCycleLine, type WatchOptions } from '../../src/cli/watch-run.js';
 import { requireDesiredState } from '../../src/config/index.js';
-import { clearSecrets } from '../../src/domain/redact.js';
+import { clearSecrets } from '../../src/text/redact.js';
 import { DEMO_DOMAIN, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { playAdminAction } from '../../src/sandbox/okta/admin-api.js';

@@ -2,7 +2,7 @@ import t from 'tap';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { RemoteError, UsageError } from '../../src/domain/errors.js';
-import { clearSecrets, redact } from '../../src/domain/redact.js';
+import { clearSecrets, redact } from '../../src/text/redact.js';
 import { createDropboxClient, dropboxCallCounter } from '../../src/dropbox/client.js';
 import { callWithRetry } from '../../src/dropbox/retry.js';
 import { createDropboxWriter } from '../../src/dropbox/writer.js';

@@ -1,6 +1,6 @@
 /** An in-memory CommandIO for running commands in-process. */
 import type { CommandIO } from '../../src/cli/io.js';
-import { redact } from '../../src/domain/redact.js';
+import { redact } from '../../src/text/redact.js';
 
 export interface CapturedIO extends CommandIO {
   out(): string;

@@ -8,7 +8,7 @@ import { executeImport, renderImportSummary, runImport } from '../../src/apply/i
 import { RemoteError } from '../../src/domain/errors.js';
 import type { OktaUser } from '../../src/domain/live.js';
 import type { Plan } from '../../src/domain/plan.js';
-import { clearSecrets, registerSecret } from '../../src/domain/redact.js';
+import { clearSecrets, registerSecret } from '../../src/text/redact.js';
 import { planImport } from '../../src/import/index.js';
 import type { NewOktaUserProfile, OktaWriter } from '../../src/domain/ports.js';
 import { APP_ID, src, team, type PlanInputData, type TeamBuilder } from '../helpers/builders.js';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { UsageError } from '../../src/domain/errors.js';
-import { redact } from '../../src/domain/redact.js';
+import { redact } from '../../src/text/redact.js';
 import { createOktaClient, normaliseOrgUrl } from '../../src/okta/client.js';
 import { readOktaState } from '../../src/okta/reader.js';
 import { desired, generatedOrg, startOkta, TOKEN } from './fixtures.js';

@@ -1,7 +1,7 @@
 /**
  * Paging never stops early, and never leaves the org: Okta's links name the host the client called
  * (the sandbox does the same), so reading through localhost instead of 127.0.0.1 reads every page;
- * a link naming another origin is refused (test/domain/origin.test.ts).
+ * a link naming another origin is refused (test/transport/origin.test.ts).
  */
 import t from 'tap';
 import { createOktaClient } from '../../src/okta/client.js';

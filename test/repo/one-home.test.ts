@@ -20,12 +20,12 @@ function sourceFiles(dir: string): string[] {
 
 /** What is defined once, where, and how a definition is recognised. */
 const HOMES: readonly { readonly what: string; readonly home: readonly string[]; readonly definition: RegExp; readonly sandboxApart?: true }[] = [
-  { what: 'plural()', home: ['src/domain/words.ts'], definition: /(?:function|const)\s+plural\b/ },
-  { what: 'groupDigits()', home: ['src/domain/words.ts'], definition: /function\s+groupDigits\b/ },
-  { what: 'a SourceRef as file:line:col', home: ['src/domain/words.ts'], definition: /\$\{(\w+(?:\.\w+)*)\.file\}:\$\{\1\.line\}/ },
-  { what: 'oneLine() for error text', home: ['src/domain/redact.ts'], definition: /function\s+oneLine\(text: string, max/ },
-  { what: 'the shared RetryPolicy', home: ['src/domain/retry-policy.ts'], definition: /interface\s+RetryPolicy\s*\{/ },
-  { what: 'type Obj', home: ['src/domain/shape.ts'], definition: /^(?:export\s+)?type\s+Obj\s*=/m },
+  { what: 'plural()', home: ['src/text/words.ts'], definition: /(?:function|const)\s+plural\b/ },
+  { what: 'groupDigits()', home: ['src/text/words.ts'], definition: /function\s+groupDigits\b/ },
+  { what: 'a SourceRef as file:line:col', home: ['src/text/words.ts'], definition: /\$\{(\w+(?:\.\w+)*)\.file\}:\$\{\1\.line\}/ },
+  { what: 'oneLine() for error text', home: ['src/text/redact.ts'], definition: /function\s+oneLine\(text: string, max/ },
+  { what: 'the shared RetryPolicy', home: ['src/transport/retry-policy.ts'], definition: /interface\s+RetryPolicy\s*\{/ },
+  { what: 'type Obj', home: ['src/transport/shape.ts'], definition: /^(?:export\s+)?type\s+Obj\s*=/m },
   { what: 'the Okta user statuses', home: ['src/domain/live.ts'], definition: /'PASSWORD_EXPIRED',\s*'LOCKED_OUT'/ },
   // The sandbox's Dropbox routes read AdminTier from the wire on their own (team.stone), as an emulator must.
   { what: 'the role ranking', home: ['src/domain/desired.ts'], definition: /team_admin:\s*\d|\['team_admin', 'user_management_admin', 'support_admin'/, sandboxApart: true },
@@ -33,7 +33,7 @@ const HOMES: readonly { readonly what: string; readonly home: readonly string[];
   // the sandbox is the emulated service and folds case its own way.
   { what: 'email normalisation', home: ['src/domain/live.ts'], definition: /\bemails?\)?\??\.toLowerCase\(\)/i, sandboxApart: true },
   // One sanitiser for every rendered string (issue 12 item 8): a second copy of the class forgot the bidi controls.
-  { what: 'the control/bidi character class', home: ['src/domain/display-text.ts'], definition: /\\{1,2}u202a-\\{1,2}u202e/i },
+  { what: 'the control/bidi character class', home: ['src/text/display-text.ts'], definition: /\\{1,2}u202a-\\{1,2}u202e/i },
   // Colours come from render/ansi.ts, which has no literal escape: styler(false) is the one "no colour" switch.
   { what: 'a literal colour escape', home: [], definition: /(?:\\u001b|\\x1b)\[[0-9;]*m/ },
 ];

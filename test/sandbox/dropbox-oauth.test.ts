@@ -1,7 +1,7 @@
 /** The refresh-token login (DROPBOX_REFRESH_TOKEN + DROPBOX_APP_KEY + DROPBOX_APP_SECRET) works end to end. */
 import t from 'tap';
 import { run } from '../../src/cli/run.js';
-import { clearSecrets } from '../../src/domain/redact.js';
+import { clearSecrets } from '../../src/text/redact.js';
 import { createDropboxClient } from '../../src/dropbox/client.js';
 import { readDropboxState } from '../../src/dropbox/reader.js';
 import { demoSeed } from '../../src/sandbox/demo-seed.js';

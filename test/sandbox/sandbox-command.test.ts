@@ -1,7 +1,7 @@
 import t from 'tap';
 import { parseFaults, serveSandbox } from '../../src/cli/commands/sandbox.js';
 import { run } from '../../src/cli/run.js';
-import { clearSecrets, redact, registerPublicValue, registerSecret } from '../../src/domain/redact.js';
+import { clearSecrets, redact, registerPublicValue, registerSecret } from '../../src/text/redact.js';
 import { generateOrg } from '../../src/sandbox/generate.js';
 import { captureIO, type CapturedIO } from '../helpers/io.js';
 

@@ -4,7 +4,7 @@
  * nothing is changed (exit 1). Without --plan, the plan is shown and confirmed on a terminal, or
  * needs --auto-approve elsewhere. A plan refused by the safety checks is never applied.
  */
-import { currentDeadline } from '../../domain/http-timeouts.js';
+import { currentDeadline } from '../../transport/http-timeouts.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkReviewedPlan, reviewedPlanDefect, withDependents } from '../../apply/guard.js';
@@ -24,7 +24,7 @@ import { recordedRunIO, runLockOptions, type CommandIO } from '../io.js';
 import { liveClientsFromEnv, readLiveState } from '../live.js';
 import { renderPlan } from '../plan-output.js';
 import { VERSION } from '../version.js';
-import { plural } from '../../domain/words.js';
+import { plural } from '../../text/words.js';
 
 export function parseConcurrency(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

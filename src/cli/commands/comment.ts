@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../../domain/errors.js';
-import { redact } from '../../domain/redact.js';
+import { redact } from '../../text/redact.js';
 import { readPlanFile } from '../../apply/plan-file.js';
 import { readActionsContext, type ActionsContext } from '../../github/actions-context.js';
 import { createGitHubClient } from '../../github/client.js';

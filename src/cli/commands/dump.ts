@@ -16,7 +16,7 @@ import type { CommandIO } from '../io.js';
 import { discoverDropboxAppId } from '../../okta/apps.js';
 import { liveClientsFromEnv } from '../live.js';
 import { createStatusLine } from '../status-line.js';
-import { pluralGrouped } from '../../domain/words.js';
+import { pluralGrouped } from '../../text/words.js';
 
 const NOWHERE: SourceRef = { file: '(dump)', line: 1, col: 1 };
 

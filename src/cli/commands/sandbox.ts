@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { DbxsyncError, UsageError } from '../../domain/errors.js';
-import { registerPublicValue } from '../../domain/redact.js';
+import { registerPublicValue } from '../../text/redact.js';
 import { demoSeed, DEMO_TEAM_NAME } from '../../sandbox/demo-seed.js';
 import {
   GENERATED_APP_ID,
@@ -21,7 +21,7 @@ import type { FaultConfig } from '../../sandbox/http.js';
 import type { SandboxSeed } from '../../sandbox/seed.js';
 import { stringOpt, type Command, type ParsedArgs } from '../command.js';
 import type { CommandIO } from '../io.js';
-import { plural } from '../../domain/words.js';
+import { plural } from '../../text/words.js';
 
 const OPTIONS = {
   port: { type: 'string', value: 'N', description: 'port on 127.0.0.1 (default: a free port)' },

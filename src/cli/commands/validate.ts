@@ -3,7 +3,7 @@ import { loadDesiredState } from '../../config/load-desired-state.js';
 import { formatIssue, type ConfigIssue } from '../../config/issue.js';
 import { UsageError } from '../../domain/errors.js';
 import { stringOpt, type Command } from '../command.js';
-import { plural } from '../../domain/words.js';
+import { plural } from '../../text/words.js';
 
 export const validateCommand: Command = {
   name: 'validate',

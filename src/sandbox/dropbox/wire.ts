@@ -22,8 +22,8 @@ export class RouteError extends Error {
   }
 }
 
-export type { Obj } from '../../domain/shape.js';
-import type { Obj } from '../../domain/shape.js';
+export type { Obj } from '../../transport/shape.js';
+import type { Obj } from '../../transport/shape.js';
 
 function describe(v: unknown): string {
   return JSON.stringify(v) ?? String(v);

@@ -1,5 +1,5 @@
 /** Wording shared by every output: counts, YAML positions. Pure. */
-import type { SourceRef } from './desired.js';
+import type { SourceRef } from '../domain/desired.js';
 
 /** 1234567 → "1,234,567" (fixed, whatever the locale). */
 export function groupDigits(n: number): string {

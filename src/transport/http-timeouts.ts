@@ -7,7 +7,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setMaxListeners } from 'node:events';
-import { RemoteError } from './errors.js';
+import { RemoteError } from '../domain/errors.js';
 import type { Service } from './origin.js';
 
 export interface HttpTimeouts {

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { clearSecrets, redact, registerSecret } from '../../src/domain/redact.js';
+import { clearSecrets, redact, registerSecret } from '../../src/text/redact.js';
 import { RemoteError } from '../../src/domain/errors.js';
 import { describeError } from '../../src/cli/run.js';
 

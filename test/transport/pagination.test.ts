@@ -7,7 +7,7 @@
  * num_provisioned_users).
  */
 import t from 'tap';
-import { PageGuard } from '../../src/domain/pagination.js';
+import { PageGuard } from '../../src/transport/pagination.js';
 import type { HostileRule } from '../../src/sandbox/hostile.js';
 import { cli, demoSandbox, within } from '../helpers/hostile.js';
 

@@ -3,7 +3,7 @@
  * pages than the listing can hold, stops the read with one line naming the route, instead of
  * calling on forever and holding every page in memory.
  */
-import { RemoteError } from './errors.js';
+import { RemoteError } from '../domain/errors.js';
 import type { Service } from './origin.js';
 
 /** The most pages a listing may take, and why (said in the error). */

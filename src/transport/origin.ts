@@ -3,7 +3,7 @@
  * DROPBOX_API_URL, GITHUB_API_URL): the token goes with each request, so a `next` link or a
  * redirect that names another host, port or scheme is refused before anything is sent there.
  */
-import { RemoteError } from './errors.js';
+import { RemoteError } from '../domain/errors.js';
 
 export type Service = 'okta' | 'dropbox' | 'github';
 

@@ -4,7 +4,7 @@
  * naming the route and the field, instead of being guessed ("undefined" as a group name, a user
  * without status dropped) or crashing later (`Cannot read properties of null`).
  */
-import { RemoteError } from './errors.js';
+import { RemoteError } from '../domain/errors.js';
 import type { Service } from './origin.js';
 
 export type Obj = Record<string, unknown>;

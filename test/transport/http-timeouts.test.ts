@@ -7,7 +7,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import t from 'tap';
-import { Deadline, parseHttpTimeouts, runWithLimits } from '../../src/domain/http-timeouts.js';
+import { Deadline, parseHttpTimeouts, runWithLimits } from '../../src/transport/http-timeouts.js';
 import { createGitHubClient } from '../../src/github/client.js';
 import { cli, demoSandbox, within } from '../helpers/hostile.js';
 

@@ -1,6 +1,6 @@
 import t from 'tap';
-import { oneLine, registerSecret, clearSecrets } from '../../src/domain/redact.js';
-import { formatSource, groupDigits, plural, pluralGrouped } from '../../src/domain/words.js';
+import { oneLine, registerSecret, clearSecrets } from '../../src/text/redact.js';
+import { formatSource, groupDigits, plural, pluralGrouped } from '../../src/text/words.js';
 
 t.test('plural: one, many, the default -s, and grouped digits', async (t) => {
   t.equal(plural(1, 'member', 'members'), '1 member');
