@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Action } from '../domain/plan.js';
-import { redact } from '../text/redact.js';
+import type { Redactor } from '../text/redact.js';
 import { UsageError } from '../domain/errors.js';
 import type { ActionOutcome, ActionStatus, ApplyEvent, Interruption } from './outcome.js';
 
@@ -76,9 +76,9 @@ export function interruptedEntry(planFingerprint: string, i: Interruption): Inte
   };
 }
 
-/** The line as written: compact JSON, redacted. */
-export function auditLine(entry: AuditEntry | InterruptedEntry): string {
-  return redact(JSON.stringify(entry));
+/** The line as written: compact JSON, redacted of the run's secrets. */
+export function auditLine(entry: AuditEntry | InterruptedEntry, redactor: Redactor): string {
+  return redactor.redact(JSON.stringify(entry));
 }
 
 export interface AuditLog {
@@ -92,19 +92,19 @@ export interface AuditLog {
  * An audit log over any line sink (a file, stdout, an array in tests). The plan fingerprint is
  * taken from the `apply.started` event unless given.
  */
-export function createAuditLog(write: (line: string) => void, options: { planFingerprint?: string } = {}): AuditLog {
+export function createAuditLog(write: (line: string) => void, options: { readonly redactor: Redactor; readonly planFingerprint?: string }): AuditLog {
   let fingerprint = options.planFingerprint ?? '';
   let count = 0;
   return {
     onEvent(event) {
       if (event.type === 'apply.started' && options.planFingerprint === undefined) fingerprint = event.planFingerprint;
       if (event.type === 'apply.interrupted') {
-        write(auditLine(interruptedEntry(fingerprint, event.interruption)));
+        write(auditLine(interruptedEntry(fingerprint, event.interruption), options.redactor));
         count++;
         return;
       }
       if (event.type !== 'action.finished') return;
-      write(auditLine(auditEntry(fingerprint, event.action, event.outcome)));
+      write(auditLine(auditEntry(fingerprint, event.action, event.outcome), options.redactor));
       count++;
     },
     get count() {

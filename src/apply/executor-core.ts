@@ -6,7 +6,7 @@
  */
 import { RemoteError, UsageError } from '../domain/errors.js';
 import type { Action, ActionKind, Plan } from '../domain/plan.js';
-import { redact } from '../text/redact.js';
+import { redactCredentials } from '../text/redact.js';
 import type { ActionError, ActionOutcome } from './outcome.js';
 
 /** A refusal decided by the executor itself (not by the API), e.g. a transfer destination gone. */
@@ -19,9 +19,12 @@ export class ActionRefused extends Error {
   }
 }
 
-/** The first line of an error's text, redacted: what an outcome and the audit log carry. */
+/**
+ * The first line of an error's text, credentials scrubbed: what an outcome carries (the audit log
+ * and every output redact the run's registered secrets on top).
+ */
 export function errorLine(text: string): string {
-  return redact(text.split('\n')[0] ?? '').trim();
+  return redactCredentials(text.split('\n')[0] ?? '').trim();
 }
 
 /** A thrown error as an outcome's error: the API's code and retryability, or the executor's refusal code. */

@@ -10,7 +10,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import { schemaPath } from '../config/schema.js';
 import { UsageError } from '../domain/errors.js';
 import { ACTION_KINDS, type Plan } from '../domain/plan.js';
-import { redact } from '../text/redact.js';
+import type { Redactor } from '../text/redact.js';
 import { renderJson } from '../render/json.js';
 import { missingPhase } from './phases.js';
 
@@ -36,8 +36,8 @@ function validators(): Validators {
 }
 
 /** Writes the plan as `plan --out` does: its JSON (schemas/plan.schema.json), secrets redacted. */
-export async function writePlanFile(plan: Plan, absolutePath: string): Promise<void> {
-  await writeFile(absolutePath, redact(renderJson(plan)), 'utf8');
+export async function writePlanFile(plan: Plan, absolutePath: string, redactor: Redactor): Promise<void> {
+  await writeFile(absolutePath, redactor.redact(renderJson(plan)), 'utf8');
 }
 
 /**

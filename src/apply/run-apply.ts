@@ -4,6 +4,7 @@
  * (0 when everything applied, 1 when anything failed or was skipped).
  */
 import type { Plan } from '../domain/plan.js';
+import type { Redactor } from '../text/redact.js';
 import type { DropboxWriter } from '../domain/ports.js';
 import { createAuditLog, openAuditLog } from './audit.js';
 import { applyPlan, assertRunnable } from './execute.js';
@@ -23,6 +24,8 @@ export interface RecordedRunOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
   readonly now: () => Date;
+  /** The run's secrets: the audit log is redacted of them line by line. */
+  readonly redactor: Redactor;
   /** --audit-log: a file (appended), "-" for stdout; default .dbxsync/audit/<date>-<fingerprint>.jsonl. */
   readonly auditLog?: string;
   readonly quiet?: boolean;
@@ -55,7 +58,7 @@ export async function runRecorded(
   summary: (result: ApplyResult, out: Out) => string,
 ): Promise<RunApplyResult> {
   const sink = openAuditLog(options.auditLog, { cwd: options.cwd, planFingerprint: plan.fingerprint, now: options.now(), stdout: options.stdout });
-  const audit = createAuditLog((line) => sink.write(line), { planFingerprint: plan.fingerprint });
+  const audit = createAuditLog((line) => sink.write(line), { planFingerprint: plan.fingerprint, redactor: options.redactor });
   const progress = createProgress(options.stderr, { quiet: options.quiet, env: options.env });
   let result: ApplyResult;
   try {

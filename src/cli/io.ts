@@ -1,5 +1,5 @@
 /** What a command may touch of the process, passed in so that tests run commands in-process. */
-import { redact } from '../text/redact.js';
+import type { Redactor } from '../text/redact.js';
 import type { RunLockOptions } from '../apply/run-lock.js';
 import type { Interrupts } from './interrupts.js';
 
@@ -20,11 +20,13 @@ export interface CommandIO {
   confirm(question: string): Promise<boolean>;
   /** SIGINT / SIGTERM during a run that changes the team (absent in-process: no signal handling). */
   readonly interrupts?: Interrupts;
+  /** This run's secrets: every output above writes through it (main.ts, test/helpers/io.ts). */
+  readonly redactor: Redactor;
 }
 
 /** What a recorded run (apply, import, reconcile's apply) takes of the command's IO, with --audit-log when given. */
 export function recordedRunIO(io: CommandIO, auditLog: string | undefined) {
-  return { stdout: io.stdout, stderr: io.stderr, env: io.env, cwd: io.cwd, now: () => io.now(), ...(auditLog !== undefined ? { auditLog } : {}) };
+  return { stdout: io.stdout, stderr: io.stderr, env: io.env, cwd: io.cwd, now: () => io.now(), redactor: io.redactor, ...(auditLog !== undefined ? { auditLog } : {}) };
 }
 
 /** The per-team run lock of apply and reconcile, for the team just read (src/apply/run-lock.ts). */
@@ -37,11 +39,11 @@ export function useColor(out: Output, env: Readonly<Record<string, string | unde
   return out.isTTY && !('NO_COLOR' in env && env.NO_COLOR !== undefined && env.NO_COLOR !== '') && env.TERM !== 'dumb';
 }
 
-/** Wrap a Node stream so that everything written is redacted of registered secrets. */
-export function outputOf(stream: NodeJS.WriteStream): Output {
+/** Wrap a Node stream so that everything written is redacted of the run's secrets. */
+export function outputOf(stream: NodeJS.WriteStream, redactor: Redactor): Output {
   return {
     write: (text: string) => {
-      stream.write(redact(text));
+      stream.write(redactor.redact(text));
     },
     isTTY: Boolean(stream.isTTY),
   };

@@ -46,11 +46,11 @@ export function liveClientsFromEnv(io: ClientIO, options: { readonly oktaScopes?
   if (base === null || dropbox === null) throw new UsageError(`${problems.join('; ')} (see dbxsync help for the environment of each command)`);
   // Scopes matter to OAuth only (an SSWS token carries its admin's permissions).
   const okta = options.oktaScopes !== undefined && !base.apiToken ? { ...base, scopes: options.oktaScopes } : base;
-  return { dropbox, okta: createOktaClient(okta) };
+  return { dropbox, okta: createOktaClient(okta, { secrets: io.redactor }) };
 }
 
 /** What building a client needs of the command: the environment, the clock and stderr. */
-export type ClientIO = Pick<CommandIO, 'env' | 'now' | 'stderr'>;
+export type ClientIO = Pick<CommandIO, 'env' | 'now' | 'stderr' | 'redactor'>;
 
 /**
  * The Dropbox client with the command's retry deadline (DBXSYNC_RETRY_DEADLINE from now, or from
@@ -65,6 +65,7 @@ export function dropboxClientFromEnv(io: ClientIO, retryFrom?: () => number): Dr
   const from = retryFrom ?? (() => start);
   return createDropboxClient({
     ...settings,
+    secrets: io.redactor,
     retry: {
       deadline: {
         get at() {

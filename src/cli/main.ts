@@ -4,11 +4,14 @@ import { createInterface } from 'node:readline/promises';
 import { processInterrupts } from './interrupts.js';
 import { outputOf, type CommandIO } from './io.js';
 import { run } from './run.js';
+import { Redactor } from '../text/redact.js';
 
-const stderr = outputOf(process.stderr);
+const redactor = new Redactor();
+const stderr = outputOf(process.stderr, redactor);
 const interrupts = processInterrupts(stderr);
 const io: CommandIO = {
-  stdout: outputOf(process.stdout),
+  stdout: outputOf(process.stdout, redactor),
+  redactor,
   stderr,
   interrupts,
   env: process.env,

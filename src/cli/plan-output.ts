@@ -78,7 +78,7 @@ export function assertWritableTarget(file: string, io: CommandIO): void {
 
 /** Write the plan JSON (never a secret: it is redacted like every other output). */
 export async function writePlanFile(plan: Plan, file: string, io: CommandIO): Promise<void> {
-  await writePlanFileAt(plan, path.resolve(io.cwd, file));
+  await writePlanFileAt(plan, path.resolve(io.cwd, file), io.redactor);
 }
 
 /** True when the plan would change something (reports and waiting states are not changes). */

@@ -6,7 +6,8 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, DbxsyncError, RemoteError, UsageError } from '../domain/errors.js';
 import { Deadline, DEFAULT_HTTP_TIMEOUTS, parseDuration, parseHttpTimeouts, runWithLimits, type HttpTimeouts } from '../transport/http-timeouts.js';
-import { redact } from '../text/redact.js';
+import type { Redactor } from '../text/redact.js';
+import { registerEnvSecrets } from './settings.js';
 import type { Command, OptionSpec } from './command.js';
 import { closest } from '../config/suggest.js';
 import { COMMANDS, type CommandEntry } from './commands/index.js';
@@ -141,6 +142,8 @@ function flagError(err: Error, args: readonly string[], spec: OptionSpec, comman
 }
 
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
+  // Every secret the environment holds is this run's before anything is written.
+  registerEnvSecrets(io.env, io.redactor);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h') {
     io.stdout.write(mainHelp());
@@ -192,8 +195,8 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
     const args = parsed;
     return await runLimited(() => cmd.run(args, commandIO), deadline, httpTimeoutsFromEnv(io.env));
   } catch (err) {
-    io.stderr.write(`${describeError(cmd.name, err, io.env)}\n`);
-    if (debug && err instanceof Error && err.stack) io.stderr.write(`${redact(err.stack)}\n`);
+    io.stderr.write(`${describeError(cmd.name, err, io)}\n`);
+    if (debug && err instanceof Error && err.stack) io.stderr.write(`${io.redactor.redact(err.stack)}\n`);
     return 1;
   }
 }
@@ -203,7 +206,9 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
  * to check (issue 14 item 4): the host and the variable that named it when nothing answered, the
  * variable holding the credentials on a 401.
  */
-export function describeError(command: string, err: unknown, env?: Readonly<Record<string, string | undefined>>): string {
+export function describeError(command: string, err: unknown, io: { readonly env?: Readonly<Record<string, string | undefined>>; readonly redactor: Redactor }): string {
+  const { env } = io;
+  const redact = (text: string): string => io.redactor.redact(text);
   if (err instanceof ConfigError) return err.problems.map((p) => redact(p)).join('\n');
   if (err instanceof RemoteError) {
     const bits = [err.status !== null ? `HTTP ${err.status}` : null, err.code, err.requestId ? `request id ${err.requestId}` : null]

@@ -1,9 +1,10 @@
 /**
  * Connection settings from the environment (design.md "Environment"). The only place that knows
- * the variable names; every secret read here is registered for redaction before anything else runs.
+ * the variable names; run() registers every secret named here with the run's Redactor before
+ * anything else runs.
  */
 import { UsageError } from '../domain/errors.js';
-import { registerSecret } from '../text/redact.js';
+import type { SecretSink } from '../text/redact.js';
 
 export interface OktaSettings {
   readonly orgUrl: string;
@@ -29,14 +30,13 @@ function value(env: Env, name: string): string | undefined {
 }
 
 /** Register every secret the environment holds, whether or not this command uses it. */
-export function registerEnvSecrets(env: Env): void {
+export function registerEnvSecrets(env: Env, secrets: SecretSink): void {
   for (const name of ['OKTA_API_TOKEN', 'OKTA_PRIVATE_KEY', 'DROPBOX_TEAM_TOKEN', 'DROPBOX_REFRESH_TOKEN', 'DROPBOX_APP_SECRET', 'GITHUB_TOKEN']) {
-    registerSecret(value(env, name));
+    secrets.register(value(env, name));
   }
 }
 
 export function oktaSettingsFromEnv(env: Env): OktaSettings {
-  registerEnvSecrets(env);
   const orgUrl = value(env, 'OKTA_ORG_URL');
   if (!orgUrl) throw new UsageError('OKTA_ORG_URL is not set (e.g. https://acme.okta.com)');
   const apiToken = value(env, 'OKTA_API_TOKEN');
@@ -50,7 +50,6 @@ export function oktaSettingsFromEnv(env: Env): OktaSettings {
 }
 
 export function dropboxSettingsFromEnv(env: Env): DropboxSettings {
-  registerEnvSecrets(env);
   const apiUrl = value(env, 'DROPBOX_API_URL');
   const base = apiUrl ? { apiUrl } : {};
   const accessToken = value(env, 'DROPBOX_TEAM_TOKEN');

@@ -170,7 +170,7 @@ export async function runWatch(initial: DesiredState, clients: LiveClients, io: 
       failures = 0;
     } catch (err) {
       failures++;
-      error = describeError('watch', err, io.env);
+      error = describeError('watch', err, io);
       // A full cycle that failed is tried again as a full one; a poll's events wait in `pending`.
       if (reason !== null || kind === 'start') fullReason = kind === 'start' ? 'start' : 'retry';
       io.stderr.write(`${error}\n`);

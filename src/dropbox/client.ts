@@ -9,7 +9,7 @@ import { Dropbox } from 'dropbox';
 import { RemoteError, UsageError } from '../domain/errors.js';
 import { timedExchange } from '../transport/http-timeouts.js';
 import { assertSameOrigin, originOf } from '../transport/origin.js';
-import { registerSecret } from '../text/redact.js';
+import type { SecretSink } from '../text/redact.js';
 import { DropboxCallCounter } from './call-counter.js';
 import type { RetryContext } from './retry.js';
 
@@ -18,6 +18,8 @@ export const DEFAULT_DROPBOX_API_URL = 'https://api.dropboxapi.com';
 export interface DropboxClientSettings {
   /** Base URL of the API (default https://api.dropboxapi.com); http:// only for loopback hosts. */
   readonly apiUrl?: string;
+  /** Where the credentials are registered for redaction (the run's Redactor). */
+  readonly secrets?: SecretSink;
   readonly accessToken?: string;
   readonly refreshToken?: string;
   readonly appKey?: string;
@@ -77,9 +79,7 @@ export function createDropboxClient(settings: DropboxClientSettings): Dropbox {
   if (!settings.accessToken && !hasRefresh) {
     throw new UsageError('Dropbox credentials missing: set DROPBOX_TEAM_TOKEN, or DROPBOX_REFRESH_TOKEN with DROPBOX_APP_KEY and DROPBOX_APP_SECRET');
   }
-  registerSecret(settings.accessToken);
-  registerSecret(settings.refreshToken);
-  registerSecret(settings.appSecret);
+  for (const secret of [settings.accessToken, settings.refreshToken, settings.appSecret]) settings.secrets?.register(secret);
   const counter = new DropboxCallCounter();
   const rewrite = (url: string): string => (url.startsWith(DEFAULT_DROPBOX_API_URL) ? base + url.slice(DEFAULT_DROPBOX_API_URL.length) : url);
   const origin = new URL(base).origin;

@@ -5,7 +5,7 @@
  */
 import { DropboxResponseError } from 'dropbox';
 import { RemoteError } from '../domain/errors.js';
-import { oneLine, redact } from '../text/redact.js';
+import { oneLine, redactCredentials } from '../text/redact.js';
 import type { Obj } from '../transport/shape.js';
 
 /** What a failed attempt means for the retry policy. */
@@ -113,11 +113,11 @@ function sanitizedCause(err: unknown): unknown {
     return new DropboxHttpFailure(err.status, oneLine(body ?? '', 1000));
   }
   if (err instanceof Error) {
-    const copy = new Error(redact(err.message), { cause: networkCode(err) ?? undefined });
+    const copy = new Error(redactCredentials(err.message), { cause: networkCode(err) ?? undefined });
     copy.name = err.name;
     return copy;
   }
-  return redact(String(err));
+  return redactCredentials(String(err));
 }
 
 export function toRemoteError(err: unknown, route: string, attempts = 1): RemoteError {
@@ -129,7 +129,7 @@ export function toRemoteError(err: unknown, route: string, attempts = 1): Remote
   return new RemoteError({
     service: 'dropbox',
     route,
-    message: redact(`Dropbox ${route} failed: ${status}${info.detail}${after}`),
+    message: redactCredentials(`Dropbox ${route} failed: ${status}${info.detail}${after}`),
     status: info.status,
     code: info.tag,
     retryable,

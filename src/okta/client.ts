@@ -6,7 +6,7 @@
  */
 import okta from '@okta/okta-sdk-nodejs';
 import { RemoteError, UsageError } from '../domain/errors.js';
-import { redact, registerSecret } from '../text/redact.js';
+import { redactCredentials, type SecretSink } from '../text/redact.js';
 import { DEFAULT_BUDGET_SHARE, RateBudget } from './rate-budget.js';
 import { PacedRequestExecutor, type CallTrace } from './request-executor.js';
 import { DEFAULT_OKTA_RETRY_POLICY, type OktaRetryPolicy } from './retry-policy.js';
@@ -31,6 +31,8 @@ export interface OktaClientSettings {
 }
 
 export interface OktaClientOptions {
+  /** Where the credentials are registered for redaction (the run's Redactor). */
+  readonly secrets?: SecretSink;
   /** Requests in flight at most. Default 4. */
   readonly concurrency?: number;
   /** Share of each rate-limit bucket's reported ceiling (already this token's) dbxsync may use per window. Default 1. */
@@ -88,10 +90,10 @@ export function normaliseOrgUrl(orgUrl: string): string {
   return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-function registerKey(key: string): void {
-  registerSecret(key);
+function registerKey(secrets: SecretSink, key: string): void {
+  secrets.register(key);
   for (const line of key.split(/\r?\n/)) {
-    if (!line.startsWith('-----')) registerSecret(line.trim());
+    if (!line.startsWith('-----')) secrets.register(line.trim());
   }
 }
 
@@ -124,7 +126,7 @@ function guardTokenRequests(sdk: SdkClient): void {
             code,
             // The code and a short description only: an auth endpoint (or a proxy before it) may echo
             // the request, and the request holds the signed client assertion (issue 12 item 7).
-            message: redact(`Okta refused the OAuth token request: ${code}${token?.error_description ? `: ${shortDescription(token.error_description)}` : ''}`),
+            message: redactCredentials(`Okta refused the OAuth token request: ${code}${token?.error_description ? `: ${shortDescription(token.error_description)}` : ''}`),
           });
         }
         return token;
@@ -158,10 +160,10 @@ export function createOktaClient(settings: OktaClientSettings, options: OktaClie
   const apiToken = settings.apiToken?.trim() ?? '';
   if (apiToken !== '') {
     authMode = 'SSWS';
-    registerSecret(apiToken);
+    options.secrets?.register(apiToken);
   } else if (settings.clientId && settings.privateKey) {
     authMode = 'PrivateKey';
-    registerKey(settings.privateKey);
+    if (options.secrets) registerKey(options.secrets, settings.privateKey);
   } else {
     throw new UsageError('no Okta credentials: set OKTA_API_TOKEN, or OKTA_CLIENT_ID and OKTA_PRIVATE_KEY');
   }

@@ -5,7 +5,7 @@
  * redacted message and stack), never the SDK object with its headers.
  */
 import { RemoteError } from '../domain/errors.js';
-import { oneLine, redact } from '../text/redact.js';
+import { oneLine, redactCredentials } from '../text/redact.js';
 import { oktaRoute } from './rate-budget.js';
 
 interface HeaderBag {
@@ -40,7 +40,7 @@ export function retryAfterFromHeaders(headers: HeaderBag | undefined): number | 
 function sanitisedCause(err: SdkErrorShape): Error {
   const copy = new Error(oneLine(err.message ?? String(err), 1000));
   copy.name = err.name ?? 'Error';
-  if (err.stack) copy.stack = redact(err.stack);
+  if (err.stack) copy.stack = redactCredentials(err.stack);
   return copy;
 }
 

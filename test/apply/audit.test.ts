@@ -3,15 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { applyPlan } from '../../src/apply/execute.js';
 import { auditEntry, createAuditLog, defaultAuditLogPath, openAuditLog } from '../../src/apply/audit.js';
-import { clearSecrets, registerSecret } from '../../src/text/redact.js';
+import { Redactor } from '../../src/text/redact.js';
 import { FakeWriter, remoteError } from './fakes/fake-writer.js';
 import { addMember, groupAdd, groupRef, person, plan, removeMember, suspend } from './fakes/plan-builder.js';
 
 const SECRET = 'sl.u.TOPSECRET-team-token-1234567890';
 
 t.test('one JSON line per action outcome, with the fields of the contract and no secret', async (t) => {
-  registerSecret(SECRET);
-  t.teardown(clearSecrets);
+  const redactor = new Redactor();
+  redactor.register(SECRET);
   const w = new FakeWriter();
   w.member({ email: 'ann@acme.example', teamMemberId: 'dbmid:ann' });
   w.member({ email: 'bob@acme.example', teamMemberId: 'dbmid:bob' });
@@ -28,7 +28,7 @@ t.test('one JSON line per action outcome, with the fields of the contract and no
     { fingerprint: 'sha256:feedface0123456789' },
   );
   const lines: string[] = [];
-  const log = createAuditLog((line) => lines.push(line));
+  const log = createAuditLog((line) => lines.push(line), { redactor });
   await applyPlan(p, w, { onEvent: (e) => log.onEvent(e), now: () => new Date('2026-11-28T20:00:00Z') });
   t.equal(lines.length, 4);
   t.equal(log.count, 4);

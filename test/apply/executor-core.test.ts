@@ -8,7 +8,6 @@ import { assertRunnable } from '../../src/apply/execute.js';
 import { ActionRefused, attemptsOf, errorLine, toActionError } from '../../src/apply/executor-core.js';
 import { RemoteError, UsageError } from '../../src/domain/errors.js';
 import { ACTION_KINDS, directionOf, isImportAction, isSyncAction, type Action, type PlannedAction } from '../../src/domain/plan.js';
-import { clearSecrets, registerSecret } from '../../src/text/redact.js';
 import { person, plan, suspend } from './fakes/plan-builder.js';
 
 t.test('every kind has one direction: the okta.* kinds are the import plan, the rest the sync plan', async (t) => {
@@ -18,9 +17,7 @@ t.test('every kind has one direction: the okta.* kinds are the import plan, the 
   t.notOk(isImportAction(s));
 });
 
-t.test('a thrown error as the outcome records it: first line, redacted, the API code and retryability', async (t) => {
-  t.teardown(clearSecrets);
-  registerSecret('s3cr3t-token-value');
+t.test('a thrown error as the outcome records it: first line, credentials scrubbed, the API code and retryability', async (t) => {
   const remote = new RemoteError({ service: 'dropbox', route: 'team/members/remove', message: 'too many\nsecond line', code: 'too_many_requests', retryable: true });
   const cases: readonly [string, unknown, unknown][] = [
     ['a remote error', remote, { code: 'too_many_requests', message: 'too many', retryable: true }],

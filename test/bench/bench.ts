@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { applyPlan } from '../../src/apply/execute.js';
 import { requireDesiredState } from '../../src/config/index.js';
 import { createDropboxClient, dropboxCallCounter } from '../../src/dropbox/client.js';
+import { Redactor } from '../../src/text/redact.js';
 import { readDropboxState } from '../../src/dropbox/reader.js';
 import { createDropboxWriter } from '../../src/dropbox/writer.js';
 import { createOktaClient } from '../../src/okta/client.js';
@@ -208,7 +209,7 @@ async function measureReconcile(size: number): Promise<unknown> {
     const c = clients(sandbox.url);
     const counter = dropboxCallCounter(c.dropbox);
     const sink = { write: () => undefined, isTTY: false };
-    const io = { stdout: sink, stderr: sink, env: {}, cwd: tmpdir(), now: () => new Date(), confirm: async () => false };
+    const io = { stdout: sink, stderr: sink, env: {}, cwd: tmpdir(), now: () => new Date(), confirm: async () => false, redactor: new Redactor() };
     const total = (calls: Record<string, number>) => Object.values(calls).reduce((a, b) => a + b, 0);
     const cycle = async (k: number) => {
       const okta0 = c.okta.calls();

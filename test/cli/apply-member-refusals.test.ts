@@ -8,7 +8,6 @@ import { cpSync } from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
 import { run } from '../../src/cli/run.js';
-import { clearSecrets } from '../../src/text/redact.js';
 import { DEMO_DOMAIN, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { captureIO } from '../helpers/io.js';
@@ -25,7 +24,6 @@ t.test('an email held outside the team: that update fails and is reported, the r
   seed.dropbox.otherTeamEmails = [reserved];
   const sandbox = await startSandbox({ seed, clock: () => new Date(NOW) });
   t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
   const cwd = scratchDir(t, 'dbxsync-refusal-');
   cpSync(path.join(REPO, 'desired-state'), path.join(cwd, 'desired-state'), { recursive: true });
   const cli = async (argv: string[]) => {

@@ -6,7 +6,6 @@ import { readFileSync, writeFileSync, cpSync, readdirSync, rmSync } from 'node:f
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
-import { clearSecrets } from '../../src/text/redact.js';
 import { demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { SandboxSeed } from '../../src/sandbox/seed.js';
@@ -21,7 +20,6 @@ const TOKENS = { okta: 'OKTA-SECRET-e2e-4f1c9a', dropbox: 'DBX-SECRET-e2e-77b2d0
 async function withSandbox(t: Test, seed: SandboxSeed = demoSeed(new Date(NOW))): Promise<Sandbox> {
   const sandbox = await startSandbox({ seed, tokens: TOKENS, clock: () => new Date(NOW) });
   t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
   return sandbox;
 }
 

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
-import { clearSecrets } from '../../src/text/redact.js';
 import { renderJson } from '../../src/render/json.js';
 import { PLAN_MARKER } from '../../src/github/comment-body.js';
 import { demoSeed } from '../../src/sandbox/demo-seed.js';
@@ -33,7 +32,6 @@ async function setup(t: Test, options: Partial<FakeGitHubOptions> = {}, event: u
   t.teardown(async () => {
     await github.stop();
     await rm(dir, { recursive: true, force: true });
-    clearSecrets();
   });
   await writeFile(path.join(dir, 'plan.json'), renderJson(mixedPlan));
   const pullRequestEvent = event ?? {

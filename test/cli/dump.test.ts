@@ -9,7 +9,6 @@ import t, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
 import { loadDesiredState, formatIssue } from '../../src/config/index.js';
 import type { Plan } from '../../src/domain/plan.js';
-import { clearSecrets } from '../../src/text/redact.js';
 import { DEMO_APP_ID, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { GENERATED_APP_ID, generateOrg } from '../../src/sandbox/generate.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
@@ -24,7 +23,6 @@ const FILES = ['settings.yaml', 'groups.yaml', 'roles.yaml', 'offboarding.yaml']
 async function withSandbox(t: Test, seed: SandboxSeed = demoSeed(new Date(NOW))): Promise<Sandbox> {
   const sandbox = await startSandbox({ seed, clock: () => new Date(NOW), keepLog: false });
   t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
   return sandbox;
 }
 

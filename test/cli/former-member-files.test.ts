@@ -14,7 +14,6 @@ import path from 'node:path';
 import t from 'tap';
 import { run } from '../../src/cli/run.js';
 import { createDropboxClient } from '../../src/dropbox/client.js';
-import { clearSecrets } from '../../src/text/redact.js';
 import { DEMO_DOMAIN, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { captureIO } from '../helpers/io.js';
@@ -32,7 +31,6 @@ t.test('a leaver removed without a transfer outside dbxsync: plan shows the move
   const seed = demoSeed(new Date(NOW));
   const sandbox = await startSandbox({ seed, clock: () => new Date(NOW) });
   t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
   const cwd = scratchDir(t, 'dbxsync-former-');
   cpSync(path.join(REPO, 'desired-state'), path.join(cwd, 'desired-state'), { recursive: true });
   const cli = async (argv: string[]) => {

@@ -8,7 +8,6 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
-import { clearSecrets } from '../../src/text/redact.js';
 import { OKTA_IMPORT_SCOPES, OKTA_READ_SCOPES } from '../../src/okta/client.js';
 import { createDropboxApi } from '../../src/sandbox/dropbox/index.js';
 import { SandboxHttp } from '../../src/sandbox/http.js';
@@ -30,7 +29,6 @@ const JORDAN = `jordan.blake@${DEMO_DOMAIN}`;
 async function withSandbox(t: Test, seed: SandboxSeed = demoSeed(new Date(NOW))): Promise<Sandbox> {
   const sandbox = await startSandbox({ seed, tokens: TOKENS, clock: () => new Date(NOW) });
   t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
   return sandbox;
 }
 
@@ -322,7 +320,6 @@ t.test('OAuth: report only asks for read scopes; --apply asks for the import sco
     const code = await run(argv, io);
     return { code, out: io.out(), err: io.err() };
   };
-  t.teardown(() => clearSecrets());
 
   const readOnly = await serve(OKTA_READ_SCOPES);
   const report = await go(readOnly.env, ['import']);

@@ -9,7 +9,6 @@ import path from 'node:path';
 import t, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
 import { templatesDir } from '../../src/cli/commands/init.js';
-import { clearSecrets } from '../../src/text/redact.js';
 import { DEMO_APP_ID, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { captureIO } from '../helpers/io.js';
@@ -21,7 +20,6 @@ const NOW = '2026-11-28T12:00:00.000Z';
 async function withSandbox(t: Test): Promise<Sandbox> {
   const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), clock: () => new Date(NOW), keepLog: false });
   t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
   return sandbox;
 }
 

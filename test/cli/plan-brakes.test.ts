@@ -7,7 +7,6 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
-import { clearSecrets } from '../../src/text/redact.js';
 import { DEMO_GROUPS, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import type { SandboxSeed } from '../../src/sandbox/seed.js';
@@ -49,7 +48,6 @@ function seed(retired: number, leftEngineering: number): SandboxSeed {
 async function plan(t: Test, s: SandboxSeed, safety: Record<string, number>) {
   const sandbox = await startSandbox({ seed: s, clock: () => new Date(NOW) });
   t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
   const io = captureIO({ env: sandbox.env(), cwd: workdir(t, safety), now: NOW });
   const code = await run(['plan', '--format', 'json'], io);
   const text = captureIO({ env: sandbox.env(), cwd: io.cwd, now: NOW });

@@ -11,7 +11,6 @@ import path from 'node:path';
 import t, { type Test } from 'tap';
 import { parseDuration } from '../../src/cli/reconcile-incremental.js';
 import { run } from '../../src/cli/run.js';
-import { clearSecrets } from '../../src/text/redact.js';
 import { DEMO_DOMAIN, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { OktaAdminAction } from '../../src/sandbox/okta/admin-api.js';
@@ -46,7 +45,6 @@ async function synced(t: Test, settings?: (text: string) => string): Promise<{ s
   clock = Date.parse(NOW);
   const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), clock: () => new Date(clock) });
   t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
   const cwd = workdir(t, settings);
   const applied = await cli(['apply', '--auto-approve', '--quiet'], sandbox, cwd);
   t.equal(applied.code, 0, `the full apply brings the team in line: ${applied.err}`);
@@ -282,7 +280,6 @@ t.test('the first run right after a sandbox start is incremental: seeded groups 
   clock = Date.parse(NOW);
   const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), clock: () => new Date(clock) });
   t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
   const cwd = workdir(t);
   clock += 60_000;
   const r = await cli(['reconcile', '--since', '15m', '--dry-run', '--format', 'json'], sandbox, cwd);

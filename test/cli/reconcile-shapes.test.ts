@@ -18,7 +18,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
-import { clearSecrets } from '../../src/text/redact.js';
 import { DEMO_DOMAIN, demoSeed } from '../../src/sandbox/demo-seed.js';
 import type { HostileRule } from '../../src/sandbox/hostile.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
@@ -46,7 +45,6 @@ async function synced(t: Test, actions: OktaAdminAction[]): Promise<Synced> {
   const clock = { now: NOW };
   const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), clock: () => new Date(clock.now) });
   t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
   const cwd = mkdtempSync(path.join(tmpdir(), 'dbxsync-reconcile-shapes-'));
   t.teardown(() => rmSync(cwd, { recursive: true, force: true }));
   cpSync(path.join(REPO, 'desired-state'), path.join(cwd, 'desired-state'), { recursive: true });

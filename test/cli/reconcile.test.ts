@@ -8,7 +8,6 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
-import { clearSecrets } from '../../src/text/redact.js';
 import { DEMO_DOMAIN, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { captureIO } from '../helpers/io.js';
@@ -25,7 +24,6 @@ async function withSandbox(t: Test): Promise<Sandbox> {
   clock = Date.parse(NOW);
   const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), clock: () => new Date(clock) });
   t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
   return sandbox;
 }
 

@@ -1,13 +1,26 @@
 import t from 'tap';
-import { dropboxSettingsFromEnv, oktaSettingsFromEnv } from '../../src/cli/settings.js';
-import { clearSecrets, redact } from '../../src/text/redact.js';
+import { dropboxSettingsFromEnv, oktaSettingsFromEnv, registerEnvSecrets } from '../../src/cli/settings.js';
+import { Redactor } from '../../src/text/redact.js';
 
-t.afterEach(() => clearSecrets());
-
-t.test('okta: an API token wins, and is registered as a secret', async (t) => {
+t.test('okta: an API token wins', async (t) => {
   const s = oktaSettingsFromEnv({ OKTA_ORG_URL: 'https://acme.okta.com', OKTA_API_TOKEN: '00-secret-okta-token-xyz' });
   t.same(s, { orgUrl: 'https://acme.okta.com', apiToken: '00-secret-okta-token-xyz' });
-  t.equal(redact('token 00-secret-okta-token-xyz leaked'), 'token [REDACTED] leaked');
+});
+
+t.test('every secret variable of the environment is registered with the run\'s Redactor, used or not', async (t) => {
+  const env = {
+    OKTA_API_TOKEN: '00-secret-okta-token-xyz',
+    OKTA_PRIVATE_KEY: 'private-key-body-123',
+    DROPBOX_TEAM_TOKEN: 'sl.team-token-456',
+    DROPBOX_REFRESH_TOKEN: 'refresh-token-789',
+    DROPBOX_APP_SECRET: 'app-secret-abc',
+    GITHUB_TOKEN: 'ghp_github-token-def',
+    OKTA_ORG_URL: 'https://acme.okta.com',
+  };
+  const redactor = new Redactor();
+  registerEnvSecrets(env, redactor);
+  const said = Object.values(env).join(' ');
+  t.equal(redactor.redact(said), `${'[REDACTED] '.repeat(6)}https://acme.okta.com`);
 });
 
 t.test('okta: private key JWT needs client id and key', async (t) => {

@@ -8,7 +8,6 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
-import { clearSecrets } from '../../src/text/redact.js';
 import { demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { captureIO } from '../helpers/io.js';
@@ -20,7 +19,6 @@ const NOW = '2026-11-28T12:00:00.000Z';
 async function savedPlan(t: Test): Promise<{ dir: string; file: string }> {
   const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), clock: () => new Date(NOW) });
   t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
   const dir = scratchDir(t, 'dbxsync-show-');
   const io = captureIO({ env: sandbox.env(), cwd: dir, now: NOW });
   t.equal(await run(['plan', '--dir', path.join(REPO, 'desired-state'), '--out', 'plan.json', '--quiet'], io), 0, io.err());
@@ -95,7 +93,6 @@ t.test('--version, validate and show load no SDK (lazy command modules)', { skip
 t.test('set-up errors say what to check: the host and its variable, the variable of a refused token (issue 14 item 4)', async (t) => {
   const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), clock: () => new Date(NOW) });
   t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
   const plan = async (env: Record<string, string>) => {
     const io = captureIO({ env, cwd: REPO, now: NOW });
     const code = await run(['plan', '--quiet'], io);
@@ -116,7 +113,6 @@ t.test('set-up errors say what to check: the host and its variable, the variable
 t.test('a 404 for the app id names the settings file and line of okta.appId, exit 1, one line, no secret (issue 14 item 4)', async (t) => {
   const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), clock: () => new Date(NOW) });
   t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
   const dir = scratchDir(t, 'dbxsync-appid-');
   cpSync(path.join(REPO, 'desired-state'), path.join(dir, 'desired-state'), { recursive: true });
   const settings = path.join(dir, 'desired-state', 'settings.yaml');

@@ -12,7 +12,6 @@ import path from 'node:path';
 import t from 'tap';
 import { run } from '../../src/cli/run.js';
 import type { WatchCycleLine } from '../../src/cli/watch-run.js';
-import { clearSecrets } from '../../src/text/redact.js';
 import { DEMO_DOMAIN, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { captureIO } from '../helpers/io.js';
@@ -33,7 +32,6 @@ const linesOf = (p: CliProcess): WatchCycleLine[] =>
 t.test('watch: a leaver deactivated in Okta is removed from Dropbox by the next poll; a held promotion is never applied; SIGTERM exits 0', { skip: cliBuilt() ? false : 'dist/ not built (npm test builds first)' }, async (t) => {
   const sandbox = await startSandbox({ seed: demoSeed(new Date()) });
   t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
   const cwd = scratchDir(t, 'dbxsync-watch-');
   cpSync(path.join(REPO, 'desired-state'), path.join(cwd, 'desired-state'), { recursive: true });
   // The team brought in line first, so that the start cycle has nothing held but what we play.

@@ -13,7 +13,6 @@ import { liveClientsFromEnv } from '../../src/cli/live.js';
 import { run } from '../../src/cli/run.js';
 import { backoffMs, humanLine, runWatch, type WatchCycleLine, type WatchOptions } from '../../src/cli/watch-run.js';
 import { requireDesiredState } from '../../src/config/index.js';
-import { clearSecrets } from '../../src/text/redact.js';
 import { DEMO_DOMAIN, demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { playAdminAction } from '../../src/sandbox/okta/admin-api.js';
@@ -29,7 +28,6 @@ const at = (name: string) => `${name}@${DEMO_DOMAIN}`;
 async function fresh(t: Test): Promise<{ sandbox: Sandbox; cwd: string }> {
   const sandbox = await startSandbox({ seed: demoSeed(new Date()) });
   t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
   const cwd = scratchDir(t, 'dbxsync-watch-');
   cpSync(path.join(REPO, 'desired-state'), path.join(cwd, 'desired-state'), { recursive: true });
   return { sandbox, cwd };

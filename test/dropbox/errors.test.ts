@@ -2,7 +2,7 @@ import t from 'tap';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { RemoteError, UsageError } from '../../src/domain/errors.js';
-import { clearSecrets, redact } from '../../src/text/redact.js';
+import { Redactor } from '../../src/text/redact.js';
 import { createDropboxClient, dropboxCallCounter } from '../../src/dropbox/client.js';
 import { callWithRetry } from '../../src/dropbox/retry.js';
 import { createDropboxWriter } from '../../src/dropbox/writer.js';
@@ -87,9 +87,9 @@ t.test('client settings', async (t) => {
   t.throws(() => createDropboxClient({ refreshToken: 'refresh-token-1' }), UsageError, 'a refresh token needs the app key');
   t.doesNotThrow(() => createDropboxClient({ apiUrl: 'http://localhost:1234', accessToken: TOKEN }));
   t.doesNotThrow(() => createDropboxClient({ refreshToken: 'refresh-token-1', appKey: 'key', appSecret: 'app-secret-xyz' }));
-  clearSecrets();
-  createDropboxClient({ apiUrl: h.baseUrl, accessToken: 'tok-registered-1', refreshToken: 'ref-registered-2', appKey: 'k', appSecret: 'sec-registered-3' });
-  t.equal(redact('a tok-registered-1 b ref-registered-2 c sec-registered-3'), 'a [REDACTED] b [REDACTED] c [REDACTED]', 'tokens are registered as secrets');
+  const redactor = new Redactor();
+  createDropboxClient({ apiUrl: h.baseUrl, secrets: redactor, accessToken: 'tok-registered-1', refreshToken: 'ref-registered-2', appKey: 'k', appSecret: 'sec-registered-3' });
+  t.equal(redactor.redact('a tok-registered-1 b ref-registered-2 c sec-registered-3'), 'a [REDACTED] b [REDACTED] c [REDACTED]', 'tokens are registered as secrets');
 
   const client = createDropboxClient({ apiUrl: `${h.baseUrl}/`, accessToken: TOKEN });
   await client.teamGetInfo();

@@ -1,4 +1,5 @@
 import t from 'tap';
+import { Redactor } from '../../src/text/redact.js';
 import { DropboxResponse, DropboxResponseError } from 'dropbox';
 import { RemoteError } from '../../src/domain/errors.js';
 import { readDropboxState } from '../../src/dropbox/reader.js';
@@ -208,6 +209,7 @@ t.test('over HTTP: a 180 s Retry-After from Dropbox is waited for by a writer ma
     env: { DROPBOX_API_URL: h.baseUrl, DROPBOX_TEAM_TOKEN: TOKEN, DBXSYNC_RETRY_DEADLINE: '10m' },
     now: () => new Date(now),
     stderr: { write: (text: string) => void stderr.push(text), isTTY: false },
+    redactor: new Redactor(),
   };
   const client = dropboxClientFromEnv(io);
   // Every call is refused with 429 Retry-After 180 until the time has passed.

@@ -3,7 +3,6 @@ import { cpSync } from 'node:fs';
 import path from 'node:path';
 import type { Test } from 'tap';
 import { run } from '../../src/cli/run.js';
-import { clearSecrets } from '../../src/text/redact.js';
 import { demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { captureIO } from './io.js';
@@ -17,7 +16,6 @@ const REPO = REPO_ROOT;
 export async function demoSandbox(t: Test, tokens: { okta: string; dropbox: string }): Promise<Sandbox> {
   const sandbox = await startSandbox({ seed: demoSeed(new Date(DEMO_NOW)), tokens, clock: () => new Date(DEMO_NOW) });
   t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
   return sandbox;
 }
 

@@ -9,7 +9,6 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import root, { type Test } from 'tap';
 import { run } from '../../src/cli/run.js';
-import { clearSecrets } from '../../src/text/redact.js';
 import { demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { captureIO } from './io.js';
@@ -47,7 +46,6 @@ export async function startTrap(t: Test): Promise<Trap> {
 export async function demoSandbox(t: Test, options: Partial<SandboxOptions> = {}): Promise<Sandbox> {
   const sandbox = await startSandbox({ seed: demoSeed(new Date(NOW)), clock: () => new Date(NOW), ...options });
   t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
   owners.set(sandbox, t);
   return sandbox;
 }

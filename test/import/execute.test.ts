@@ -8,7 +8,7 @@ import { executeImport, renderImportSummary, runImport } from '../../src/apply/i
 import { RemoteError } from '../../src/domain/errors.js';
 import type { OktaUser } from '../../src/domain/live.js';
 import type { Plan } from '../../src/domain/plan.js';
-import { clearSecrets, registerSecret } from '../../src/text/redact.js';
+import { Redactor } from '../../src/text/redact.js';
 import { planImport } from '../../src/import/index.js';
 import type { NewOktaUserProfile, OktaWriter } from '../../src/domain/ports.js';
 import { APP_ID, src, team, type PlanInputData, type TeamBuilder } from '../helpers/builders.js';
@@ -124,14 +124,17 @@ t.test('runImport: one audit line per action (JSON, no secret), the summary, exi
   const plan = mixed();
   const okta = new FakeOkta();
   okta.failures.set('update:00ugrace', new Error('boom with SECRET-TOKEN-123 inside'));
-  registerSecret('SECRET-TOKEN-123');
-  t.teardown(() => clearSecrets());
+  const redactor = new Redactor();
+  redactor.register('SECRET-TOKEN-123');
   let out = '';
   let err = '';
   const { exitCode, auditLocation } = await runImport(plan, okta, {
     appId: APP_ID,
+    redactor,
+    // stdout raw: the audit lines are redacted by the audit log itself; stderr as every CommandIO
+    // stream is (through the run's Redactor), which is what keeps the summary's error text clean.
     stdout: { write: (s) => void (out += s), isTTY: false },
-    stderr: { write: (s) => void (err += s), isTTY: false },
+    stderr: { write: (s) => void (err += redactor.redact(s)), isTTY: false },
     env: {},
     cwd: process.cwd(),
     now: clock,

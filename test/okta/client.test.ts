@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { UsageError } from '../../src/domain/errors.js';
-import { redact } from '../../src/text/redact.js';
+import { Redactor } from '../../src/text/redact.js';
 import { createOktaClient, normaliseOrgUrl } from '../../src/okta/client.js';
 import { readOktaState } from '../../src/okta/reader.js';
 import { desired, generatedOrg, startOkta, TOKEN } from './fixtures.js';
@@ -38,11 +38,13 @@ t.test('org URL: https, or http for loopback hosts only', async (t) => {
 
 t.test('credentials', async (t) => {
   t.throws(() => createOktaClient({ orgUrl: 'https://acme.okta.com' }), UsageError, 'none at all');
-  const ssws = createOktaClient({ orgUrl: 'https://acme.okta.com', apiToken: 'ssws-secret-value-42' });
+  const redactor = new Redactor();
+  const redact = (text: string) => redactor.redact(text);
+  const ssws = createOktaClient({ orgUrl: 'https://acme.okta.com', apiToken: 'ssws-secret-value-42' }, { secrets: redactor });
   t.equal(ssws.authMode, 'SSWS');
   t.equal(redact('token ssws-secret-value-42 here'), 'token [REDACTED] here', 'the token is registered for redaction');
   const key = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n';
-  const oauth = createOktaClient({ orgUrl: 'https://acme.okta.com', clientId: '0oaclient', privateKey: key, keyId: 'kid1' });
+  const oauth = createOktaClient({ orgUrl: 'https://acme.okta.com', clientId: '0oaclient', privateKey: key, keyId: 'kid1' }, { secrets: redactor });
   t.equal(oauth.authMode, 'PrivateKey');
   t.notMatch(redact(`x ${key} y`), /MIIEvQIBADANBgkqhkiG9w0BAQEFAASC/, 'the key is registered for redaction');
   t.notMatch(redact('line MIIEvQIBADANBgkqhkiG9w0BAQEFAASC only'), /MIIEvQ/, 'and so is each line of it');

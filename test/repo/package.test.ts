@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import t from 'tap';
-import { clearSecrets } from '../../src/text/redact.js';
 import { demoSeed } from '../../src/sandbox/demo-seed.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { childEnv, cliBuilt, REPO } from '../helpers/sandbox-process.js';
@@ -75,7 +74,6 @@ t.test('the packed tarball, installed into an empty directory, runs init, valida
 
   const sandbox = await startSandbox({ seed: demoSeed(NOW), clock: () => NOW, keepLog: false });
   t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
   const dbxsync = (...args: string[]) =>
     exec(bin, args, { cwd: app, env: childEnv(sandbox.env()) }).then(
       (r) => ({ code: 0, ...r }),

@@ -1,7 +1,6 @@
 /** The refresh-token login (DROPBOX_REFRESH_TOKEN + DROPBOX_APP_KEY + DROPBOX_APP_SECRET) works end to end. */
 import t from 'tap';
 import { run } from '../../src/cli/run.js';
-import { clearSecrets } from '../../src/text/redact.js';
 import { createDropboxClient } from '../../src/dropbox/client.js';
 import { readDropboxState } from '../../src/dropbox/reader.js';
 import { demoSeed } from '../../src/sandbox/demo-seed.js';
@@ -11,7 +10,6 @@ import { captureIO } from '../helpers/io.js';
 t.test('the SDK refreshes its token at /oauth2/token and reads the team', async (t) => {
   const sandbox = await startSandbox({ seed: demoSeed(new Date('2026-11-28T12:00:00Z')) });
   t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
   const client = createDropboxClient({ apiUrl: sandbox.url, ...DEFAULT_DROPBOX_APP });
   const state = await readDropboxState(client);
   t.ok(state.members.length > 200);
@@ -24,7 +22,6 @@ t.test('the SDK refreshes its token at /oauth2/token and reads the team', async 
 t.test('plan with refresh-token credentials: works, and no credential is printed', async (t) => {
   const sandbox = await startSandbox({ seed: demoSeed(new Date('2026-11-28T12:00:00Z')) });
   t.teardown(() => sandbox.close());
-  t.teardown(() => clearSecrets());
   const { DROPBOX_TEAM_TOKEN: _unused, ...env } = sandbox.env();
   const io = captureIO({
     env: { ...env, DROPBOX_REFRESH_TOKEN: DEFAULT_DROPBOX_APP.refreshToken, DROPBOX_APP_KEY: DEFAULT_DROPBOX_APP.appKey, DROPBOX_APP_SECRET: DEFAULT_DROPBOX_APP.appSecret },

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { parseFaults, serveSandbox } from '../../src/cli/commands/sandbox.js';
 import { run } from '../../src/cli/run.js';
-import { clearSecrets, redact, registerPublicValue, registerSecret } from '../../src/text/redact.js';
+import { Redactor } from '../../src/text/redact.js';
 import { generateOrg } from '../../src/sandbox/generate.js';
 import { captureIO, type CapturedIO } from '../helpers/io.js';
 
@@ -147,10 +147,10 @@ t.test('--help documents the options', async (t) => {
 });
 
 t.test('the printed sandbox tokens are public values; a registered secret is still redacted', async (t) => {
-  t.teardown(clearSecrets);
-  registerPublicValue('sandbox-okta-token');
-  t.equal(redact('export OKTA_API_TOKEN=sandbox-okta-token'), 'export OKTA_API_TOKEN=sandbox-okta-token');
-  t.equal(redact('export OKTA_API_TOKEN=another-okta-token'), 'export OKTA_API_TOKEN=[REDACTED]', 'other values still look like secrets');
-  registerSecret('sandbox-okta-token');
-  t.equal(redact('export OKTA_API_TOKEN=sandbox-okta-token'), 'export OKTA_API_TOKEN=[REDACTED]', 'a secret wins');
+  const redactor = new Redactor();
+  redactor.allowPublic('sandbox-okta-token');
+  t.equal(redactor.redact('export OKTA_API_TOKEN=sandbox-okta-token'), 'export OKTA_API_TOKEN=sandbox-okta-token');
+  t.equal(redactor.redact('export OKTA_API_TOKEN=another-okta-token'), 'export OKTA_API_TOKEN=[REDACTED]', 'other values still look like secrets');
+  redactor.register('sandbox-okta-token');
+  t.equal(redactor.redact('export OKTA_API_TOKEN=sandbox-okta-token'), 'export OKTA_API_TOKEN=[REDACTED]', 'a secret wins');
 });

@@ -6,7 +6,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../../domain/errors.js';
-import { redact } from '../../text/redact.js';
 import { readPlanFile } from '../../apply/plan-file.js';
 import { readActionsContext, type ActionsContext } from '../../github/actions-context.js';
 import { createGitHubClient } from '../../github/client.js';
@@ -16,13 +15,12 @@ import { appendStepSummary } from '../../github/step-summary.js';
 import { parseValidationReport, type ValidationReport } from '../../github/validation-report.js';
 import { boolOpt, stringOpt, type Command } from '../command.js';
 import type { CommandIO } from '../io.js';
-import { registerEnvSecrets } from '../settings.js';
 import { VERSION } from '../version.js';
 
 /** Read a plan or validation report, secrets redacted before rendering (escaping would hide them from a later redact). */
 async function readInput(io: CommandIO, file: string, what: string): Promise<string> {
   try {
-    return redact(await readFile(path.resolve(io.cwd, file), 'utf8'));
+    return io.redactor.redact(await readFile(path.resolve(io.cwd, file), 'utf8'));
   } catch (err) {
     throw new UsageError(`cannot read the ${what} ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err });
   }
@@ -66,14 +64,13 @@ export const commentCommand: Command = {
   },
   maxPositionals: 0,
   async run(args, io) {
-    registerEnvSecrets(io.env);
     const summaryOnly = boolOpt(args, 'summary-only');
     if (stringOpt(args, 'plan') === undefined && stringOpt(args, 'validation') === undefined) {
       throw new UsageError('--plan FILE or --validation FILE is required (see dbxsync comment --help)');
     }
     const context = await readActionsContext(io.env, io.cwd, stringOpt(args, 'pr'));
     if (summaryOnly) {
-      const body = redact(await commentBody(args, io, context, context.headSha));
+      const body = io.redactor.redact(await commentBody(args, io, context, context.headSha));
       if (context.stepSummaryFile === null) io.stdout.write(body);
       else {
         await appendStepSummary(context.stepSummaryFile, body);
@@ -88,7 +85,7 @@ export const commentCommand: Command = {
     if (pr === null) throw new UsageError('no pull request number: pass --pr N, or run on a pull_request event (GITHUB_EVENT_PATH)');
     const client = createGitHubClient({ token, apiUrl: context.apiUrl, owner: context.owner, repo: context.repo, userAgent: `dbxsync/${VERSION}` });
     const headSha = context.headSha ?? (await client.pullRequestHeadSha(pr));
-    const body = redact(await commentBody(args, io, context, headSha));
+    const body = io.redactor.redact(await commentBody(args, io, context, headSha));
     if (context.stepSummaryFile !== null) await appendStepSummary(context.stepSummaryFile, body);
     const author = await resolveAuthor(client, stringOpt(args, 'author'));
     const outcome = await upsertMarkerComment(client, { issue: pr, marker: PLAN_MARKER, author, body });

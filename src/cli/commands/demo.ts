@@ -85,6 +85,7 @@ export const demoCommand: Command = {
       const { exitCode } = await runApply(plan, createDropboxWriter(clients.dropbox, { pollIntervalMs: 200 }), {
         stdout: io.stdout,
         stderr: io.stderr,
+        redactor: io.redactor,
         env: demoIO.env,
         cwd: io.cwd,
         now: () => io.now(),

@@ -20,7 +20,7 @@ import { recordedRunIO, type CommandIO } from '../io.js';
 function clientsFor(apply: boolean, io: CommandIO): LiveClients {
   if (!apply) return liveClientsFromEnv(io);
   const dropbox = dropboxClientFromEnv(io);
-  return { dropbox, okta: createOktaClient({ ...oktaSettingsFromEnv(io.env), scopes: OKTA_IMPORT_SCOPES }) };
+  return { dropbox, okta: createOktaClient({ ...oktaSettingsFromEnv(io.env), scopes: OKTA_IMPORT_SCOPES }, { secrets: io.redactor }) };
 }
 
 export const importCommand: Command = {

@@ -5,7 +5,6 @@
  */
 import { resolve } from 'node:path';
 import { DbxsyncError, UsageError } from '../../domain/errors.js';
-import { registerPublicValue } from '../../text/redact.js';
 import { demoSeed, DEMO_TEAM_NAME } from '../../sandbox/demo-seed.js';
 import {
   GENERATED_APP_ID,
@@ -147,8 +146,8 @@ export async function serveSandbox(args: ParsedArgs, io: CommandIO, untilStop: (
   }
   const env = sandbox.env();
   // These tokens are the sandbox's well-known values, printed on purpose for the user to export.
-  registerPublicValue(env.OKTA_API_TOKEN!);
-  registerPublicValue(env.DROPBOX_TEAM_TOKEN!);
+  io.redactor.allowPublic(env.OKTA_API_TOKEN!);
+  io.redactor.allowPublic(env.DROPBOX_TEAM_TOKEN!);
   const people = seed.okta.users.length;
   const members = seed.dropbox.members.filter((m) => m.status !== 'removed').length;
   io.stdout.write(

@@ -6,6 +6,7 @@
 import t, { type Test } from 'tap';
 import { applyPlan } from '../../../src/apply/execute.js';
 import { createAuditLog } from '../../../src/apply/audit.js';
+import { Redactor } from '../../../src/text/redact.js';
 import { demoSeed } from '../../../src/sandbox/demo-seed.js';
 import type { Sandbox } from '../../../src/sandbox/index.js';
 import { startLoop } from './loop.js';
@@ -58,7 +59,7 @@ t.test('without retries a faulty run fails some actions and skips their dependen
   const p1 = await loop.plan();
   sandbox.http.setFaults({ seed: 5, rate500: 0.2, rateDrop: 0.1, routes: /^dropbox team\/(members|groups)\/(add|remove|set|suspend|unsuspend|create|update|delete)/ });
   const lines: string[] = [];
-  const audit = createAuditLog((l) => lines.push(l));
+  const audit = createAuditLog((l) => lines.push(l), { redactor: new Redactor() });
   const first = await applyPlan(p1, loop.writer({ retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxTotalMs: 1 } }), { onEvent: (e) => audit.onEvent(e) });
   t.ok(first.counts.failed > 0, `run 1 failed some actions (${JSON.stringify(first.counts)})`);
   t.equal(first.ok, false);
