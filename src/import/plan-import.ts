@@ -46,7 +46,7 @@ import {
   type PlanInput,
 } from '../plan/index.js';
 import { dropboxValue, IMPORT_FIELD_LABEL, type ImportField } from './fields.js';
-import { formatSource } from '../text/words.js';
+import { formatSource, plural } from '../text/words.js';
 
 /** Execution order of the import kinds: links first, then new users, then profile write-backs. */
 const KIND_ORDER: readonly ActionKind[] = ['okta.assign', 'okta.create_user', 'okta.update_profile'];
@@ -306,7 +306,7 @@ function writeLimit(input: PlanInput, writes: number): SafetyViolation[] {
   return [
     {
       rule: 'max_writes',
-      message: `${writes} Okta ${writes === 1 ? 'write' : 'writes'} exceed import.maxWrites ${maxWrites} (${at(source)}); nothing is written: raise import.maxWrites in a reviewed change, or link fewer people at a time`,
+      message: `${plural(writes, 'Okta write')} exceed import.maxWrites ${maxWrites} (${at(source)}); nothing is written: raise import.maxWrites in a reviewed change, or link fewer people at a time`,
       limit: maxWrites,
       value: writes,
     },

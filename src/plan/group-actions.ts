@@ -13,7 +13,7 @@ import { diffMembership } from './diff-membership.js';
 import { resolveOktaGroups } from './live-index.js';
 import type { Team } from './member-actions.js';
 import { at, compareSources, compareStrings } from './text.js';
-import { formatSource } from '../text/words.js';
+import { formatSource, plural } from '../text/words.js';
 
 export const MARKER_PREFIX = 'okta:';
 
@@ -381,7 +381,7 @@ function planMembership(ctx: PlanContext, input: MembershipInput): void {
     actions.push({
       kind: 'group.members.add',
       id: `group.members.add:${group.id}`,
-      reason: `${rule}; ${adds.length} ${adds.length === 1 ? 'person' : 'people'} in the Okta group not yet in the Dropbox group`,
+      reason: `${rule}; ${plural(adds.length, 'person', 'people')} in the Okta group not yet in the Dropbox group`,
       reversibility: 'reversible',
       dependsOn: [...waitFor].sort(compareStrings),
       serialKey: null,
@@ -394,7 +394,7 @@ function planMembership(ctx: PlanContext, input: MembershipInput): void {
     actions.push({
       kind: 'group.members.remove',
       id: `group.members.remove:${group.id}`,
-      reason: `${rule}; ${removes.length} ${removes.length === 1 ? 'member is' : 'members are'} no longer in the Okta group`,
+      reason: `${rule}; ${plural(removes.length, 'member is', 'members are')} no longer in the Okta group`,
       reversibility: 'reversible',
       dependsOn: [],
       serialKey: null,

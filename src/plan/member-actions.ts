@@ -14,7 +14,7 @@ import { desiredProfile, refusal, type DesiredProfile, type ProfileField } from 
 import { describeRole } from './roles.js';
 import { personRef, transferPlanner } from './transfer.js';
 import { at, display, profileString } from './text.js';
-import { formatSource } from '../text/words.js';
+import { formatSource, plural } from '../text/words.js';
 
 /**
  * The people whose Dropbox groups follow their Okta groups once this plan ran: members who stay
@@ -408,7 +408,7 @@ export function silentAddWarning(desired: DesiredState, actions: readonly Action
   return {
     code: 'silent_add_without_sso',
     message:
-      `${silent} member${silent === 1 ? ' is' : 's are'} added without a welcome email (provisioning.sendWelcomeEmail: false): Dropbox sends no invitation, so unless the team requires single sign-on they never join and stay "pending invite". ` +
+      `${plural(silent, 'member is', 'members are')} added without a welcome email (provisioning.sendWelcomeEmail: false): Dropbox sends no invitation, so unless the team requires single sign-on they never join and stay "pending invite". ` +
       'Check the Dropbox admin console (Settings > Single sign-on: Required); if it is, say so with provisioning.ssoRequired: true, else set sendWelcomeEmail: true',
     source: desired.provisioning.source === null ? null : formatSource(desired.provisioning.source),
   };

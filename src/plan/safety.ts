@@ -9,7 +9,7 @@ import type { Role, SafetyException } from '../domain/desired.js';
 import { isDemotion, type Action, type SafetyVerdict, type SafetyViolation, type Warning } from '../domain/plan.js';
 import type { PlanContext } from './context.js';
 import { at, compareSources, compareStrings } from './text.js';
-import { formatSource } from '../text/words.js';
+import { formatSource, plural } from '../text/words.js';
 
 type Limit = 'maxRemovals' | 'maxRemovalPercent' | 'minTeamAdmins' | 'maxGroupMemberRemovals' | 'maxRoleDemotions' | 'maxGroupDeletions';
 
@@ -22,19 +22,19 @@ const COUNTED: readonly { key: Limit; rule: string; count: (actions: readonly Ac
     key: 'maxGroupMemberRemovals',
     rule: 'max_group_member_removals',
     count: (actions) => actions.reduce((n, a) => n + (a.kind === 'group.members.remove' ? a.members.length : 0), 0),
-    what: (n) => `${n} ${n === 1 ? 'member' : 'members'} removed from groups (group.members.remove)`,
+    what: (n) => `${plural(n, 'member')} removed from groups (group.members.remove)`,
   },
   {
     key: 'maxRoleDemotions',
     rule: 'max_role_demotions',
     count: (actions) => actions.filter((a) => a.kind === 'member.set_role' && isDemotion(a.from, a.to)).length,
-    what: (n) => `${n} role ${n === 1 ? 'demotion' : 'demotions'} (member.set_role to a lower role)`,
+    what: (n) => `${plural(n, 'role demotion')} (member.set_role to a lower role)`,
   },
   {
     key: 'maxGroupDeletions',
     rule: 'max_group_deletions',
     count: (actions) => actions.filter((a) => a.kind === 'group.delete').length,
-    what: (n) => `${n} group ${n === 1 ? 'deletion' : 'deletions'} (group.delete)`,
+    what: (n) => `${plural(n, 'group deletion')} (group.delete)`,
   },
 ];
 
@@ -82,7 +82,7 @@ export function safetyVerdict(ctx: PlanContext, actions: readonly Action[], warn
   if (removals > maxRemovals.value) {
     violations.push({
       rule: 'max_removals',
-      message: `${removals} ${removals === 1 ? 'removal' : 'removals'} (member.remove and member.suspend) exceed ${describe(ctx, 'maxRemovals', maxRemovals)}`,
+      message: `${plural(removals, 'removal')} (member.remove and member.suspend) exceed ${describe(ctx, 'maxRemovals', maxRemovals)}`,
       limit: maxRemovals.value,
       value: removals,
     });
@@ -98,7 +98,7 @@ export function safetyVerdict(ctx: PlanContext, actions: readonly Action[], warn
   if (percentApplies && percent > percentLimit.value) {
     violations.push({
       rule: 'max_removal_percent',
-      message: `${removals} ${removals === 1 ? 'removal' : 'removals'} (member.remove and member.suspend) ${removals === 1 ? 'is' : 'are'} ${percent}% of the ${activeCount} active members, above ${describe(ctx, 'maxRemovalPercent', percentLimit)}`,
+      message: `${plural(removals, 'removal')} (member.remove and member.suspend) ${removals === 1 ? 'is' : 'are'} ${percent}% of the ${activeCount} active members, above ${describe(ctx, 'maxRemovalPercent', percentLimit)}`,
       limit: percentLimit.value,
       value: percent,
     });

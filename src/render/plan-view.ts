@@ -7,6 +7,7 @@ import { assertNever } from '../domain/errors.js';
 import { isPrivileged, type Action, type Plan, type Report, type Waiting } from '../domain/plan.js';
 import { subjectOf } from './describe-action.js';
 import { formatDate } from './format-date.js';
+import { plural } from '../text/words.js';
 
 export interface ActionGroup {
   /** An email, or a group name. */
@@ -75,7 +76,7 @@ export function waitingLabel(kind: Waiting['kind']): string {
 /** "12 days, since 2026-11-16; removal due 2026-11-30"; empty when the state has no dates. */
 export function waitingTiming(waiting: Waiting): string {
   const parts: string[] = [];
-  const age = waiting.ageDays === null ? null : `${waiting.ageDays} ${waiting.ageDays === 1 ? 'day' : 'days'}`;
+  const age = waiting.ageDays === null ? null : plural(waiting.ageDays, 'day');
   if (waiting.since) parts.push(age === null ? `since ${waiting.since.slice(0, 10)}` : `${age}, since ${waiting.since.slice(0, 10)}`);
   else if (age !== null) parts.push(age);
   if (waiting.dueDate) parts.push(`removal due ${formatDate(waiting.dueDate)}`);

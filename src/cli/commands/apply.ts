@@ -131,7 +131,7 @@ export const applyCommand: Command = {
       if (exitCode !== 0 && hold.size > 0 && onlyHeldSkipped(plan, result.outcomes, hold)) {
         const n = result.counts.skipped;
         io.stderr.write(
-          `dbxsync apply: warning: ${n} action${n === 1 ? ' was' : 's were'} not applied because ${hold.size === 1 ? 'an admin grant was' : `${hold.size} admin grants were`} not in the reviewed plan (or depend on one); plan again and review ${n === 1 ? 'it' : 'them'}\n`,
+          `dbxsync apply: warning: ${plural(n, 'action was', 'actions were')} not applied because ${hold.size === 1 ? 'an admin grant was' : `${hold.size} admin grants were`} not in the reviewed plan (or depend on one); plan again and review ${n === 1 ? 'it' : 'them'}\n`,
         );
         return 0;
       }
