@@ -9,7 +9,7 @@
 import { withRunLock } from '../apply/run-lock.js';
 import type { DesiredState } from '../domain/desired.js';
 import { UsageError } from '../domain/errors.js';
-import { emailKey, type DropboxGroup, type DropboxMember, type OktaUser, type PlanScope } from '../domain/live.js';
+import { emailKey, groupMarker, markedOktaGroupId, type DropboxGroup, type DropboxMember, type OktaUser, type PlanScope } from '../domain/live.js';
 import type { Plan } from '../domain/plan.js';
 import { groupPageBound, listGroupMembers, lookupGroups, lookupMembers, readTeamFacts } from '../dropbox/scoped-reader.js';
 import { retryContextOf } from '../dropbox/reader.js';
@@ -43,7 +43,6 @@ export function parseFlagDuration(flag: string, text: string): number {
   return Number(m[1]) * UNITS[m[2]!]!;
 }
 
-const MARKER = 'okta:';
 const MEMBERSHIP_EVENTS = new Set(['group.user_membership.add', 'group.user_membership.remove']);
 const GROUP_CHANGE_EVENTS = new Set(['group.profile.update', 'group.lifecycle.delete']);
 const LEAVING_EVENTS = new Set(['user.lifecycle.deactivate', 'user.lifecycle.suspend']);
@@ -186,8 +185,8 @@ export async function reconcileIncremental(desired: DesiredState, clients: LiveC
     // A renamed or deleted group that a push, role or override names (or whose marker a Dropbox
     // group carries) changes many people, and pruning and renames need every Dropbox group.
     if (want.changedGroups.length > 0) {
-      const marked = await lookupGroups(clients.dropbox, { groupIds: [], externalIds: want.changedGroups.map((id) => `${MARKER}${id}`) }, retry);
-      const hit = want.changedGroups.find((id) => targets.has(id)) ?? marked[0]?.externalId?.slice(MARKER.length);
+      const marked = await lookupGroups(clients.dropbox, { groupIds: [], externalIds: want.changedGroups.map((id) => groupMarker(id)) }, retry);
+      const hit = want.changedGroups.find((id) => targets.has(id)) ?? markedOktaGroupId(marked[0]?.externalId) ?? undefined;
       if (hit !== undefined) return escalate(`Okta group ${hit} was renamed or deleted`);
     }
     for (const id of want.unexplainedGroups) {
@@ -197,7 +196,7 @@ export async function reconcileIncremental(desired: DesiredState, clients: LiveC
       // listed and the people who differ are read.
       const [people, [dropboxGroup]] = await Promise.all([
         readOktaPeople(okta, desired, { userIds: [], listGroups: [id], groups }),
-        lookupGroups(clients.dropbox, { groupIds: [], externalIds: [`${MARKER}${id}`] }, retry),
+        lookupGroups(clients.dropbox, { groupIds: [], externalIds: [groupMarker(id)] }, retry),
       ]);
       if (dropboxGroup === undefined) return escalate(`pushed Okta group ${id} has no Dropbox group carrying its marker`);
       const oktaMembers = new Set(people.groups.find((g) => g.id === id)?.memberIds ?? []);
@@ -269,10 +268,10 @@ export async function reconcileIncremental(desired: DesiredState, clients: LiveC
   const oktaGroupsOfScope = new Set([...people.groupsOf.values()].flat().filter((id) => pushed.has(id)));
   for (const id of want.unexplainedGroups) if (pushed.has(id)) oktaGroupsOfScope.add(id);
   const dropboxGroupIds = new Set([...inScope.keys()].flatMap((id) => profileGroups.get(id) ?? []));
-  const [facts, dropboxGroups] = await Promise.all([factsRead, groupsOfScope(clients, dropboxGroupIds, [...oktaGroupsOfScope].map((id) => `${MARKER}${id}`), retry)]);
+  const [facts, dropboxGroups] = await Promise.all([factsRead, groupsOfScope(clients, dropboxGroupIds, [...oktaGroupsOfScope].map((id) => groupMarker(id)), retry)]);
   const groupScope = new Set(oktaGroupsOfScope);
   for (const g of dropboxGroups) {
-    const oktaId = g.externalId?.startsWith(MARKER) ? g.externalId.slice(MARKER.length) : null;
+    const oktaId = markedOktaGroupId(g.externalId);
     if (oktaId !== null && pushed.has(oktaId) && dropboxGroupIds.has(g.groupId)) groupScope.add(oktaId);
   }
   const liveGroups: DropboxGroup[] = dropboxGroups.map((g) => ({

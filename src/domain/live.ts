@@ -110,6 +110,21 @@ export interface DropboxMember {
   readonly suspendedOn: string | null;
 }
 
+/**
+ * The external id dbxsync gives a Dropbox group it pushes: `okta:<Okta group id>` (design.md
+ * "Identity"). The planner, dump and reconcile's lookups read it through these, one spelling.
+ */
+export const MARKER_PREFIX = 'okta:';
+
+export function groupMarker(oktaGroupId: string): string {
+  return `${MARKER_PREFIX}${oktaGroupId}`;
+}
+
+/** The Okta group id an external id marks, or null when it is not dbxsync's marker. */
+export function markedOktaGroupId(externalId: string | null | undefined): string | null {
+  return externalId?.startsWith(MARKER_PREFIX) ? externalId.slice(MARKER_PREFIX.length) : null;
+}
+
 export interface DropboxGroup {
   readonly groupId: string;
   readonly name: string;

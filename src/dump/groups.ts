@@ -5,11 +5,10 @@
  * the reason, for a human to decide.
  */
 import { firstUnsafeChar } from '../text/display-text.js';
-import type { DropboxGroup, DropboxState, OktaGroup, OktaState } from '../domain/live.js';
+import { groupMarker, markedOktaGroupId, type DropboxGroup, type DropboxState, type OktaGroup, type OktaState } from '../domain/live.js';
 import type { TeamLinks } from './identity.js';
 import { plural } from '../text/words.js';
 
-const MARKER_PREFIX = 'okta:';
 /** People named in a comment before "and N more". */
 const NAMES_SHOWN = 5;
 
@@ -61,7 +60,8 @@ export function groupsToRead(dropbox: DropboxState): string[] {
   for (const g of dropbox.groups) {
     if (g.managementType === 'system_managed') continue;
     refs.add(g.name);
-    if (g.externalId?.startsWith(MARKER_PREFIX)) refs.add(g.externalId.slice(MARKER_PREFIX.length));
+    const marked = markedOktaGroupId(g.externalId);
+    if (marked !== null) refs.add(marked);
   }
   return [...refs].sort(compare);
 }
@@ -92,8 +92,9 @@ export function decideGroups(okta: OktaState, dropbox: DropboxState, links: Team
   const counterpart = (g: DropboxGroup): { group: OktaGroup; how: 'marker' | 'name' } | string => {
     const externalId = g.externalId ?? '';
     if (externalId !== '') {
-      if (!externalId.startsWith(MARKER_PREFIX)) return `carries the external id ${JSON.stringify(externalId)}, which is not dbxsync's okta:<id> marker`;
-      const group = oktaById.get(externalId.slice(MARKER_PREFIX.length));
+      const marked = markedOktaGroupId(externalId);
+      if (marked === null) return `carries the external id ${JSON.stringify(externalId)}, which is not dbxsync's okta:<id> marker`;
+      const group = oktaById.get(marked);
       if (group === undefined) return `carries ${externalId}, an Okta group that no longer exists`;
       if ((markerCount.get(externalId) ?? 0) > 1) return `another Dropbox group carries the same external id ${externalId}`;
       return { group, how: 'marker' };
@@ -103,7 +104,7 @@ export function decideGroups(okta: OktaState, dropbox: DropboxState, links: Team
     if (named.length > 1) return `${named.length} Okta groups have this name (${named.map((o) => o.id).sort(compare).join(', ')}); push one by id if you mean to`;
     if ((lowerNameCount.get(g.name.toLowerCase()) ?? 0) > 1) return 'another Dropbox group has the same name apart from case';
     const group = named[0]!;
-    if ((markerCount.get(`${MARKER_PREFIX}${group.id}`) ?? 0) > 0) return `another Dropbox group carries ${MARKER_PREFIX}${group.id}, the marker of Okta group ${group.name}`;
+    if ((markerCount.get(groupMarker(group.id)) ?? 0) > 0) return `another Dropbox group carries ${groupMarker(group.id)}, the marker of Okta group ${group.name}`;
     return { group, how: 'name' };
   };
 

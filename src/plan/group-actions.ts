@@ -6,7 +6,7 @@
 import type { GroupPush, SourceRef } from '../domain/desired.js';
 import { assertNever } from '../domain/errors.js';
 import { compileGroupPattern } from '../domain/group-pattern.js';
-import type { DropboxGroup, OktaGroup } from '../domain/live.js';
+import { MARKER_PREFIX, type DropboxGroup, type OktaGroup } from '../domain/live.js';
 import type { Action, GroupRef, PersonRef } from '../domain/plan.js';
 import type { PlanContext } from './context.js';
 import { diffMembership } from './diff-membership.js';
@@ -15,7 +15,6 @@ import type { Team } from './member-actions.js';
 import { at, compareSources, compareStrings } from './text.js';
 import { formatSource, plural } from '../text/words.js';
 
-export const MARKER_PREFIX = 'okta:';
 
 /** One Okta group pushed to Dropbox, and what the plan does with its Dropbox group. */
 export interface PushedGroup {

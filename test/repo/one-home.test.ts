@@ -36,6 +36,7 @@ const HOMES: readonly { readonly what: string; readonly home: readonly string[];
   { what: 'the control/bidi character class', home: ['src/text/display-text.ts'], definition: /\\{1,2}u202a-\\{1,2}u202e/i },
   // Colours come from render/ansi.ts, which has no literal escape: styler(false) is the one "no colour" switch.
   { what: 'a literal colour escape', home: [], definition: /(?:\\u001b|\\x1b)\[[0-9;]*m/ },
+  { what: "the group marker prefix 'okta:'", home: ['src/domain/live.ts'], definition: /=\s*['"]okta:['"]/, sandboxApart: true },
   // A count and its noun come from plural() (text/words.ts): an inline `${n} ${n === 1 ? 'x' : 'xs'}` or
   // `member${n === 1 ? '' : 's'}` is a second copy. Verb agreement alone ("exceed(s)", "is/are") is not.
   { what: 'an inline count-and-noun plural', home: [], definition: /\$\{(\w+(?:\.\w+)*)\}[ \w]*\$\{\1 === 1 \?|\w\$\{[\w.]+ === 1 \? '' : 's'\}/ },
@@ -61,6 +62,7 @@ t.test('the patterns recognise the copies they are meant to catch', async (t) =>
     'the role ranking': "const ROLES = ['team_admin', 'user_management_admin', 'support_admin'];",
     'the control/bidi character class': "const safe = (text: string) => text.replace(/[\\u0000-\\u001f\\u202A-\\u202E]/g, '');",
     'a literal colour escape': "const RED = '\\u001b[31m';",
+    "the group marker prefix 'okta:'": "const MARKER = 'okta:';",
     'an inline count-and-noun plural': "reason: `${adds.length} ${adds.length === 1 ? 'person' : 'people'} in the Okta group`, more: `${n} member${n === 1 ? '' : 's'}`",
     'email normalisation': 'if (r === undefined || r.email.toLowerCase() !== a.member.email.toLowerCase()) {',
   };
