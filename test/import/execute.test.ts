@@ -17,7 +17,7 @@ function withImport(builder: TeamBuilder, createUsers = true): PlanInputData {
   const input = builder.build();
   return {
     ...input,
-    desired: { ...input.desired, import: { linkMatchingUsers: true, createUsers, profile: { firstName: 'givenName' }, maxWrites: 50, source: src('import.yaml', 5, 1) } },
+    desired: { ...input.desired, import: { ...input.desired.import, createUsers, profile: { firstName: 'givenName' }, source: src('import.yaml', 5, 1) } },
   };
 }
 

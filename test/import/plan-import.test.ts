@@ -14,7 +14,7 @@ const IMPORT_SOURCE = src('import.yaml', 5, 1);
 /** The team's input with import settings (the design's defaults, source import.yaml:5). */
 function withImport(builder: TeamBuilder, patch: Partial<ImportSettings> = {}): PlanInputData {
   const input = builder.build();
-  return { ...input, desired: { ...input.desired, import: { linkMatchingUsers: true, createUsers: false, profile: {}, maxWrites: 50, source: IMPORT_SOURCE, ...patch } } };
+  return { ...input, desired: { ...input.desired, import: { ...input.desired.import, source: IMPORT_SOURCE, ...patch } } };
 }
 
 function kinds(plan: Plan): string[] {

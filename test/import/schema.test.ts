@@ -24,7 +24,7 @@ t.test('an import plan with every action kind, reports, a warning and a max_writ
     .build();
   const plan = planImport({
     ...input,
-    desired: { ...input.desired, import: { linkMatchingUsers: true, createUsers: true, profile: { firstName: 'givenName' }, maxWrites: 1, source: src('import.yaml', 5, 1) } },
+    desired: { ...input.desired, import: { ...input.desired.import, createUsers: true, profile: { firstName: 'givenName' }, maxWrites: 1, source: src('import.yaml', 5, 1) } },
   });
   t.same(Object.keys(plan.summary).sort(), ['okta.assign', 'okta.create_user', 'okta.update_profile']);
   t.same([...new Set(plan.reports.map((r) => r.kind))].sort(), ['ambiguous_match', 'other', 'protected_member', 'unassigned_member']);
