@@ -185,7 +185,7 @@ export async function reconcileIncremental(desired: DesiredState, clients: LiveC
     // A renamed or deleted group that a push, role or override names (or whose marker a Dropbox
     // group carries) changes many people, and pruning and renames need every Dropbox group.
     if (want.changedGroups.length > 0) {
-      const marked = await lookupGroups(clients.dropbox, { groupIds: [], externalIds: want.changedGroups.map((id) => groupMarker(id)) }, retry);
+      const marked = await lookupGroups(clients.dropbox, { groupIds: [], externalIds: want.changedGroups.map(groupMarker) }, retry);
       const hit = want.changedGroups.find((id) => targets.has(id)) ?? markedOktaGroupId(marked[0]?.externalId) ?? undefined;
       if (hit !== undefined) return escalate(`Okta group ${hit} was renamed or deleted`);
     }
@@ -268,7 +268,7 @@ export async function reconcileIncremental(desired: DesiredState, clients: LiveC
   const oktaGroupsOfScope = new Set([...people.groupsOf.values()].flat().filter((id) => pushed.has(id)));
   for (const id of want.unexplainedGroups) if (pushed.has(id)) oktaGroupsOfScope.add(id);
   const dropboxGroupIds = new Set([...inScope.keys()].flatMap((id) => profileGroups.get(id) ?? []));
-  const [facts, dropboxGroups] = await Promise.all([factsRead, groupsOfScope(clients, dropboxGroupIds, [...oktaGroupsOfScope].map((id) => groupMarker(id)), retry)]);
+  const [facts, dropboxGroups] = await Promise.all([factsRead, groupsOfScope(clients, dropboxGroupIds, [...oktaGroupsOfScope].map(groupMarker), retry)]);
   const groupScope = new Set(oktaGroupsOfScope);
   for (const g of dropboxGroups) {
     const oktaId = markedOktaGroupId(g.externalId);

@@ -96,7 +96,7 @@ export function describeFailure(err: unknown): FailureInfo {
   return { kind: 'final', status: null, tag: null, retryAfterMs: null, requestId: null, detail: oneLine(message), namedIds: [] };
 }
 
-/** The SDK error without its headers: status and (redacted) body only. */
+/** The SDK error without its headers: status and body (credentials scrubbed) only. */
 export class DropboxHttpFailure extends Error {
   constructor(
     readonly status: number,

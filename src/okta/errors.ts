@@ -1,8 +1,9 @@
 /**
  * Okta SDK errors → RemoteError (reference okta-api.md §5.4). The SDK's errors carry the response
  * headers and full URLs; ours carry the route, status, Okta errorCode and errorId, whether a retry
- * could help and when. The message is one line, redacted. The cause is a sanitised copy (name,
- * redacted message and stack), never the SDK object with its headers.
+ * could help and when. The message is one line, credentials scrubbed (the run's outputs redact its
+ * registered secrets on top). The cause is a sanitised copy (name, scrubbed message and stack), never
+ * the SDK object with its headers.
  */
 import { RemoteError } from '../domain/errors.js';
 import { oneLine, redactCredentials } from '../text/redact.js';

@@ -6,7 +6,7 @@
 import type { GroupPush, SourceRef } from '../domain/desired.js';
 import { assertNever } from '../domain/errors.js';
 import { compileGroupPattern } from '../domain/group-pattern.js';
-import { MARKER_PREFIX, type DropboxGroup, type OktaGroup } from '../domain/live.js';
+import { groupMarker, markedOktaGroupId, type DropboxGroup, type OktaGroup } from '../domain/live.js';
 import type { Action, GroupRef, PersonRef } from '../domain/plan.js';
 import type { PlanContext } from './context.js';
 import { diffMembership } from './diff-membership.js';
@@ -164,7 +164,7 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
   for (const { push, group, name } of pushes) {
     // Incremental: only the groups of the people read (their memberships are known for them alone).
     if (ctx.scope !== null && !ctx.scope.groupIds.has(group.id)) continue;
-    const marker = `${MARKER_PREFIX}${group.id}`;
+    const marker = groupMarker(group.id);
     const rule = `${at(push.source)} groupPushes: Okta group ${group.name} → Dropbox group ${name}`;
     const oktaMemberIds = group.memberIds;
     let target: GroupRef;
@@ -300,8 +300,8 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
 export function groupsToPrune(dropboxGroups: readonly DropboxGroup[], named: ReadonlySet<string>): { group: DropboxGroup; oktaGroupId: string }[] {
   const out: { group: DropboxGroup; oktaGroupId: string }[] = [];
   for (const group of dropboxGroups) {
-    if (group.externalId === null || !group.externalId.startsWith(MARKER_PREFIX) || group.managementType !== 'company_managed') continue;
-    const oktaGroupId = group.externalId.slice(MARKER_PREFIX.length);
+    const oktaGroupId = markedOktaGroupId(group.externalId);
+    if (oktaGroupId === null || group.managementType !== 'company_managed') continue;
     if (!named.has(oktaGroupId)) out.push({ group, oktaGroupId });
   }
   return out;
