@@ -37,13 +37,22 @@ export function queryString(params: Readonly<Record<string, string | number>>): 
     .join('&');
 }
 
-/**
- * Every item of a listing, page after page, following every `next` link (a listing that stopped
- * early would make people look unassigned), only on the org's own origin.
- * The next page is requested as soon as a page's headers arrive, so its round trip overlaps the
- * parsing of this page and the caller's work on its items (the listing is a cursor chain: this is
- * the only overlap it allows).
- */
+/** The request of every raw GET (a listing's pages, one user, one app user). */
+export const JSON_GET = { method: 'get', headers: { Accept: 'application/json', 'Content-Type': 'application/json' } } as const;
+
+type HttpInit = Parameters<OktaClient['sdk']['http']['http']>[1];
+
+/** One JSON object by GET through the SDK's HTTP layer; null when Okta answers 404 (a real "gone": GET /users/{id} is read-after-write consistent). */
+export async function getRaw(client: OktaClient, path: string): Promise<unknown | null> {
+  try {
+    const response = await client.sdk.http.http(`${client.orgUrl}${path}`, structuredClone(JSON_GET) as unknown as HttpInit);
+    return await response.json();
+  } catch (err) {
+    if ((err as { status?: number }).status === 404) return null;
+    throw err;
+  }
+}
+
 /**
  * A `next` link resolved against the org (Okta's are absolute; a relative one is resolved). It is
  * followed as is: the request executor refuses one that names another origin, since the token goes
@@ -71,6 +80,12 @@ function withLimit(url: string, limit: number): string {
 }
 
 /**
+ * Every item of a listing, page after page, following every `next` link (a listing that stopped
+ * early would make people look unassigned), only on the org's own origin.
+ * The next page is requested as soon as a page's headers arrive, so its round trip overlaps the
+ * parsing of this page and the caller's work on its items (the listing is a cursor chain: this is
+ * the only overlap it allows).
+ *
  * Okta: "If your request times out, retry your request with a smaller `limit`" (okta-mgmt.yaml
  * listGroups `limit`, :12866). A page that fails with a 5xx or a timeout is asked once more as it
  * is (a blip), then with half the limit, down to MIN_PAGE_LIMIT; the pages after it keep the
@@ -86,13 +101,12 @@ export async function* listRaw(client: OktaClient, path: string, params: Readonl
   };
   // Okta pages by id (`after` is the last id read): an id listed twice means the links go round.
   const ids = new Set<string>();
-  const init = { method: 'get', headers: { Accept: 'application/json', 'Content-Type': 'application/json' } };
   const limitOf = (url: string): number => Number(new URL(url).searchParams.get('limit'));
   const fetchPage = (url: string) => {
     // While the page can still shrink, one repeat of it as is; then a smaller one (see above).
     const shrinkable = limitOf(url) > MIN_PAGE_LIMIT;
-    const request = { ...structuredClone(init), ...(shrinkable ? { [MAX_ATTEMPTS_KEY]: 2 } : {}) };
-    const pending = client.sdk.http.http(url, request as Parameters<typeof client.sdk.http.http>[1]);
+    const request = { ...structuredClone(JSON_GET), ...(shrinkable ? { [MAX_ATTEMPTS_KEY]: 2 } : {}) };
+    const pending = client.sdk.http.http(url, request as unknown as HttpInit);
     // Observed when awaited below; until then a failure must not count as unhandled.
     pending.catch(() => undefined);
     return { url, pending };

@@ -27,8 +27,9 @@ import type { OktaClient } from './client.js';
 import { requireObj, requireString, type AnswerAt } from '../transport/shape.js';
 import { isoOrNull, requireOktaGroup, requireOktaUser } from './convert.js';
 import { toRemoteError } from './errors.js';
-import { listRaw } from './raw-list.js';
-import { JSON_GET, NOT_ASSIGNED, OKTA_PAGE_SIZES, settle, targetGroupIds } from './reader.js';
+import { getRaw, listRaw } from './raw-list.js';
+import { settle } from './read-context.js';
+import { NOT_ASSIGNED, OKTA_PAGE_SIZES, targetGroupIds } from './reader.js';
 import { readLogWindow, type LifecycleEvent } from './system-log.js';
 import { chunkByTerms, filterFor, type SearchLookup } from './user-lookup.js';
 
@@ -53,16 +54,6 @@ export interface OktaChanges {
   readonly groups?: readonly OktaGroup[];
 }
 
-
-async function getJson(client: OktaClient, path: string): Promise<unknown | null> {
-  try {
-    const response = await client.sdk.http.http(`${client.orgUrl}${path}`, structuredClone(JSON_GET) as Parameters<typeof client.sdk.http.http>[1]);
-    return await response.json();
-  } catch (err) {
-    if ((err as { status?: number }).status === 404) return null;
-    throw err;
-  }
-}
 
 /**
  * The id of an item of an Okta listing (a user, a group): required, as the full reader requires it
@@ -217,11 +208,11 @@ export async function readOktaPeople(client: OktaClient, desired: DesiredState, 
   const person = async (id: string): Promise<void> => {
     const path = encodeURIComponent(id);
     const getUser = async (): Promise<OktaUser | null> => {
-      const raw = await step('GET /api/v1/users/{id}', () => getJson(client, `/api/v1/users/${path}`));
+      const raw = await step('GET /api/v1/users/{id}', () => getRaw(client, `/api/v1/users/${path}`));
       return raw === null ? null : add(raw, 'GET /api/v1/users/{id}');
     };
     const getAppUser = async (expand: boolean) => {
-      const raw = await step(APP_USER, () => getJson(client, `/api/v1/apps/${appId}/users/${path}${expand ? '?expand=user' : ''}`));
+      const raw = await step(APP_USER, () => getRaw(client, `/api/v1/apps/${appId}/users/${path}${expand ? '?expand=user' : ''}`));
       if (raw === null) return null;
       // AppUser (okta-mgmt.yaml): id and status are what the assignment is decided on.
       const at: AnswerAt = { service: 'okta', route: APP_USER };
@@ -277,7 +268,7 @@ export async function readOktaPeople(client: OktaClient, desired: DesiredState, 
   await settle(
     refs.filter((ref) => !known(ref)).map(async (ref) => {
       // GET /users/{idOrLogin} resolves an id or a login; an email that is not a login is searched.
-      const found = await step('GET /api/v1/users/{id}', () => getJson(client, `/api/v1/users/${encodeURIComponent(ref)}`));
+      const found = await step('GET /api/v1/users/{id}', () => getRaw(client, `/api/v1/users/${encodeURIComponent(ref)}`));
       if (found !== null) {
         add(found, 'GET /api/v1/users/{id}');
         return;
