@@ -7,6 +7,8 @@ import { assertNever } from '../domain/errors.js';
 import type { DropboxMember, DropboxMemberStatus, OktaUser, OktaUserStatus } from '../domain/live.js';
 import type { Action, PersonRef, Report, SafetyViolation, Waiting } from '../domain/plan.js';
 import { analyze, type PlanInput } from './analyze.js';
+import type { PlanContext } from './context.js';
+import type { PushedGroup } from './group-actions.js';
 import type { MatchKind } from './identity.js';
 import { overrideFor, assignedVia, type Fate, type Person } from './people.js';
 import { describeRole } from './roles.js';
@@ -92,8 +94,46 @@ export function explainPerson(input: PlanInput & { readonly query: string }): Ex
   const analysis = analyze(input);
   const { ctx, people, plan, pushed } = analysis;
   const query = input.query.trim();
-  const lower = query.toLowerCase();
+  const { user, member, person, ambiguous } = findPerson(ctx, people, query);
+  const found = user !== null || member !== null;
+  const oktaId = user?.id ?? null;
+  const memberId = member?.teamMemberId ?? null;
+  const sameParty = (r: { readonly oktaUserId: string | null; readonly teamMemberId: string | null }): boolean =>
+    (oktaId !== null && r.oktaUserId === oktaId) || (memberId !== null && r.teamMemberId === memberId);
+  const actions = plan.actions.filter((a) => actionTouches(a, (ref) => ref !== null && sameParty(ref)));
+  const names = [oktaId, memberId, user?.email, member?.emailKey].filter((x): x is string => typeof x === 'string' && x !== '');
+  return {
+    query,
+    found,
+    okta: user === null ? null : explainOktaUser(ctx, user),
+    dropbox: member === null ? null : explainMember(member),
+    match: describeMatch(person, user, member, ambiguous),
+    decision:
+      person === null
+        ? { kind: found ? 'absent' : 'unknown', detail: found ? describeAbsent(user, member, ambiguous) : `neither Okta nor Dropbox knows ${query}` }
+        : { kind: person.fate.kind, detail: person.fate.why },
+    protectedBy: person?.protectedBy ?? null,
+    role: explainRole(ctx, user, member, person),
+    groups: explainGroups(pushed, oktaId, memberId, actions),
+    offboarding: describeOffboarding(analysis, person, user),
+    actions,
+    reports: plan.reports.filter(sameParty),
+    waiting: plan.waiting.filter(sameParty),
+    violations: plan.safety.violations.filter((v) => names.some((n) => v.message.includes(n))),
+  };
+}
 
+interface Found {
+  readonly user: OktaUser | null;
+  readonly member: DropboxMember | null;
+  readonly person: Person | null;
+  /** Okta users sharing the queried email (more than one: the match is ambiguous). */
+  readonly ambiguous: readonly OktaUser[];
+}
+
+/** The person a query names: an Okta id, else an Okta email or login, else a Dropbox member's email or id. */
+function findPerson(ctx: PlanContext, people: readonly Person[], query: string): Found {
+  const lower = query.toLowerCase();
   let user: OktaUser | null = ctx.index.oktaById(query) ?? null;
   let ambiguous: readonly OktaUser[] = [];
   if (user === null && query.includes('@')) {
@@ -101,44 +141,63 @@ export function explainPerson(input: PlanInput & { readonly query: string }): Ex
     if (byEmail.length > 1) ambiguous = byEmail;
     user = byEmail[0] ?? ctx.index.oktaByLogin().get(lower) ?? null;
   }
-  let person: Person | null = user === null ? null : people.find((p) => p.user?.id === user!.id) ?? null;
-  let member: DropboxMember | null = person?.member ?? person?.removed ?? null;
-  if (user === null) {
-    const candidates = query.includes('@') ? ctx.index.membersByEmail().get(lower) : [ctx.index.memberById(query)].filter((m) => m !== undefined);
-    member = candidates.find((m) => m.status !== 'removed') ?? candidates[0] ?? null;
-    if (member !== null) {
-      person = people.find((p) => p.member?.teamMemberId === member!.teamMemberId) ?? null;
-      user = person?.user ?? ctx.identity.linkOf(member.teamMemberId)?.user ?? null;
-    }
+  if (user !== null) {
+    const person = people.find((p) => p.user?.id === user.id) ?? null;
+    return { user, member: person?.member ?? person?.removed ?? null, person, ambiguous };
   }
-  const found = user !== null || member !== null;
-  const oktaId = user?.id ?? null;
-  const memberId = member?.teamMemberId ?? null;
-  const touches = (ref: PersonRef | null): boolean =>
-    ref !== null && ((oktaId !== null && ref.oktaUserId === oktaId) || (memberId !== null && ref.teamMemberId === memberId));
-  const actions = plan.actions.filter((a) => actionTouches(a, touches));
-  const sameParty = (r: { oktaUserId: string | null; teamMemberId: string | null }): boolean =>
-    (oktaId !== null && r.oktaUserId === oktaId) || (memberId !== null && r.teamMemberId === memberId);
-  const names = [oktaId, memberId, user?.email, member?.emailKey].filter((x): x is string => typeof x === 'string' && x !== '');
+  const candidates = query.includes('@') ? ctx.index.membersByEmail().get(lower) : [ctx.index.memberById(query)].filter((m) => m !== undefined);
+  const member = candidates.find((m) => m.status !== 'removed') ?? candidates[0] ?? null;
+  if (member === null) return { user: null, member: null, person: null, ambiguous };
+  const person = people.find((p) => p.member?.teamMemberId === member.teamMemberId) ?? null;
+  return { user: person?.user ?? ctx.identity.linkOf(member.teamMemberId)?.user ?? null, member, person, ambiguous };
+}
 
-  const decision = person === null
-    ? { kind: found ? ('absent' as const) : ('unknown' as const), detail: found ? describeAbsent(user, member, ambiguous) : `neither Okta nor Dropbox knows ${query}` }
-    : { kind: person.fate.kind, detail: person.fate.why };
+function explainOktaUser(ctx: PlanContext, user: OktaUser): ExplainedOktaUser {
+  return {
+    id: user.id,
+    login: user.login,
+    email: user.email,
+    status: user.status,
+    statusChanged: user.statusChanged,
+    assignment: assignmentOf(ctx.index.assignment.get(user.id)),
+    assignedVia: ctx.index.appGroupsOf(user.id),
+    summary: assignedVia(ctx, user),
+  };
+}
 
-  const roleDecision = user === null ? null : ctx.roles.decide(user);
-  const role = {
+function explainMember(member: DropboxMember): ExplainedMember {
+  return {
+    teamMemberId: member.teamMemberId,
+    email: member.emailKey,
+    givenName: member.givenName,
+    surname: member.surname,
+    externalId: member.externalId,
+    status: member.status,
+    role: member.role,
+    otherRoles: member.otherRoles,
+    removed: member.status === 'removed',
+    isRecoverable: member.isRecoverable,
+  };
+}
+
+function explainRole(ctx: PlanContext, user: OktaUser | null, member: DropboxMember | null, person: Person | null): Explanation['role'] {
+  const decision = user === null ? null : ctx.roles.decide(user);
+  return {
     managed: ctx.desired.roles !== null,
     live: member?.role ?? null,
-    desired: roleDecision?.role ?? null,
-    rule: roleDecision === null || roleDecision.rule === null ? null : at(roleDecision.rule.source),
+    desired: decision?.role ?? null,
+    rule: decision === null || decision.rule === null ? null : at(decision.rule.source),
     detail:
       ctx.desired.roles === null
         ? 'roles are not managed (the YAML has no roles key)'
-        : roleDecision === null
+        : decision === null
           ? 'no Okta user, so no role rule applies'
-          : withFate(describeRole(roleDecision), person?.fate.kind ?? (member === null ? 'absent' : 'leave')),
+          : withFate(describeRole(decision), person?.fate.kind ?? (member === null ? 'absent' : 'leave')),
   };
+}
 
+/** The pushed groups the person is in, on either side, and what this plan's `actions` (the person's) do there. */
+function explainGroups(pushed: readonly PushedGroup[], oktaId: string | null, memberId: string | null, actions: readonly Action[]): ExplainedGroup[] {
   const groups: ExplainedGroup[] = [];
   for (const p of pushed) {
     const inOkta = oktaId !== null && (p.oktaGroup.memberIds ?? []).includes(oktaId);
@@ -149,18 +208,6 @@ export function explainPerson(input: PlanInput & { readonly query: string }): Ex
       : actions.some((a) => a.kind === 'group.members.remove' && a.id === `group.members.remove:${p.oktaGroup.id}`)
         ? 'remove'
         : 'none';
-    const detail =
-      p.resolution === 'skipped'
-        ? 'the push is skipped (see the warnings)'
-        : change === 'add'
-          ? 'in the Okta group, added to the Dropbox group by this plan'
-          : change === 'remove'
-            ? 'no longer in the Okta group, removed from the Dropbox group by this plan'
-            : inOkta && inDropbox
-              ? 'in the Okta group and in the Dropbox group'
-              : inOkta
-                ? 'in the Okta group, but dbxsync does not put this person in Dropbox groups (not a managed member, or left alone)'
-                : 'in the Dropbox group but not in the Okta group; left there (not a managed member, or left alone)';
     groups.push({
       oktaGroupId: p.oktaGroup.id,
       oktaGroupName: p.oktaGroup.name,
@@ -169,53 +216,20 @@ export function explainPerson(input: PlanInput & { readonly query: string }): Ex
       inOktaGroup: inOkta,
       inDropboxGroup: inDropbox,
       change,
-      detail,
+      detail: groupDetail(p.resolution === 'skipped', change, inOkta, inDropbox),
     });
   }
-  groups.sort((a, b) => compareStrings(a.dropboxGroup, b.dropboxGroup) || compareStrings(a.oktaGroupId, b.oktaGroupId));
+  return groups.sort((a, b) => compareStrings(a.dropboxGroup, b.dropboxGroup) || compareStrings(a.oktaGroupId, b.oktaGroupId));
+}
 
-  return {
-    query,
-    found,
-    okta:
-      user === null
-        ? null
-        : {
-            id: user.id,
-            login: user.login,
-            email: user.email,
-            status: user.status,
-            statusChanged: user.statusChanged,
-            assignment: assignmentOf(ctx.index.assignment.get(user.id)),
-            assignedVia: ctx.index.appGroupsOf(user.id),
-            summary: assignedVia(ctx, user),
-          },
-    dropbox:
-      member === null
-        ? null
-        : {
-            teamMemberId: member.teamMemberId,
-            email: member.emailKey,
-            givenName: member.givenName,
-            surname: member.surname,
-            externalId: member.externalId,
-            status: member.status,
-            role: member.role,
-            otherRoles: member.otherRoles,
-            removed: member.status === 'removed',
-            isRecoverable: member.isRecoverable,
-          },
-    match: describeMatch(person, user, member, ambiguous),
-    decision,
-    protectedBy: person?.protectedBy ?? null,
-    role,
-    groups,
-    offboarding: describeOffboarding(analysis, person, user),
-    actions,
-    reports: plan.reports.filter(sameParty),
-    waiting: plan.waiting.filter(sameParty),
-    violations: plan.safety.violations.filter((v) => names.some((n) => v.message.includes(n))),
-  };
+/** What explain says about one pushed group the person is in on at least one side. */
+export function groupDetail(skipped: boolean, change: ExplainedGroup['change'], inOkta: boolean, inDropbox: boolean): string {
+  if (skipped) return 'the push is skipped (see the warnings)';
+  if (change === 'add') return 'in the Okta group, added to the Dropbox group by this plan';
+  if (change === 'remove') return 'no longer in the Okta group, removed from the Dropbox group by this plan';
+  if (inOkta && inDropbox) return 'in the Okta group and in the Dropbox group';
+  if (inOkta) return 'in the Okta group, but dbxsync does not put this person in Dropbox groups (not a managed member, or left alone)';
+  return 'in the Dropbox group but not in the Okta group; left there (not a managed member, or left alone)';
 }
 
 /** The role a rule gives, and whether this plan applies it, in the words of the person's fate. */

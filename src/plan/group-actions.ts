@@ -43,8 +43,8 @@ function byPerson(a: PersonRef, b: PersonRef): number {
  * `named` holds every Okta group some push names, skipped ones included: pruning never deletes
  * the Dropbox group of an Okta group that a push still names, whatever the warning.
  */
-export function resolvePushes(ctx: PlanContext): { pushes: { push: GroupPush; group: OktaGroup; name: string }[]; named: Set<string> } {
-  const out: { push: GroupPush; group: OktaGroup; name: string }[] = [];
+export function resolvePushes(ctx: PlanContext): { pushes: ResolvedPush[]; named: Set<string> } {
+  const out: ResolvedPush[] = [];
   const named = new Set<string>();
   const byOkta = new Map<string, { push: GroupPush; name: string }>();
   const byName = new Map<string, string>();
@@ -159,138 +159,165 @@ export function planGroups(ctx: PlanContext, team: Team): GroupPlan {
   const actions: Action[] = [];
   const pushed: PushedGroup[] = [];
   const dropboxGroups = indexDropboxGroups(ctx.index.dropboxGroups);
-
   const { pushes, named } = resolvePushes(ctx);
-  for (const { push, group, name } of pushes) {
+  for (const one of pushes) {
     // Incremental: only the groups of the people read (their memberships are known for them alone).
-    if (ctx.scope !== null && !ctx.scope.groupIds.has(group.id)) continue;
-    const marker = groupMarker(group.id);
-    const rule = `${at(push.source)} groupPushes: Okta group ${group.name} → Dropbox group ${name}`;
-    const oktaMemberIds = group.memberIds;
-    let target: GroupRef;
-    let live: DropboxGroup | null;
-    let resolution: PushedGroup['resolution'];
-    let createId: string | null = null;
-
-    const match = matchDropboxGroup(dropboxGroups, marker, name);
-    switch (match.kind) {
-      case 'marker_left_alone': {
-        const { group: other } = match;
-        ctx.warnings.push({ code: 'group_name_clash', message: `Dropbox group ${other.name} carries ${marker} but is ${managedWords(other)}; left alone`, source: formatSource(push.source) });
-        pushed.push({ push, oktaGroup: group, dropboxName: name, dropboxGroup: other, resolution: 'skipped', oktaMemberIds });
-        continue;
-      }
-      case 'name_taken': {
-        const { group: other } = match;
-        const why =
-          other.managementType !== 'company_managed'
-            ? `is ${managedWords(other)}`
-            : other.name !== name
-              ? `is named ${other.name} (Dropbox group names ignore case)`
-              : `carries another external id (${other.externalId ?? ''})`;
-        ctx.warnings.push({
-          code: 'group_name_clash',
-          message: `Okta group ${group.name} should be pushed as Dropbox group ${name}, but the Dropbox group ${other.groupId} of that name ${why}; not created, not changed`,
-          source: formatSource(push.source),
-        });
-        pushed.push({ push, oktaGroup: group, dropboxName: name, dropboxGroup: other, resolution: 'skipped', oktaMemberIds });
-        continue;
-      }
-      case 'marker': {
-        resolution = 'marker';
-        live = match.group;
-        target = { groupId: live.groupId, name: live.name, externalId: live.externalId };
-        if (live.name === name) break;
-        if (match.renameBlockedBy !== null) {
-          ctx.warnings.push({
-            code: 'group_name_clash',
-            message: `Okta group ${group.name} should rename Dropbox group ${live.name} to ${name}, but another Dropbox group (${match.renameBlockedBy.groupId}) has that name; not renamed`,
-            source: formatSource(push.source),
-          });
-        } else {
-          actions.push({
-            kind: 'group.rename',
-            id: `group.rename:${group.id}`,
-            reason: `${rule}; the Dropbox group carrying ${marker} is named ${live.name}`,
-            reversibility: 'reversible',
-            dependsOn: [],
-            serialKey: null,
-            group: target,
-            from: live.name,
-            to: name,
-            newExternalId: null,
-          });
-        }
-        break;
-      }
-      case 'create': {
-        resolution = 'created';
-        live = null;
-        createId = `group.create:${group.id}`;
-        target = { groupId: null, name, externalId: marker };
-        actions.push({
-          kind: 'group.create',
-          id: createId,
-          reason: `${rule}; no Dropbox group carries ${marker} or the name ${name}`,
-          reversibility: 'reversible',
-          dependsOn: [],
-          serialKey: null,
-          group: target,
-          oktaGroupId: group.id,
-          managementType: 'company_managed',
-        });
-        break;
-      }
-      case 'adopt': {
-        resolution = 'adopted';
-        live = match.group;
-        target = { groupId: live.groupId, name: live.name, externalId: live.externalId };
-        actions.push({
-          kind: 'group.rename',
-          id: `group.rename:${group.id}`,
-          reason: `${rule}; the existing Dropbox group ${name} has no external id: adopted (external id ${marker} set)`,
-          reversibility: 'reversible',
-          dependsOn: [],
-          serialKey: null,
-          group: target,
-          from: live.name,
-          to: name,
-          newExternalId: marker,
-        });
-        break;
-      }
-      default:
-        return assertNever(match, 'Dropbox group match');
-    }
-    pushed.push({ push, oktaGroup: group, dropboxName: name, dropboxGroup: live, resolution, oktaMemberIds });
-
-    if (oktaMemberIds === null) {
-      ctx.warnings.push({
-        code: 'okta_group_members_unknown',
-        message: `the members of Okta group ${group.name} were not read; the membership of Dropbox group ${name} is left as it is`,
-        source: formatSource(push.source),
-      });
-      continue;
-    }
-    planMembership(ctx, { group, name, rule, target, live, createId, oktaMemberIds, team, actions });
+    if (ctx.scope !== null && !ctx.scope.groupIds.has(one.group.id)) continue;
+    pushed.push(planPush(ctx, dropboxGroups, team, one, actions));
   }
-
   // Pruning needs every Dropbox group: never in a scoped plan.
-  if (ctx.desired.pruneGroups && ctx.scope === null) {
-    for (const { group: g, oktaGroupId } of groupsToPrune(ctx.index.dropboxGroups, named)) {
-      const oktaGroup = ctx.index.groupById.get(oktaGroupId);
-      actions.push({
-        kind: 'group.delete',
-        id: `group.delete:${g.groupId}`,
-        reason: `pruneGroups: true; Dropbox group ${g.name} carries ${g.externalId} (${oktaGroup === undefined ? 'an Okta group that no longer exists' : `Okta group ${oktaGroup.name}`}), and no group push names it any more`,
-        reversibility: 'irreversible',
-        dependsOn: [],
-        serialKey: null,
-        group: { groupId: g.groupId, name: g.name, externalId: g.externalId },
-      });
-    }
-  }
+  if (ctx.desired.pruneGroups && ctx.scope === null) actions.push(...pruneActions(ctx, named));
   return { actions, pushed };
+}
+
+/** One Okta group a push names, and the Dropbox group name it is pushed as. */
+export interface ResolvedPush {
+  readonly push: GroupPush;
+  readonly group: OktaGroup;
+  readonly name: string;
+}
+
+/** What one push is about, as its actions and warnings say it. */
+interface PushFacts extends ResolvedPush {
+  readonly marker: string;
+  /** The rule every action of this push cites. */
+  readonly rule: string;
+}
+
+/** Where a push's members go: the live group, or the one this plan creates; or skipped (a warning says why). */
+type PushTarget =
+  | { readonly resolution: 'marker' | 'adopted' | 'created'; readonly live: DropboxGroup | null; readonly target: GroupRef; readonly createId: string | null }
+  | { readonly resolution: 'skipped'; readonly live: DropboxGroup };
+
+/** One push: its Dropbox group found, adopted or created (or skipped), then its membership. */
+function planPush(ctx: PlanContext, dropboxGroups: DropboxGroupIndex, team: Team, one: ResolvedPush, actions: Action[]): PushedGroup {
+  const { push, group, name } = one;
+  const facts: PushFacts = { ...one, marker: groupMarker(group.id), rule: `${at(push.source)} groupPushes: Okta group ${group.name} → Dropbox group ${name}` };
+  const oktaMemberIds = group.memberIds;
+  const target = pushTarget(ctx, matchDropboxGroup(dropboxGroups, facts.marker, name), facts, actions);
+  const result: PushedGroup = { push, oktaGroup: group, dropboxName: name, dropboxGroup: target.live, resolution: target.resolution, oktaMemberIds };
+  if (target.resolution === 'skipped') return result;
+  if (oktaMemberIds === null) {
+    ctx.warnings.push({
+      code: 'okta_group_members_unknown',
+      message: `the members of Okta group ${group.name} were not read; the membership of Dropbox group ${name} is left as it is`,
+      source: formatSource(push.source),
+    });
+    return result;
+  }
+  planMembership(ctx, { group, name, rule: facts.rule, target: target.target, live: target.live, createId: target.createId, oktaMemberIds, team, actions });
+  return result;
+}
+
+function pushTarget(ctx: PlanContext, match: DropboxGroupMatch, facts: PushFacts, actions: Action[]): PushTarget {
+  switch (match.kind) {
+    case 'marker_left_alone':
+      ctx.warnings.push({
+        code: 'group_name_clash',
+        message: `Dropbox group ${match.group.name} carries ${facts.marker} but is ${managedWords(match.group)}; left alone`,
+        source: formatSource(facts.push.source),
+      });
+      return { resolution: 'skipped', live: match.group };
+    case 'name_taken':
+      ctx.warnings.push({
+        code: 'group_name_clash',
+        message: `Okta group ${facts.group.name} should be pushed as Dropbox group ${facts.name}, but the Dropbox group ${match.group.groupId} of that name ${whyNameTaken(match.group, facts.name)}; not created, not changed`,
+        source: formatSource(facts.push.source),
+      });
+      return { resolution: 'skipped', live: match.group };
+    case 'marker':
+      return markedTarget(ctx, match, facts, actions);
+    case 'create':
+      return createdTarget(facts, actions);
+    case 'adopt':
+      return adoptedTarget(match.group, facts, actions);
+    default:
+      return assertNever(match, 'Dropbox group match');
+  }
+}
+
+/** Why a Dropbox group holding the pushed name (ignoring case) can be neither adopted nor replaced. */
+export function whyNameTaken(other: DropboxGroup, name: string): string {
+  if (other.managementType !== 'company_managed') return `is ${managedWords(other)}`;
+  if (other.name !== name) return `is named ${other.name} (Dropbox group names ignore case)`;
+  return `carries another external id (${other.externalId ?? ''})`;
+}
+
+/** The group carrying the marker: renamed to follow Okta unless another group holds the new name. */
+function markedTarget(ctx: PlanContext, match: DropboxGroupMatch & { kind: 'marker' }, facts: PushFacts, actions: Action[]): PushTarget {
+  const live = match.group;
+  const target = liveRef(live);
+  if (live.name === facts.name) return { resolution: 'marker', live, target, createId: null };
+  if (match.renameBlockedBy !== null) {
+    ctx.warnings.push({
+      code: 'group_name_clash',
+      message: `Okta group ${facts.group.name} should rename Dropbox group ${live.name} to ${facts.name}, but another Dropbox group (${match.renameBlockedBy.groupId}) has that name; not renamed`,
+      source: formatSource(facts.push.source),
+    });
+  } else {
+    actions.push(renameAction(facts, live, `the Dropbox group carrying ${facts.marker} is named ${live.name}`, null));
+  }
+  return { resolution: 'marker', live, target, createId: null };
+}
+
+function createdTarget(facts: PushFacts, actions: Action[]): PushTarget {
+  const createId = `group.create:${facts.group.id}`;
+  const target: GroupRef = { groupId: null, name: facts.name, externalId: facts.marker };
+  actions.push({
+    kind: 'group.create',
+    id: createId,
+    reason: `${facts.rule}; no Dropbox group carries ${facts.marker} or the name ${facts.name}`,
+    reversibility: 'reversible',
+    dependsOn: [],
+    serialKey: null,
+    group: target,
+    oktaGroupId: facts.group.id,
+    managementType: 'company_managed',
+  });
+  return { resolution: 'created', live: null, target, createId };
+}
+
+/** The only group of the pushed name, without an external id: it takes the marker. */
+function adoptedTarget(live: DropboxGroup, facts: PushFacts, actions: Action[]): PushTarget {
+  const rename = renameAction(facts, live, `the existing Dropbox group ${facts.name} has no external id: adopted (external id ${facts.marker} set)`, facts.marker);
+  actions.push(rename);
+  return { resolution: 'adopted', live, target: rename.group, createId: null };
+}
+
+/** A live group renamed to the pushed name (`newExternalId`: the marker it takes when adopted). */
+function renameAction(facts: PushFacts, live: DropboxGroup, why: string, newExternalId: string | null): Action & { kind: 'group.rename' } {
+  return {
+    kind: 'group.rename',
+    id: `group.rename:${facts.group.id}`,
+    reason: `${facts.rule}; ${why}`,
+    reversibility: 'reversible',
+    dependsOn: [],
+    serialKey: null,
+    group: liveRef(live),
+    from: live.name,
+    to: facts.name,
+    newExternalId,
+  };
+}
+
+function liveRef(live: DropboxGroup): GroupRef {
+  return { groupId: live.groupId, name: live.name, externalId: live.externalId };
+}
+
+/** pruneGroups: the Dropbox groups of Okta groups no push names any more are deleted. */
+function pruneActions(ctx: PlanContext, named: ReadonlySet<string>): Action[] {
+  return groupsToPrune(ctx.index.dropboxGroups, named).map(({ group: g, oktaGroupId }) => {
+    const oktaGroup = ctx.index.groupById.get(oktaGroupId);
+    return {
+      kind: 'group.delete',
+      id: `group.delete:${g.groupId}`,
+      reason: `pruneGroups: true; Dropbox group ${g.name} carries ${g.externalId} (${oktaGroup === undefined ? 'an Okta group that no longer exists' : `Okta group ${oktaGroup.name}`}), and no group push names it any more`,
+      reversibility: 'irreversible',
+      dependsOn: [],
+      serialKey: null,
+      group: { groupId: g.groupId, name: g.name, externalId: g.externalId },
+    };
+  });
 }
 
 /**
@@ -320,76 +347,25 @@ interface MembershipInput {
 }
 
 function planMembership(ctx: PlanContext, input: MembershipInput): void {
-  const { group, name, rule, target, live, createId, oktaMemberIds, team, actions } = input;
-  const { members, memberIndex } = ctx.index;
-  const refOf = (userId: string, i: number): PersonRef => ({ email: members[i]!.emailKey, teamMemberId: members[i]!.teamMemberId, oktaUserId: userId });
-  const isProtected = (ref: PersonRef, verb: string): boolean => {
-    const why = ref.teamMemberId === null ? undefined : ctx.protectedMembers.get(ref.teamMemberId);
-    if (why === undefined) return false;
-    ctx.reports.push({
-      kind: 'protected_member',
-      email: ref.email,
-      teamMemberId: ref.teamMemberId,
-      oktaUserId: ref.oktaUserId,
-      message: `protected (${why}): would have been ${verb} Dropbox group ${name} (${rule})`,
-    });
-    return true;
-  };
-
-  // The Okta group's members whose groups follow Okta: Dropbox members by team member id (with the
-  // first Okta user naming them), and the people this plan adds, who are in no Dropbox group yet.
-  const desired = new Map<string, { readonly userId: string; readonly slot: number }>();
-  const newcomers = new Set<string>();
-  for (const userId of oktaMemberIds) {
-    const u = ctx.index.oktaIndex.get(userId);
-    const i = u === undefined ? -2 : team.slotOf[u]!;
-    if (i === -1) newcomers.add(userId);
-    else if (i >= 0 && !desired.has(members[i]!.teamMemberId)) desired.set(members[i]!.teamMemberId, { userId, slot: i });
-  }
-  const diff = diffMembership(desired.keys(), live?.memberIds ?? []);
-
-  const adds: PersonRef[] = [];
-  const waitFor = new Set<string>();
-  const addRef = (userId: string, ref: PersonRef | undefined): void => {
-    if (ref === undefined || isProtected(ref, 'added to')) return;
-    adds.push(ref);
-    const wait = team.waitFor.get(userId);
-    if (wait !== undefined) waitFor.add(wait);
-  };
-  for (const userId of newcomers) addRef(userId, team.newRefs.get(userId));
-  for (const teamMemberId of diff.add) {
-    const { userId, slot } = desired.get(teamMemberId)!;
-    addRef(userId, refOf(userId, slot));
-  }
-
-  const removes: PersonRef[] = [];
-  for (const teamMemberId of diff.remove) {
-    const i = memberIndex.get(teamMemberId);
-    if (i === undefined) continue;
-    const link = ctx.identity.linkAt[i];
-    // Only members whose groups follow Okta: unmanaged, left-alone and leaving members stay as they are.
-    if (link === undefined || team.slotOf[link.userSlot] !== i) continue;
-    const ref = refOf(link.user.id, i);
-    if (isProtected(ref, 'removed from')) continue;
-    removes.push(ref);
-  }
-
-  if (adds.length > 0) {
-    adds.sort(byPerson);
-    if (createId !== null) waitFor.add(createId);
+  const { group, rule, target, createId, actions } = input;
+  const wanted = wantedMembers(ctx, input.team, input.oktaMemberIds);
+  const diff = diffMembership(wanted.members.keys(), input.live?.memberIds ?? []);
+  const adds = membershipAdds(ctx, input, wanted, diff.add);
+  const removes = membershipRemoves(ctx, input, diff.remove);
+  if (adds.members.length > 0) {
+    if (createId !== null) adds.waitFor.add(createId);
     actions.push({
       kind: 'group.members.add',
       id: `group.members.add:${group.id}`,
-      reason: `${rule}; ${plural(adds.length, 'person', 'people')} in the Okta group not yet in the Dropbox group`,
+      reason: `${rule}; ${plural(adds.members.length, 'person', 'people')} in the Okta group not yet in the Dropbox group`,
       reversibility: 'reversible',
-      dependsOn: [...waitFor].sort(compareStrings),
+      dependsOn: [...adds.waitFor].sort(compareStrings),
       serialKey: null,
       group: target,
-      members: adds,
+      members: adds.members.sort(byPerson),
     });
   }
   if (removes.length > 0) {
-    removes.sort(byPerson);
     actions.push({
       kind: 'group.members.remove',
       id: `group.members.remove:${group.id}`,
@@ -398,9 +374,84 @@ function planMembership(ctx: PlanContext, input: MembershipInput): void {
       dependsOn: [],
       serialKey: null,
       group: target,
-      members: removes,
+      members: removes.sort(byPerson),
     });
   }
+}
+
+/**
+ * The Okta group's members whose groups follow Okta: Dropbox members by team member id (with the
+ * first Okta user naming them), and the people this plan adds, who are in no Dropbox group yet.
+ */
+interface WantedMembers {
+  readonly members: ReadonlyMap<string, { readonly userId: string; readonly slot: number }>;
+  readonly newcomers: ReadonlySet<string>;
+}
+
+function wantedMembers(ctx: PlanContext, team: Team, oktaMemberIds: readonly string[]): WantedMembers {
+  const { members } = ctx.index;
+  const wanted = new Map<string, { readonly userId: string; readonly slot: number }>();
+  const newcomers = new Set<string>();
+  for (const userId of oktaMemberIds) {
+    const u = ctx.index.oktaIndex.get(userId);
+    const i = u === undefined ? -2 : team.slotOf[u]!;
+    if (i === -1) newcomers.add(userId);
+    else if (i >= 0 && !wanted.has(members[i]!.teamMemberId)) wanted.set(members[i]!.teamMemberId, { userId, slot: i });
+  }
+  return { members: wanted, newcomers };
+}
+
+function memberRef(ctx: PlanContext, userId: string, slot: number): PersonRef {
+  const m = ctx.index.members[slot]!;
+  return { email: m.emailKey, teamMemberId: m.teamMemberId, oktaUserId: userId };
+}
+
+/** A protected member's group membership is not changed: reported instead (true when so). */
+function heldAsProtected(ctx: PlanContext, input: MembershipInput, ref: PersonRef, verb: string): boolean {
+  const why = ref.teamMemberId === null ? undefined : ctx.protectedMembers.get(ref.teamMemberId);
+  if (why === undefined) return false;
+  ctx.reports.push({
+    kind: 'protected_member',
+    email: ref.email,
+    teamMemberId: ref.teamMemberId,
+    oktaUserId: ref.oktaUserId,
+    message: `protected (${why}): would have been ${verb} Dropbox group ${input.name} (${input.rule})`,
+  });
+  return true;
+}
+
+/** The people added to the group (newcomers first), and the member.add / member.recover actions they wait for. */
+function membershipAdds(ctx: PlanContext, input: MembershipInput, wanted: WantedMembers, add: readonly string[]): { members: PersonRef[]; waitFor: Set<string> } {
+  const members: PersonRef[] = [];
+  const waitFor = new Set<string>();
+  const addRef = (userId: string, ref: PersonRef | undefined): void => {
+    if (ref === undefined || heldAsProtected(ctx, input, ref, 'added to')) return;
+    members.push(ref);
+    const wait = input.team.waitFor.get(userId);
+    if (wait !== undefined) waitFor.add(wait);
+  };
+  for (const userId of wanted.newcomers) addRef(userId, input.team.newRefs.get(userId));
+  for (const teamMemberId of add) {
+    const { userId, slot } = wanted.members.get(teamMemberId)!;
+    addRef(userId, memberRef(ctx, userId, slot));
+  }
+  return { members, waitFor };
+}
+
+/** The live members taken out of the group: only members whose groups follow Okta, protected ones reported. */
+function membershipRemoves(ctx: PlanContext, input: MembershipInput, remove: readonly string[]): PersonRef[] {
+  const removes: PersonRef[] = [];
+  for (const teamMemberId of remove) {
+    const i = ctx.index.memberIndex.get(teamMemberId);
+    if (i === undefined) continue;
+    const link = ctx.identity.linkAt[i];
+    // Unmanaged, left-alone and leaving members stay as they are.
+    if (link === undefined || input.team.slotOf[link.userSlot] !== i) continue;
+    const ref = memberRef(ctx, link.user.id, i);
+    if (heldAsProtected(ctx, input, ref, 'removed from')) continue;
+    removes.push(ref);
+  }
+  return removes;
 }
 
 /**

@@ -3,16 +3,16 @@
  * suspensions and removals (with their file transfers), and the moves of files former members left
  * behind.
  */
-import type { DesiredState, Role } from '../domain/desired.js';
+import type { DesiredState, OnDeactivated, Role } from '../domain/desired.js';
 import { assertNever } from '../domain/errors.js';
 import { emailKey, type DropboxMember, type OktaUser } from '../domain/live.js';
 import { isDemotion, type Action, type MemberUpdateProfileAction, type PersonRef, type ProfileChange, type Warning } from '../domain/plan.js';
 import { OPERATOR_REASON, type PlanContext } from './context.js';
 import { planFormerMemberMoves } from './former-members.js';
-import type { Person } from './people.js';
+import type { Fate, Person } from './people.js';
 import { desiredProfile, refusal, type DesiredProfile, type ProfileField } from './profile.js';
 import { describeRole } from './roles.js';
-import { personRef, transferPlanner } from './transfer.js';
+import { personRef, transferPlanner, type TransferPlanner } from './transfer.js';
 import { at, display, profileString } from './text.js';
 import { formatSource, plural } from '../text/words.js';
 
@@ -39,104 +39,30 @@ export interface MemberPlan {
 }
 
 export function planMembers(ctx: PlanContext, people: readonly Person[]): MemberPlan {
-  const actions: Action[] = [];
-  const slotOf = new Int32Array(ctx.index.users.length).fill(-2);
-  const waitFor = new Map<string, string>();
-  const newRefs = new Map<string, PersonRef>();
-  const leaving = new Set<string>();
-  for (const p of people) {
-    if ((p.fate.kind === 'suspend' || p.fate.kind === 'remove') && p.member !== null) leaving.add(p.member.teamMemberId);
-  }
-  const transfers = transferPlanner(ctx, leaving);
-  const onDeactivated = ctx.desired.offboarding.onDeactivated;
-  let anyTransfer = false;
-
+  const plan = newMemberBuild(ctx);
+  const transfers = transferPlanner(ctx, leavingMembers(people));
+  // Adds are planned after everybody else: an address that a member's email change frees in this
+  // plan can go to a new hire in the same plan (the add then waits for that update).
   const adds: { readonly person: Person; readonly why: string }[] = [];
+  let anyTransfer = false;
   for (const person of people) {
-    const { user, member, fate } = person;
+    const fate = person.fate;
     switch (fate.kind) {
-      case 'add': {
-        // Planned after everybody else: an address that a member's email change frees in this plan
-        // can go to a new hire in the same plan (the add then waits for that update).
+      case 'add':
         adds.push({ person, why: fate.why });
         break;
-      }
-      case 'recover': {
-        if (user === null || person.removed === null) break;
-        const id = `member.recover:${person.removed.teamMemberId}`;
-        actions.push({
-          kind: 'member.recover',
-          id,
-          reason: fate.why,
-          reversibility: 'reversible',
-          dependsOn: [],
-          serialKey: null,
-          member: personRef(person.removed, user.id),
-        });
-        slotOf[person.userSlot] = person.slot;
-        waitFor.set(user.id, id);
-        follow(ctx, person, user, person.removed, id, fate, actions);
+      case 'recover':
+        planRecovery(ctx, plan, person, fate);
         break;
-      }
       case 'keep':
       case 'unsuspend':
       case 'suspend':
-      case 'stay_suspended': {
-        if (member === null || user === null) break;
-        slotOf[person.userSlot] = person.slot;
-        if (fate.kind === 'keep') follow(ctx, person, user, member, null, fate, actions);
-        if (fate.kind === 'unsuspend') {
-          const id = `member.unsuspend:${member.teamMemberId}`;
-          actions.push({ kind: 'member.unsuspend', id, reason: fate.why, reversibility: 'reversible', dependsOn: [], serialKey: null, member: personRef(member, user.id) });
-          follow(ctx, person, user, member, id, fate, actions);
-        }
-        if (fate.kind === 'suspend') {
-          // The role follows the rules first: Dropbox refuses role changes of suspended members, so a
-          // demotion not made now could not be made later (phase orders set_role before suspend).
-          const role = roleAction(ctx, person, user, member, null, () => fate.why);
-          if (role !== null) actions.push(role);
-          actions.push({
-            kind: 'member.suspend',
-            id: `member.suspend:${member.teamMemberId}`,
-            reason: `${fate.why}; ${fate.wipeData ? 'devices wiped (wipeData: true)' : 'data kept (wipeData: false)'}`,
-            reversibility: fate.wipeData ? 'irreversible' : 'reversible',
-            dependsOn: [],
-            serialKey: null,
-            member: personRef(member, user.id),
-            wipeData: fate.wipeData,
-            removeAfter: fate.removeAfter,
-          });
-        }
-        if (fate.kind === 'stay_suspended') deferRole(ctx, person, user, member);
+      case 'stay_suspended':
+        planStay(ctx, plan, person, fate);
         break;
-      }
-      case 'remove': {
-        if (member === null) break;
-        const choice = transfers.choose(member, user, fate.invited);
-        const transfer = choice.transferTo !== null;
-        anyTransfer ||= transfer;
-        const wipeData = fate.invited ? false : onDeactivated.wipeData;
-        const keepAccount = fate.invited ? false : onDeactivated.keepAccount;
-        const extras = [wipeData ? 'devices wiped (wipeData: true)' : null, keepAccount ? 'the account is kept as a personal account (keepAccount: true)' : null]
-          .filter((x) => x !== null)
-          .join('; ');
-        actions.push({
-          kind: 'member.remove',
-          id: `member.remove:${member.teamMemberId}`,
-          reason: `${fate.why}${choice.explanation}${extras === '' ? '' : `; ${extras}`}`,
-          reversibility: transfer || wipeData ? 'irreversible' : 'recoverable',
-          dependsOn: [],
-          serialKey: choice.transferTo === null ? null : `transfer:${choice.transferTo.teamMemberId}`,
-          member: personRef(member, user?.id ?? null),
-          transferTo: choice.transferTo,
-          transferAdmin: choice.transferAdmin,
-          transferFallbacks: choice.transferFallbacks,
-          keepAccount,
-          retainTeamShares: fate.invited ? false : onDeactivated.retainTeamShares,
-          wipeData,
-        });
+      case 'remove':
+        anyTransfer = planRemoval(ctx, plan, person, fate, transfers) || anyTransfer;
         break;
-      }
       case 'leave':
       case 'absent':
         break;
@@ -144,24 +70,149 @@ export function planMembers(ctx: PlanContext, people: readonly Person[]): Member
         assertNever(fate, 'fate');
     }
   }
-  const freed = freedEmails(actions);
+  planAdds(ctx, plan, adds);
+  // The files former members left behind go where a removal's go (checked with the same transfer
+  // admin and destinations, none of them leaving in this plan).
+  const moves = planFormerMemberMoves(ctx, people, transfers);
+  plan.actions.push(...moves);
+  transfers.finish(anyTransfer || moves.length > 0);
+  return { actions: plan.actions, team: { slotOf: plan.slotOf, waitFor: plan.waitFor, newRefs: plan.newRefs } };
+}
+
+/** What planMembers builds as it walks the people: the actions and the Team being assembled. */
+interface MemberBuild {
+  readonly actions: Action[];
+  readonly slotOf: Int32Array;
+  readonly waitFor: Map<string, string>;
+  readonly newRefs: Map<string, PersonRef>;
+}
+
+function newMemberBuild(ctx: PlanContext): MemberBuild {
+  return { actions: [], slotOf: new Int32Array(ctx.index.users.length).fill(-2), waitFor: new Map(), newRefs: new Map() };
+}
+
+type FateOf<K extends Fate['kind']> = Extract<Fate, { readonly kind: K }>;
+
+/** The team member ids this plan suspends or removes: none of them may receive anyone's files. */
+function leavingMembers(people: readonly Person[]): ReadonlySet<string> {
+  const leaving = new Set<string>();
+  for (const p of people) {
+    if ((p.fate.kind === 'suspend' || p.fate.kind === 'remove') && p.member !== null) leaving.add(p.member.teamMemberId);
+  }
+  return leaving;
+}
+
+/** A removed account Dropbox can still recover comes back, and its profile and role follow Okta after. */
+function planRecovery(ctx: PlanContext, plan: MemberBuild, person: Person, fate: FateOf<'recover'>): void {
+  const { user, removed } = person;
+  if (user === null || removed === null) return;
+  const id = `member.recover:${removed.teamMemberId}`;
+  plan.actions.push({ kind: 'member.recover', id, reason: fate.why, reversibility: 'reversible', dependsOn: [], serialKey: null, member: personRef(removed, user.id) });
+  plan.slotOf[person.userSlot] = person.slot;
+  plan.waitFor.set(user.id, id);
+  follow(ctx, person, user, removed, id, fate, plan.actions);
+}
+
+/** A member who stays on the team (kept, unsuspended, suspended or left suspended). */
+function planStay(ctx: PlanContext, plan: MemberBuild, person: Person, fate: FateOf<'keep' | 'unsuspend' | 'suspend' | 'stay_suspended'>): void {
+  const { user, member } = person;
+  if (member === null || user === null) return;
+  plan.slotOf[person.userSlot] = person.slot;
+  switch (fate.kind) {
+    case 'keep':
+      follow(ctx, person, user, member, null, fate, plan.actions);
+      return;
+    case 'unsuspend': {
+      const id = `member.unsuspend:${member.teamMemberId}`;
+      plan.actions.push({ kind: 'member.unsuspend', id, reason: fate.why, reversibility: 'reversible', dependsOn: [], serialKey: null, member: personRef(member, user.id) });
+      follow(ctx, person, user, member, id, fate, plan.actions);
+      return;
+    }
+    case 'suspend': {
+      // The role follows the rules first: Dropbox refuses role changes of suspended members, so a
+      // demotion not made now could not be made later (phase orders set_role before suspend).
+      const role = roleAction(ctx, person, user, member, null, () => fate.why);
+      if (role !== null) plan.actions.push(role);
+      plan.actions.push({
+        kind: 'member.suspend',
+        id: `member.suspend:${member.teamMemberId}`,
+        reason: `${fate.why}; ${wipeNote(fate.wipeData)}`,
+        reversibility: fate.wipeData ? 'irreversible' : 'reversible',
+        dependsOn: [],
+        serialKey: null,
+        member: personRef(member, user.id),
+        wipeData: fate.wipeData,
+        removeAfter: fate.removeAfter,
+      });
+      return;
+    }
+    case 'stay_suspended':
+      deferRole(ctx, person, user, member);
+      return;
+    default:
+      assertNever(fate, 'fate');
+  }
+}
+
+/** What a suspension's reason says about the member's devices. */
+export function wipeNote(wipeData: boolean): string {
+  return wipeData ? 'devices wiped (wipeData: true)' : 'data kept (wipeData: false)';
+}
+
+/** How a removal treats the account: the off-boarding policy, except that a never-joined invite is simply withdrawn. */
+export interface RemovalTerms {
+  readonly wipeData: boolean;
+  readonly keepAccount: boolean;
+  readonly retainTeamShares: boolean;
+  /** What the reason adds after the transfer's explanation ('' when nothing). */
+  readonly note: string;
+}
+
+export function removalTerms(invited: boolean, policy: Pick<OnDeactivated, 'wipeData' | 'keepAccount' | 'retainTeamShares'>): RemovalTerms {
+  const wipeData = invited ? false : policy.wipeData;
+  const keepAccount = invited ? false : policy.keepAccount;
+  const notes = [wipeData ? 'devices wiped (wipeData: true)' : null, keepAccount ? 'the account is kept as a personal account (keepAccount: true)' : null].filter((x) => x !== null);
+  return { wipeData, keepAccount, retainTeamShares: invited ? false : policy.retainTeamShares, note: notes.length === 0 ? '' : `; ${notes.join('; ')}` };
+}
+
+/** A member leaves the team, their files going where the transfer planner says; true when files move. */
+function planRemoval(ctx: PlanContext, plan: MemberBuild, person: Person, fate: FateOf<'remove'>, transfers: TransferPlanner): boolean {
+  const { user, member } = person;
+  if (member === null) return false;
+  const choice = transfers.choose(member, user, fate.invited);
+  const terms = removalTerms(fate.invited, ctx.desired.offboarding.onDeactivated);
+  const transfer = choice.transferTo !== null;
+  plan.actions.push({
+    kind: 'member.remove',
+    id: `member.remove:${member.teamMemberId}`,
+    reason: `${fate.why}${choice.explanation}${terms.note}`,
+    reversibility: transfer || terms.wipeData ? 'irreversible' : 'recoverable',
+    dependsOn: [],
+    serialKey: choice.transferTo === null ? null : `transfer:${choice.transferTo.teamMemberId}`,
+    member: personRef(member, user?.id ?? null),
+    transferTo: choice.transferTo,
+    transferAdmin: choice.transferAdmin,
+    transferFallbacks: choice.transferFallbacks,
+    keepAccount: terms.keepAccount,
+    retainTeamShares: terms.retainTeamShares,
+    wipeData: terms.wipeData,
+  });
+  return transfer;
+}
+
+/** New members, each waiting for the email change that frees its address when one does. */
+function planAdds(ctx: PlanContext, plan: MemberBuild, adds: readonly { readonly person: Person; readonly why: string }[]): void {
+  const freed = freedEmails(plan.actions);
   for (const { person, why } of adds) {
     const user = person.user;
     if (user === null) continue;
     const add = addAction(ctx, user, why, freed);
-    if (add !== null) {
-      actions.push(add);
-      slotOf[person.userSlot] = -1;
-      waitFor.set(user.id, add.id);
-      newRefs.set(user.id, add.member);
-    }
+    if (add === null) continue;
+    plan.actions.push(add);
+    plan.slotOf[person.userSlot] = -1;
+    plan.waitFor.set(user.id, add.id);
+    plan.newRefs.set(user.id, add.member);
   }
-  // The files former members left behind go where a removal's go (checked with the same transfer
-  // admin and destinations, none of them leaving in this plan).
-  const moves = planFormerMemberMoves(ctx, people, transfers);
-  actions.push(...moves);
-  transfers.finish(anyTransfer || moves.length > 0);
-  return { actions, team: { slotOf, waitFor, newRefs } };
 }
 
 /** Lower-cased address → the id of the planned profile update that moves its member off it. */

@@ -1,5 +1,6 @@
 import t from 'tap';
 import { explainPerson } from '../../src/plan/index.js';
+import { groupDetail } from '../../src/plan/explain.js';
 import { groupPush, offboardingOverride, roleRule, team, type TeamBuilder } from '../helpers/builders.js';
 
 const acme = (): TeamBuilder =>
@@ -122,4 +123,16 @@ t.test('every fate has its own words, and only a leaver is said to be offboarded
     const words = [e.decision.detail, e.role.detail, e.offboarding.detail].join('\n');
     if (who !== 'gone') t.notMatch(words, /offboarded/, `${name}: never called offboarded`);
   }
+});
+
+t.test('groupDetail: what explain says about one pushed group, from the push, the plan and both sides', async (t) => {
+  const rows: { name: string; args: Parameters<typeof groupDetail>; detail: string }[] = [
+    { name: 'a skipped push says so before anything else', args: [true, 'none', true, true], detail: 'the push is skipped (see the warnings)' },
+    { name: 'added by this plan', args: [false, 'add', true, false], detail: 'in the Okta group, added to the Dropbox group by this plan' },
+    { name: 'removed by this plan', args: [false, 'remove', false, true], detail: 'no longer in the Okta group, removed from the Dropbox group by this plan' },
+    { name: 'on both sides, nothing to do', args: [false, 'none', true, true], detail: 'in the Okta group and in the Dropbox group' },
+    { name: 'only in Okta and not added: not managed or left alone', args: [false, 'none', true, false], detail: 'in the Okta group, but dbxsync does not put this person in Dropbox groups (not a managed member, or left alone)' },
+    { name: 'only in Dropbox and not removed: left there', args: [false, 'none', false, true], detail: 'in the Dropbox group but not in the Okta group; left there (not a managed member, or left alone)' },
+  ];
+  for (const r of rows) t.equal(groupDetail(...r.args), r.detail, r.name);
 });

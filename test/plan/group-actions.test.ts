@@ -1,6 +1,6 @@
 import t from 'tap';
 import type { DropboxGroup } from '../../src/domain/live.js';
-import { groupsToPrune, indexDropboxGroups, matchDropboxGroup, type DropboxGroupMatch } from '../../src/plan/group-actions.js';
+import { groupsToPrune, indexDropboxGroups, matchDropboxGroup, whyNameTaken, type DropboxGroupMatch } from '../../src/plan/group-actions.js';
 import { planDropboxChanges } from '../../src/plan/index.js';
 import { dropboxGroup, groupPush, oktaGroup, team } from '../helpers/builders.js';
 import { actionsOf, kinds, runCases, type Case } from './plan-helpers.js';
@@ -278,4 +278,16 @@ t.test('matchDropboxGroup: a rename onto a name another group holds is blocked b
   t.match(matchDropboxGroup(groups, marker, 'Sales'), { kind: 'marker', group: { groupId: 'g:oldsales' }, renameBlockedBy: { groupId: 'g:taken' } });
   t.match(matchDropboxGroup(groups, marker, 'Old Sales'), { kind: 'marker', renameBlockedBy: null }, 'no rename, nothing to block');
   t.match(matchDropboxGroup(indexDropboxGroups([dropboxGroup('Sales', [], { externalId: marker })]), marker, 'SALES'), { kind: 'marker', renameBlockedBy: null }, 'a case-only rename is not blocked by the group itself');
+});
+
+t.test('whyNameTaken: the warning says why a group of the pushed name is neither adopted nor replaced', async (t) => {
+  // team_groups.stone GroupManagementType: user_managed groups belong to their owners, system_managed ones to Dropbox.
+  const rows: { name: string; group: DropboxGroup; pushed: string; why: string }[] = [
+    { name: 'user-managed: its owners manage it', group: dropboxGroup('Sales', [], { managementType: 'user_managed' }), pushed: 'Sales', why: 'is user-managed (its owners manage it)' },
+    { name: 'system-managed: Dropbox manages it', group: dropboxGroup('Sales', [], { managementType: 'system_managed' }), pushed: 'Sales', why: 'is system-managed' },
+    { name: 'management wins over the name: a user-managed group of another case', group: dropboxGroup('SALES', [], { managementType: 'user_managed' }), pushed: 'Sales', why: 'is user-managed (its owners manage it)' },
+    { name: 'company-managed, named in another case', group: dropboxGroup('SALES', []), pushed: 'Sales', why: 'is named SALES (Dropbox group names ignore case)' },
+    { name: 'company-managed, exact name, another external id', group: dropboxGroup('Sales', [], { externalId: 'hr-42' }), pushed: 'Sales', why: 'carries another external id (hr-42)' },
+  ];
+  for (const r of rows) t.equal(whyNameTaken(r.group, r.pushed), r.why, r.name);
 });
