@@ -9,6 +9,7 @@ import { emailKey, type DropboxMember, type OktaUser } from '../domain/live.js';
 import { isDemotion, type Action, type MemberUpdateProfileAction, type PersonRef, type ProfileChange, type Warning } from '../domain/plan.js';
 import { OPERATOR_REASON, type PlanContext } from './context.js';
 import { planFormerMemberMoves } from './former-members.js';
+import type { MatchKind } from './identity.js';
 import type { Fate, Person } from './people.js';
 import { desiredProfile, refusal, type DesiredProfile, type ProfileField } from './profile.js';
 import { describeRole } from './roles.js';
@@ -306,14 +307,7 @@ const LABEL: Readonly<Record<ProfileField, string>> = { givenName: 'given name',
 
 function profileAction(ctx: PlanContext, person: Person, user: OktaUser, live: DropboxMember, after: string | null, why: () => string): MemberUpdateProfileAction | null {
   const mapping = ctx.desired.provisioning.profile;
-  if (
-    user.id === live.externalId &&
-    profileString(user, mapping.givenName) === live.givenName &&
-    profileString(user, mapping.surname) === live.surname &&
-    emailKey(profileString(user, mapping.email) || user.email) === live.emailKey
-  ) {
-    return null;
-  }
+  if (profileMatches(user, live, mapping)) return null;
   const profile = desiredProfile(user, mapping);
   const changes: { email?: ProfileChange; givenName?: ProfileChange; surname?: ProfileChange; externalId?: ProfileChange } = {};
   const notes: string[] = [];
@@ -324,38 +318,10 @@ function profileAction(ctx: PlanContext, person: Person, user: OktaUser, live: D
     externalId: live.externalId ?? '',
   };
   for (const field of ['email', 'givenName', 'surname', 'externalId'] as const) {
-    if (liveValues[field] === profile[field]) continue;
-    const problem = refusal(field, profile[field]);
-    if (problem !== null) {
-      invalid(ctx, user, profile, problem, `${LABEL[field]} not updated`);
-      continue;
-    }
-    if (field === 'email') {
-      const holder = emailHolder(ctx, profile.email, live.teamMemberId);
-      if (holder !== null) {
-        ctx.reports.push({
-          kind: 'ambiguous_match',
-          email: profile.email,
-          teamMemberId: live.teamMemberId,
-          oktaUserId: user.id,
-          message: `the Okta email of ${user.id} changed to ${profile.email}, which Dropbox member ${holder.teamMemberId} already holds; email not updated`,
-        });
-        continue;
-      }
-    }
+    if (liveValues[field] === profile[field] || !changeAllowed(ctx, user, live, profile, field)) continue;
     const from = field === 'email' ? live.email : field === 'externalId' ? live.externalId : liveValues[field];
     changes[field] = { from: from === '' && field === 'externalId' ? null : from, to: profile[field] };
-    if (field === 'externalId') {
-      notes.push(
-        person.how === 'adopted'
-          ? 'matched by email with an empty external id: adopted (external id set to the Okta id)'
-          : person.how === 'email'
-            ? `matched by email; external id ${live.externalId ?? ''} names no Okta user, so it is set to the Okta id`
-            : 'external id set to the Okta id',
-      );
-    } else {
-      notes.push(`${LABEL[field]} ${JSON.stringify(liveValues[field])} → ${JSON.stringify(profile[field])}`);
-    }
+    notes.push(changeNote(field, person.how, liveValues[field], profile[field]));
   }
   if (Object.keys(changes).length === 0) return null;
   if (person.protectedBy !== null) {
@@ -378,6 +344,44 @@ function profileAction(ctx: PlanContext, person: Person, user: OktaUser, live: D
     member: personRef(live, user.id),
     changes,
   };
+}
+
+/** The cheap check first (a 100k-member team is mostly unchanged): the live profile already follows Okta. */
+function profileMatches(user: OktaUser, live: DropboxMember, mapping: DesiredState['provisioning']['profile']): boolean {
+  return (
+    user.id === live.externalId &&
+    profileString(user, mapping.givenName) === live.givenName &&
+    profileString(user, mapping.surname) === live.surname &&
+    emailKey(profileString(user, mapping.email) || user.email) === live.emailKey
+  );
+}
+
+/** A value Dropbox would refuse, or an address another member holds, is not planned (warned or reported). */
+function changeAllowed(ctx: PlanContext, user: OktaUser, live: DropboxMember, profile: DesiredProfile, field: ProfileField): boolean {
+  const problem = refusal(field, profile[field]);
+  if (problem !== null) {
+    invalid(ctx, user, profile, problem, `${LABEL[field]} not updated`);
+    return false;
+  }
+  if (field !== 'email') return true;
+  const holder = emailHolder(ctx, profile.email, live.teamMemberId);
+  if (holder === null) return true;
+  ctx.reports.push({
+    kind: 'ambiguous_match',
+    email: profile.email,
+    teamMemberId: live.teamMemberId,
+    oktaUserId: user.id,
+    message: `the Okta email of ${user.id} changed to ${profile.email}, which Dropbox member ${holder.teamMemberId} already holds; email not updated`,
+  });
+  return false;
+}
+
+/** What a profile update's reason says about one field (`how`: how the member was matched to Okta). */
+export function changeNote(field: ProfileField, how: MatchKind | null, from: string, to: string): string {
+  if (field !== 'externalId') return `${LABEL[field]} ${JSON.stringify(from)} → ${JSON.stringify(to)}`;
+  if (how === 'adopted') return 'matched by email with an empty external id: adopted (external id set to the Okta id)';
+  if (how === 'email') return `matched by email; external id ${from} names no Okta user, so it is set to the Okta id`;
+  return 'external id set to the Okta id';
 }
 
 function roleAction(ctx: PlanContext, person: Person, user: OktaUser, live: DropboxMember, after: string | null, why: () => string): Action | null {
