@@ -1,6 +1,8 @@
 import t from 'tap';
+import type { DropboxMember } from '../../src/domain/live.js';
+import { transferAdminState } from '../../src/plan/transfer.js';
 import type { DesiredPatch } from '../helpers/builders.js';
-import { roleRule, team } from '../helpers/builders.js';
+import { dropboxMember, roleRule, team } from '../helpers/builders.js';
 import { actionsOf, runCases, type Case } from './plan-helpers.js';
 
 /** Leavers are removed; files go to the manager, else it-archive; it-admin receives transfer errors. */
@@ -161,3 +163,21 @@ const cases: Case[] = [
 ];
 
 runCases(t, cases);
+
+t.test('transferAdminState: why the transfer admin cannot receive transfer errors, first reason first', async (t) => {
+  // team.stone MembersTransferFilesError.transfer_admin_is_not_admin: "Specified transfer_admin user is
+  // not a team admin"; members/remove takes transfer_admin_id only with transfer_dest_id.
+  const admin = (fields: Partial<DropboxMember> = {}): DropboxMember => dropboxMember('it-admin', { role: 'team_admin', ...fields });
+  const rows: { name: string; args: Parameters<typeof transferAdminState>; state: string | null }[] = [
+    { name: 'an active team admin who stays one: usable', args: ['it-admin@acme.example', admin(), false, 'team_admin'], state: null },
+    { name: 'no transferAdmin key', args: [null, null, false, 'member_only'], state: 'not set' },
+    { name: 'set, but nobody on the team has the address', args: ['gone@acme.example', null, false, 'member_only'], state: 'not a member' },
+    { name: 'leaving in this plan wins over the role', args: ['it-admin@acme.example', admin(), true, 'team_admin'], state: 'leaving in this plan' },
+    { name: 'suspended', args: ['it-admin@acme.example', admin({ status: 'suspended' }), false, 'team_admin'], state: 'suspended' },
+    { name: 'invited, not yet joined', args: ['it-admin@acme.example', admin({ status: 'invited' }), false, 'team_admin'], state: 'invited' },
+    { name: 'a user management admin is not a team admin', args: ['it-admin@acme.example', admin({ role: 'user_management_admin' }), false, 'user_management_admin'], state: 'user_management_admin, not team_admin' },
+    { name: 'a member this plan promotes to team admin: usable (set_role runs in phase 4, removals in phase 9)', args: ['it-admin@acme.example', admin({ role: 'member_only' }), false, 'team_admin'], state: null },
+    { name: 'a team admin this plan demotes', args: ['it-admin@acme.example', admin(), false, 'support_admin'], state: 'demoted to support_admin by this plan' },
+  ];
+  for (const r of rows) t.equal(transferAdminState(...r.args), r.state, r.name);
+});
