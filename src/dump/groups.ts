@@ -67,6 +67,40 @@ export function groupsToRead(dropbox: DropboxState): string[] {
 }
 
 export function decideGroups(okta: OktaState, dropbox: DropboxState, links: TeamLinks): GroupDecisions {
+  const ix = indexGroups(okta, dropbox);
+  const pushedNames = new Set<string>();
+  const pushes: DumpedPush[] = [];
+  const leftAlone: LeftAloneGroup[] = [];
+  const candidates = dropbox.groups.filter((g) => g.managementType !== 'system_managed');
+  // Marker groups first: the plan finds a group by its marker before it adopts one by name.
+  const ordered = [...candidates.filter((g) => (g.externalId ?? '') !== '').sort(byName), ...candidates.filter((g) => (g.externalId ?? '') === '').sort(byName)];
+  for (const g of ordered) {
+    const decided = decideGroup(ix, links, g, pushedNames);
+    if (typeof decided === 'string') {
+      leftAlone.push({ dropboxName: g.name, why: decided });
+      continue;
+    }
+    pushedNames.add(g.name.toLowerCase());
+    pushes.push(decided);
+  }
+  for (const g of dropbox.groups) if (g.managementType === 'system_managed') leftAlone.push({ dropboxName: g.name, why: 'system-managed by Dropbox' });
+  pushes.sort((a, b) => compare(a.dropboxName, b.dropboxName));
+  leftAlone.sort((a, b) => compare(a.dropboxName, b.dropboxName) || compare(a.why, b.why));
+  return { pushes, leftAlone };
+}
+
+/** Both sides' groups, indexed the ways decideGroup looks them up. */
+interface GroupIndexes {
+  readonly oktaById: ReadonlyMap<string, OktaGroup>;
+  readonly oktaByName: ReadonlyMap<string, readonly OktaGroup[]>;
+  /** Dropbox groups per external id. */
+  readonly markerCount: ReadonlyMap<string, number>;
+  /** Dropbox groups per lower-cased name (Dropbox group names ignore case). */
+  readonly lowerNameCount: ReadonlyMap<string, number>;
+  readonly appGroups: ReadonlySet<string>;
+}
+
+function indexGroups(okta: OktaState, dropbox: DropboxState): GroupIndexes {
   const oktaById = new Map<string, OktaGroup>();
   const oktaByName = new Map<string, OktaGroup[]>();
   for (const g of okta.groups) {
@@ -82,94 +116,71 @@ export function decideGroups(okta: OktaState, dropbox: DropboxState, links: Team
     const lower = g.name.toLowerCase();
     lowerNameCount.set(lower, (lowerNameCount.get(lower) ?? 0) + 1);
   }
-  const appGroups = new Set(okta.appGroupIds);
-  const pushedNames = new Set<string>();
-  const pushes: DumpedPush[] = [];
-  const leftAlone: LeftAloneGroup[] = [];
-  const leave = (g: DropboxGroup, why: string): void => void leftAlone.push({ dropboxName: g.name, why });
+  return { oktaById, oktaByName, markerCount, lowerNameCount, appGroups: new Set(okta.appGroupIds) };
+}
 
-  /** The Okta counterpart of a Dropbox group, or why there is none. */
-  const counterpart = (g: DropboxGroup): { group: OktaGroup; how: 'marker' | 'name' } | string => {
-    const externalId = g.externalId ?? '';
-    if (externalId !== '') {
-      const marked = markedOktaGroupId(externalId);
-      if (marked === null) return `carries the external id ${JSON.stringify(externalId)}, which is not dbxsync's okta:<id> marker`;
-      const group = oktaById.get(marked);
-      if (group === undefined) return `carries ${externalId}, an Okta group that no longer exists`;
-      if ((markerCount.get(externalId) ?? 0) > 1) return `another Dropbox group carries the same external id ${externalId}`;
-      return { group, how: 'marker' };
-    }
-    const named = oktaByName.get(g.name) ?? [];
-    if (named.length === 0) return 'no Okta group has this name';
-    if (named.length > 1) return `${named.length} Okta groups have this name (${named.map((o) => o.id).sort(compare).join(', ')}); push one by id if you mean to`;
-    if ((lowerNameCount.get(g.name.toLowerCase()) ?? 0) > 1) return 'another Dropbox group has the same name apart from case';
-    const group = named[0]!;
-    if ((markerCount.get(groupMarker(group.id)) ?? 0) > 0) return `another Dropbox group carries ${groupMarker(group.id)}, the marker of Okta group ${group.name}`;
-    return { group, how: 'name' };
+/** The push one Dropbox group becomes, or why it is left alone. */
+function decideGroup(ix: GroupIndexes, links: TeamLinks, g: DropboxGroup, pushedNames: ReadonlySet<string>): DumpedPush | string {
+  const unsafe = firstUnsafeChar(g.name);
+  // validate refuses such a name (it would read as another one in review): a human renames it first.
+  if (unsafe !== null) return `its name holds a control or bidirectional formatting character (${unsafe}), which the desired state refuses; rename the group in Dropbox first`;
+  const found = counterpart(ix, g);
+  if (typeof found === 'string') return found;
+  const { group, how } = found;
+  if (pushedNames.has(g.name.toLowerCase())) return 'another Dropbox group of the same name apart from case is pushed already';
+  if (ix.appGroups.has(group.id)) return `Okta group ${group.name} assigns the Dropbox app; pushing it as well is a combination Okta documents as unsupported`;
+  if (group.memberIds === null) return `the members of Okta group ${group.name} could not be compared`;
+  const gap = membershipGap(links, group.memberIds, g);
+  if (gap.removals.length > 0) return `pushing Okta group ${group.name} would remove ${plural(gap.removals.length, 'member who is', 'members who are')} not in it: ${someOf(gap.removals)}`;
+  // By name when the name is unique and plain text (validate refuses control and bidi characters), else by id.
+  const unique = (ix.oktaByName.get(group.name) ?? []).length === 1 && !ix.oktaById.has(group.name) && firstUnsafeChar(group.name) === null;
+  return {
+    oktaGroup: unique ? group.name : group.id,
+    dropboxGroup: g.name === group.name ? null : g.name,
+    oktaName: group.name,
+    dropboxName: g.name,
+    how,
+    additions: gap.additions,
   };
+}
 
-  const candidates = dropbox.groups.filter((g) => g.managementType !== 'system_managed');
-  // Marker groups first: the plan finds a group by its marker before it adopts one by name.
-  const ordered = [...candidates.filter((g) => (g.externalId ?? '') !== '').sort(byName), ...candidates.filter((g) => (g.externalId ?? '') === '').sort(byName)];
-  for (const g of ordered) {
-    const unsafe = firstUnsafeChar(g.name);
-    if (unsafe !== null) {
-      // validate refuses such a name (it would read as another one in review): a human renames it first.
-      leave(g, `its name holds a control or bidirectional formatting character (${unsafe}), which the desired state refuses; rename the group in Dropbox first`);
-      continue;
-    }
-    const found = counterpart(g);
-    if (typeof found === 'string') {
-      leave(g, found);
-      continue;
-    }
-    const { group, how } = found;
-    if (pushedNames.has(g.name.toLowerCase())) {
-      leave(g, 'another Dropbox group of the same name apart from case is pushed already');
-      continue;
-    }
-    if (appGroups.has(group.id)) {
-      leave(g, `Okta group ${group.name} assigns the Dropbox app; pushing it as well is a combination Okta documents as unsupported`);
-      continue;
-    }
-    if (group.memberIds === null) {
-      leave(g, `the members of Okta group ${group.name} could not be compared`);
-      continue;
-    }
-    const oktaMembers = new Set(group.memberIds);
-    const liveIds = new Set(g.memberIds.filter((id) => links.liveMembers.has(id)));
-    const removals: string[] = [];
-    for (const id of liveIds) {
-      const user = links.userOfMember.get(id);
-      if (user !== undefined && !oktaMembers.has(user.id)) removals.push(links.liveMembers.get(id)!.emailKey);
-    }
-    if (removals.length > 0) {
-      removals.sort(compare);
-      leave(
-        g,
-        `pushing Okta group ${group.name} would remove ${plural(removals.length, 'member who is', 'members who are')} not in it: ${someOf(removals)}`,
-      );
-      continue;
-    }
-    let additions = 0;
-    for (const userId of new Set(group.memberIds)) {
-      const memberIds = links.membersOfUser.get(userId) ?? [];
-      if (memberIds.length > 0 && !memberIds.some((id) => liveIds.has(id))) additions++;
-    }
-    // By name when the name is unique and plain text (validate refuses control and bidi characters), else by id.
-    const unique = (oktaByName.get(group.name) ?? []).length === 1 && !oktaById.has(group.name) && firstUnsafeChar(group.name) === null;
-    pushedNames.add(g.name.toLowerCase());
-    pushes.push({
-      oktaGroup: unique ? group.name : group.id,
-      dropboxGroup: g.name === group.name ? null : g.name,
-      oktaName: group.name,
-      dropboxName: g.name,
-      how,
-      additions,
-    });
+/** The Okta counterpart of a Dropbox group, or why there is none. */
+function counterpart(ix: GroupIndexes, g: DropboxGroup): { group: OktaGroup; how: 'marker' | 'name' } | string {
+  const externalId = g.externalId ?? '';
+  if (externalId !== '') {
+    const marked = markedOktaGroupId(externalId);
+    if (marked === null) return `carries the external id ${JSON.stringify(externalId)}, which is not dbxsync's okta:<id> marker`;
+    const group = ix.oktaById.get(marked);
+    if (group === undefined) return `carries ${externalId}, an Okta group that no longer exists`;
+    if ((ix.markerCount.get(externalId) ?? 0) > 1) return `another Dropbox group carries the same external id ${externalId}`;
+    return { group, how: 'marker' };
   }
-  for (const g of dropbox.groups) if (g.managementType === 'system_managed') leave(g, 'system-managed by Dropbox');
-  pushes.sort((a, b) => compare(a.dropboxName, b.dropboxName));
-  leftAlone.sort((a, b) => compare(a.dropboxName, b.dropboxName) || compare(a.why, b.why));
-  return { pushes, leftAlone };
+  const named = ix.oktaByName.get(g.name) ?? [];
+  if (named.length === 0) return 'no Okta group has this name';
+  if (named.length > 1) return `${named.length} Okta groups have this name (${named.map((o) => o.id).sort(compare).join(', ')}); push one by id if you mean to`;
+  if ((ix.lowerNameCount.get(g.name.toLowerCase()) ?? 0) > 1) return 'another Dropbox group has the same name apart from case';
+  const group = named[0]!;
+  if ((ix.markerCount.get(groupMarker(group.id)) ?? 0) > 0) return `another Dropbox group carries ${groupMarker(group.id)}, the marker of Okta group ${group.name}`;
+  return { group, how: 'name' };
+}
+
+/**
+ * What pushing the Okta group would change in the Dropbox group: the emails of linked live members
+ * it would remove (sorted; a dump never proposes a push that removes anyone), and how many linked
+ * people it would add.
+ */
+function membershipGap(links: TeamLinks, oktaMemberIds: readonly string[], g: DropboxGroup): { removals: string[]; additions: number } {
+  const oktaMembers = new Set(oktaMemberIds);
+  const liveIds = new Set(g.memberIds.filter((id) => links.liveMembers.has(id)));
+  const removals: string[] = [];
+  for (const id of liveIds) {
+    const user = links.userOfMember.get(id);
+    if (user !== undefined && !oktaMembers.has(user.id)) removals.push(links.liveMembers.get(id)!.emailKey);
+  }
+  let additions = 0;
+  for (const userId of oktaMembers) {
+    const memberIds = links.membersOfUser.get(userId) ?? [];
+    if (memberIds.length > 0 && !memberIds.some((id) => liveIds.has(id))) additions++;
+  }
+  return { removals: removals.sort(compare), additions };
 }
