@@ -65,12 +65,39 @@ function lowerEmail(value: string): string {
 
 export function normalise(merged: MergedConfig, files: readonly string[]): DesiredState {
   const data = merged.data;
-  const ref = (path: DataPath): SourceRef => merged.sourceRef(path) ?? { file: files[0] ?? '', line: 1, col: 1 };
-  const keyRef = (key: string): SourceRef | null => merged.sourceRef([key], 'key');
+  const src: Sources = {
+    merged,
+    ref: (path) => merged.sourceRef(path) ?? { file: files[0] ?? '', line: 1, col: 1 },
+    keyRef: (key) => merged.sourceRef([key], 'key'),
+  };
+  const safety = safetyOf(src, obj(data.safety));
+  return {
+    version: 1,
+    files: [...files],
+    okta: { appId: String(obj(data.okta).appId), source: src.ref(['okta', 'appId']) },
+    provisioning: provisioningOf(src, obj(data.provisioning)),
+    safety,
+    groupPushes: groupPushesOf(src, data.groupPushes),
+    pruneGroups: pick(data, 'pruneGroups', DEFAULTS.pruneGroups),
+    roles: 'roles' in data ? rolesOf(src, data.roles) : null,
+    offboarding: offboardingOf(src, obj(data.offboarding)),
+    import: importOf(src, obj(data.import)),
+    reconcile: reconcileSettings(obj(data.reconcile), safety.maxRemovals, pick<number | null>(obj(data.safety), 'maxRemovalsPerDay', null), src.keyRef('reconcile')),
+  };
+}
 
-  const provisioningRaw = obj(data.provisioning);
+/** Where each value was written, for the messages that point at it. */
+interface Sources {
+  readonly merged: MergedConfig;
+  /** The value at `path` (the first file's first line when it was not written). */
+  readonly ref: (path: DataPath) => SourceRef;
+  /** The top-level `key` itself, or null when absent. */
+  readonly keyRef: (key: string) => SourceRef | null;
+}
+
+function provisioningOf(src: Sources, provisioningRaw: Record<string, unknown>): ProvisioningSettings {
   const profileRaw = obj(provisioningRaw.profile);
-  const provisioning: ProvisioningSettings = {
+  return {
     sendWelcomeEmail: pick(provisioningRaw, 'sendWelcomeEmail', DEFAULTS.sendWelcomeEmail),
     ssoRequired: pick(provisioningRaw, 'ssoRequired', DEFAULTS.ssoRequired),
     profile: {
@@ -82,13 +109,14 @@ export function normalise(merged: MergedConfig, files: readonly string[]): Desir
     unmanagedMembers: pick(provisioningRaw, 'unmanagedMembers', DEFAULTS.unmanagedMembers),
     protectedMembers: arr(provisioningRaw.protectedMembers).map((email, i) => ({
       email: emailKey(String(email)),
-      source: ref(['provisioning', 'protectedMembers', i]),
+      source: src.ref(['provisioning', 'protectedMembers', i]),
     })),
-    source: keyRef('provisioning'),
+    source: src.keyRef('provisioning'),
   };
+}
 
-  const safetyRaw = obj(data.safety);
-  const safety: SafetySettings = {
+function safetyOf(src: Sources, safetyRaw: Record<string, unknown>): SafetySettings {
+  return {
     maxRemovals: pick(safetyRaw, 'maxRemovals', DEFAULTS.maxRemovals),
     maxRemovalPercent: pick(safetyRaw, 'maxRemovalPercent', DEFAULTS.maxRemovalPercent),
     minMembersForPercent: pick(safetyRaw, 'minMembersForPercent', DEFAULTS.minMembersForPercent),
@@ -107,36 +135,38 @@ export function normalise(merged: MergedConfig, files: readonly string[]): Desir
         maxRoleDemotions: pick<number | null>(e, 'maxRoleDemotions', null),
         maxGroupDeletions: pick<number | null>(e, 'maxGroupDeletions', null),
         expires: String(e.expires),
-        source: ref(['safety', 'exceptions', i]),
+        source: src.ref(['safety', 'exceptions', i]),
       };
     }),
-    source: keyRef('safety'),
+    source: src.keyRef('safety'),
   };
+}
 
-  const groupPushes = arr(data.groupPushes).map((entry, i): GroupPush => {
+function groupPushesOf(src: Sources, raw: unknown): GroupPush[] {
+  return arr(raw).map((entry, i): GroupPush => {
     const e = obj(entry);
     return {
       oktaGroup: pick<string | null>(e, 'oktaGroup', null),
       oktaGroupPattern: pick<string | null>(e, 'oktaGroupPattern', null),
       dropboxGroup: pick<string | null>(e, 'dropboxGroup', null),
-      source: ref(['groupPushes', i]),
+      source: src.ref(['groupPushes', i]),
     };
   });
+}
 
-  const roles =
-    'roles' in data
-      ? arr(data.roles).map((entry, i): RoleRule => {
-          const e = obj(entry);
-          return {
-            role: e.role as Role,
-            oktaGroups: arr(e.oktaGroups).map(String),
-            users: arr(e.users).map((u) => lowerEmail(String(u))),
-            source: ref(['roles', i]),
-          };
-        })
-      : null;
+function rolesOf(src: Sources, raw: unknown): RoleRule[] {
+  return arr(raw).map((entry, i): RoleRule => {
+    const e = obj(entry);
+    return {
+      role: e.role as Role,
+      oktaGroups: arr(e.oktaGroups).map(String),
+      users: arr(e.users).map((u) => lowerEmail(String(u))),
+      source: src.ref(['roles', i]),
+    };
+  });
+}
 
-  const offRaw = obj(data.offboarding);
+function offboardingOf(src: Sources, offRaw: Record<string, unknown>): OffboardingSettings {
   const suspendedRaw = obj(offRaw.onSuspended);
   const deactivatedRaw = obj(offRaw.onDeactivated);
   const d = DEFAULTS.onDeactivated;
@@ -144,11 +174,11 @@ export function normalise(merged: MergedConfig, files: readonly string[]): Desir
     const value = pick<string | null>(deactivatedRaw, key, null);
     return value === null ? null : emailKey(value);
   };
-  const offboarding: OffboardingSettings = {
+  return {
     onSuspended: {
       action: pick(suspendedRaw, 'action', DEFAULTS.onSuspended.action),
       wipeData: pick(suspendedRaw, 'wipeData', DEFAULTS.onSuspended.wipeData),
-      source: merged.sourceRef(['offboarding', 'onSuspended'], 'key'),
+      source: src.merged.sourceRef(['offboarding', 'onSuspended'], 'key'),
     },
     onDeactivated: {
       action: pick(deactivatedRaw, 'action', d.action),
@@ -159,44 +189,29 @@ export function normalise(merged: MergedConfig, files: readonly string[]): Desir
       keepAccount: pick(deactivatedRaw, 'keepAccount', d.keepAccount),
       retainTeamShares: pick(deactivatedRaw, 'retainTeamShares', d.retainTeamShares),
       wipeData: pick(deactivatedRaw, 'wipeData', d.wipeData),
-      source: merged.sourceRef(['offboarding', 'onDeactivated'], 'key'),
+      source: src.merged.sourceRef(['offboarding', 'onDeactivated'], 'key'),
     },
     managerAttribute: pick(offRaw, 'managerAttribute', DEFAULTS.managerAttribute),
     overrides: arr(offRaw.overrides).map((entry, i): OffboardingOverride => {
       const e = obj(entry);
-      return { oktaGroup: String(e.oktaGroup), action: e.action as OffboardingOverride['action'], source: ref(['offboarding', 'overrides', i]) };
+      return { oktaGroup: String(e.oktaGroup), action: e.action as OffboardingOverride['action'], source: src.ref(['offboarding', 'overrides', i]) };
     }),
   };
+}
 
-  const importRaw = obj(data.import);
-  const importSettings: ImportSettings = {
+function importOf(src: Sources, importRaw: Record<string, unknown>): ImportSettings {
+  return {
     linkMatchingUsers: pick(importRaw, 'linkMatchingUsers', DEFAULTS.import.linkMatchingUsers),
     createUsers: pick(importRaw, 'createUsers', DEFAULTS.import.createUsers),
     profile: { ...(obj(importRaw.profile) as Record<string, 'givenName' | 'surname' | 'email'>) },
     maxWrites: pick(importRaw, 'maxWrites', DEFAULTS.import.maxWrites),
-    source: keyRef('import'),
+    source: src.keyRef('import'),
     keySources: Object.fromEntries(
       (['linkMatchingUsers', 'createUsers', 'profile', 'maxWrites'] as const).flatMap((key) => {
-        const at = key in importRaw ? merged.sourceRef(['import', key], 'key') : null;
+        const at = key in importRaw ? src.merged.sourceRef(['import', key], 'key') : null;
         return at ? [[key, at]] : [];
       }),
     ),
-  };
-
-  const reconcile = reconcileSettings(obj(data.reconcile), safety.maxRemovals, pick<number | null>(safetyRaw, 'maxRemovalsPerDay', null), keyRef('reconcile'));
-
-  return {
-    version: 1,
-    files: [...files],
-    okta: { appId: String(obj(data.okta).appId), source: ref(['okta', 'appId']) },
-    provisioning,
-    safety,
-    groupPushes,
-    pruneGroups: pick(data, 'pruneGroups', DEFAULTS.pruneGroups),
-    roles,
-    offboarding,
-    import: importSettings,
-    reconcile,
   };
 }
 
