@@ -3,7 +3,7 @@
  * suspensions and removals (with their file transfers), and the moves of files former members left
  * behind.
  */
-import type { DesiredState, OnDeactivated, Role } from '../domain/desired.js';
+import type { DesiredState, OnDeactivated, ProvisioningSettings, Role } from '../domain/desired.js';
 import { assertNever } from '../domain/errors.js';
 import { emailKey, type DropboxMember, type OktaUser } from '../domain/live.js';
 import { isDemotion, type Action, type MemberUpdateProfileAction, type PersonRef, type ProfileChange, type Warning } from '../domain/plan.js';
@@ -347,7 +347,7 @@ function profileAction(ctx: PlanContext, person: Person, user: OktaUser, live: D
 }
 
 /** The cheap check first (a 100k-member team is mostly unchanged): the live profile already follows Okta. */
-function profileMatches(user: OktaUser, live: DropboxMember, mapping: DesiredState['provisioning']['profile']): boolean {
+function profileMatches(user: OktaUser, live: DropboxMember, mapping: ProvisioningSettings['profile']): boolean {
   return (
     user.id === live.externalId &&
     profileString(user, mapping.givenName) === live.givenName &&

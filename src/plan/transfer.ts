@@ -6,7 +6,7 @@
  */
 import { emailKey, type DropboxMember, type OktaUser } from '../domain/live.js';
 import { isDemotion, type PersonRef, type SafetyViolation } from '../domain/plan.js';
-import type { Role } from '../domain/desired.js';
+import type { OnDeactivated, Role } from '../domain/desired.js';
 import { protection, type PlanContext } from './context.js';
 import { at, display, profileString } from './text.js';
 import { formatSource } from '../text/words.js';
@@ -66,7 +66,7 @@ function noTransfer(explanation: string): TransferChoice {
 class Transfers implements TransferPlanner {
   readonly #ctx: PlanContext;
   readonly #leaving: ReadonlySet<string>;
-  readonly #settings: PlanContext['desired']['offboarding']['onDeactivated'];
+  readonly #settings: OnDeactivated;
   /** Where the rules are written ("offboarding.yaml:3"), as the reasons cite it. */
   readonly #source: string;
   readonly #fallback: DropboxMember | null;
