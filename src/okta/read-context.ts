@@ -1,7 +1,7 @@
 /**
  * What one full Okta read (reader.ts) collects, and the rules its parts share: every user is
  * checked and indexed once (addUser), the first failure stops every part (guard, stopped), and
- * requests share a bounded number of lanes (Pool).
+ * requests share a bounded number of lanes (a Pool, src/transport/pool.ts).
  */
 import type { DesiredState } from '../domain/desired.js';
 import type { RemoteError } from '../domain/errors.js';
@@ -9,30 +9,9 @@ import type { OktaAssignment, OktaUser } from '../domain/live.js';
 import type { OktaClient } from './client.js';
 import { requireOktaUser } from './convert.js';
 import { toRemoteError } from './errors.js';
+import { createPool, type Pool } from '../transport/pool.js';
 
 export type OktaReadPhase = 'app-users' | 'app-groups' | 'groups' | 'group-members' | 'lookups';
-
-/** At most `size` functions running at once; the others wait in order. */
-export interface Pool {
-  run<T>(fn: () => Promise<T>): Promise<T>;
-}
-
-export function createPool(size: number): Pool {
-  let active = 0;
-  const queue: (() => void)[] = [];
-  return {
-    async run<T>(fn: () => Promise<T>): Promise<T> {
-      if (active >= size) await new Promise<void>((resolve) => queue.push(resolve));
-      active++;
-      try {
-        return await fn();
-      } finally {
-        active--;
-        queue.shift()?.();
-      }
-    },
-  };
-}
 
 /** A group as read: its members are null until (and unless) the plan needs them. */
 export interface ReadGroup {

@@ -7,7 +7,8 @@
  */
 import { emailKey } from '../domain/live.js';
 import { listRaw, getRaw } from './raw-list.js';
-import { addUser, createPool, guard, settle, stopped, type Pool, type ReadContext } from './read-context.js';
+import { createPool, type Pool } from '../transport/pool.js';
+import { addUser, guard, settle, stopped, type ReadContext } from './read-context.js';
 import { chunkLookups, filterFor, lookupKey, USERS_PAGE_SIZE, type Lookup, type SearchLookup } from './user-lookup.js';
 
 /** A Dropbox member as the reader needs it: to find its Okta user when it is not an app user. */
